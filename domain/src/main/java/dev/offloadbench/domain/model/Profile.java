@@ -1,0 +1,30 @@
+package dev.offloadbench.domain.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A project that can be benchmarked, and how its report reads.
+ *
+ * <p>{@code title} and {@code suiteLabel} make the report heading ("Sculptor" +
+ * "Integration Tests (Playwright)"). Each {@code notes} entry is one line of the Notes block,
+ * written as a template line: the renderer fills in the project's figures ({@code testCount},
+ * {@code maxParallel}, {@code baseline.workers}, {@code high.workers}, {@code offload.speedup},
+ * {@code offload.percent}, ...) and the other projects of the same report under
+ * {@code projects.<id>} (for a comparison that reads naturally when the other project is absent,
+ * guard it with {@code {{#if projects.<id>}}}). A line that renders empty is left out.
+ */
+public record Profile(String id, String title, String suiteLabel, List<String> notes) {
+    public Profile {
+        ProfileId.check(id);
+        requireText(title, "title");
+        requireText(suiteLabel, "suiteLabel");
+        notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("profile " + name + " must not be blank");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.offloadbench.domain.port.out;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads and rewrites the Benchmarks section of a README, leaving every other byte alone. */
+public interface ReadmeStore {
+    /** What replacing the section would change, as a unified diff; nothing is written. */
+    String previewSectionReplacement(Path readme, String section);
+
+    /**
+     * Replaces the section atomically, verifies it by reading the file back, and adds the bar
+     * images the section refers to when they are missing.
+     *
+     * @return the files created beside the README (the bar images), if any
+     */
+    List<Path> replaceSection(Path readme, String section);
+}
