@@ -1,0 +1,60 @@
+package dev.offloadbench.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.offloadbench.cli.command.BenchCommand;
+import dev.offloadbench.cli.plugin.PluginLoader;
+import dev.offloadbench.cli.wiring.BenchModule;
+import dev.offloadbench.cli.wiring.GuiceFactory;
+import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.domain.profile.BuiltInProfiles;
+import dev.offloadbench.domain.profile.ProfileRegistry;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * One invocation of offload-bench: wiring, then the command. Everything it needs from the
+ * process (environment, output streams) comes in through the constructor, so tests run it
+ * in-process exactly as {@link Main} does.
+ */
+public final class Bench {
+    private final Map<String, String> environment;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public Bench(Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        try {
+            CommandLine commandLine = commandLine();
+            commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
+            return commandLine.execute(args);
+        } catch (BenchException e) {
+            // raised while wiring, before any command ran (a broken plugin jar, say)
+            err.println("error: " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    /** The command tree, wired; the shell reuses it for every line typed. */
+    public CommandLine commandLine() {
+        ProfileRegistry profiles = new ProfileRegistry().install(new BuiltInProfiles());
+        PluginLoader.fromEnvironment(environment).providers().forEach(profiles::install);
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, new BenchModule(profiles));
+        CommandLine commandLine = new CommandLine(BenchCommand.class, new GuiceFactory(injector));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.offloadbench.cli;
+
+import dev.offloadbench.domain.BenchException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Prints a failed command's error as one message; the stack trace only with {@code --verbose}. */
+final class ErrorReporter implements IExecutionExceptionHandler {
+    private final boolean verbose;
+
+    ErrorReporter(boolean verbose) {
+        this.verbose = verbose;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        int exitCode;
+        if (e instanceof BenchException) {
+            err.println("error: " + e.getMessage());
+            exitCode = ExitCodes.BAD_INPUT;
+        } else {
+            err.println("internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+            exitCode = ExitCodes.INTERNAL_ERROR;
+        }
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.offloadbench.cli;
+
+/** What {@code bench} exits with. */
+public final class ExitCodes {
+    /** Done. */
+    public static final int OK = 0;
+    /** Refused or finished with INVALID runs: nothing wrong with the input, but the numbers do not count. */
+    public static final int INVALID_RUNS = 1;
+    /** Bad input or usage: a file, a field, an option; the message says which and how to fix it. */
+    public static final int BAD_INPUT = 2;
+    /** A bug in offload-bench itself (EX_SOFTWARE). */
+    public static final int INTERNAL_ERROR = 70;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,25 @@
+package dev.offloadbench.cli.command;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root of the command tree, shared by the command line and the shell. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Benchmarks whole test suites (pytest-xdist against Offload) and publishes the"
+                + " Benchmarks section of a README.",
+        subcommands = {RenderCommand.class, UpdateReadmeCommand.class, HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:refused or finished because of INVALID runs",
+            "2:bad input or usage (the message says what and how to fix it)",
+            "70:internal error (a bug: please report it with --verbose output)"})
+public final class BenchCommand {
+    @Option(names = "--verbose", scope = ScopeType.INHERITED,
+            description = "Print stack traces with error messages.")
+    boolean verbose;
+}

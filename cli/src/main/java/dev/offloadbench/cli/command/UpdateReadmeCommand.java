@@ -1,0 +1,88 @@
+package dev.offloadbench.cli.command;
+
+import dev.offloadbench.cli.ExitCodes;
+import dev.offloadbench.domain.model.BenchmarkResults.InvalidRun;
+import dev.offloadbench.domain.port.in.UpdateReadme;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench update-readme}: replaces a README's Benchmarks section. */
+@Command(name = "update-readme", mixinStandardHelpOptions = true,
+        description = "Replace the Benchmarks section of a README with the one rendered from recorded results.")
+public final class UpdateReadmeCommand implements Callable<Integer> {
+    private final UpdateReadme updateReadme;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--results", required = true, paramLabel = "FILE",
+            description = "The results document (JSON, schema 1).")
+    Path results;
+
+    @Option(names = "--readme", required = true, paramLabel = "PATH", description = "The README to update.")
+    Path readme;
+
+    @Option(names = "--template", paramLabel = "FILE",
+            description = "A Handlebars template to use instead of the built-in one.")
+    Path template;
+
+    @Option(names = "--dry-run", description = "Print the change as a unified diff and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--allow-invalid", description = "Publish even when some runs are INVALID.")
+    boolean allowInvalid;
+
+    @Inject
+    UpdateReadmeCommand(UpdateReadme updateReadme) {
+        this.updateReadme = updateReadme;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        UpdateReadme.Outcome outcome = updateReadme.update(
+                new UpdateReadme.Command(results, readme, Optional.ofNullable(template), dryRun, allowInvalid));
+        int exitCode = ExitCodes.OK;
+        if (outcome instanceof UpdateReadme.Refused refused) {
+            err.println("Refused to update " + readme + ": " + describe(refused.invalidRuns()));
+            err.println("Re-run them, or pass --allow-invalid to publish these numbers anyway.");
+            exitCode = ExitCodes.INVALID_RUNS;
+        } else if (outcome instanceof UpdateReadme.Previewed previewed) {
+            warnAboutIncluded(err, previewed.invalidRuns());
+            if (previewed.diff().isEmpty()) {
+                out.println(readme + " already has this Benchmarks section; nothing would change.");
+            } else {
+                out.print(previewed.diff());
+            }
+        } else if (outcome instanceof UpdateReadme.Written written) {
+            warnAboutIncluded(err, written.invalidRuns());
+            out.println("Updated the Benchmarks section of " + written.readme() + " (verified by reading it back).");
+            written.createdFiles().forEach(file -> out.println("Created " + file));
+        }
+        out.flush();
+        err.flush();
+        return exitCode;
+    }
+
+    private static void warnAboutIncluded(PrintWriter err, List<InvalidRun> invalid) {
+        if (!invalid.isEmpty()) {
+            err.println("warning: publishing INVALID runs (--allow-invalid): " + describe(invalid));
+        }
+    }
+
+    static String describe(List<InvalidRun> invalid) {
+        StringBuilder text = new StringBuilder()
+                .append(invalid.size() == 1 ? "1 run is INVALID:" : invalid.size() + " runs are INVALID:");
+        invalid.forEach(run -> text.append(System.lineSeparator()).append("  ").append(run));
+        return text.toString();
+    }
+}

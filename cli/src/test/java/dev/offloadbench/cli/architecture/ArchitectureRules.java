@@ -1,0 +1,56 @@
+package dev.offloadbench.cli.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The hexagon, as rules. Each one is shown to fail on a deliberate violation in {@link ArchitectureRulesCanFailTest}. */
+final class ArchitectureRules {
+    static final String DOMAIN = "dev.offloadbench.domain..";
+    static final String ADAPTERS = "dev.offloadbench.adapters..";
+    static final String CLI = "dev.offloadbench.cli..";
+
+    static final ArchRule DOMAIN_IS_PURE_JAVA = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+            .as("the domain depends on the JDK and on itself only (no third-party package, no adapter, no cli)");
+
+    static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices().matching("dev.offloadbench.adapters.(*)..")
+            .should().notDependOnEachOther()
+            .as("an adapter never depends on another adapter");
+
+    static final ArchRule ADAPTERS_DO_NOT_KNOW_THE_CLI = noClasses().that().resideInAPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(CLI)
+            .as("adapters never depend on the cli");
+
+    static final ArchRule ONLY_THE_CLI_KNOWS_THE_FRAMEWORKS = noClasses().that().resideOutsideOfPackage(CLI)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.google.inject..", "jakarta.inject..", "javax.inject..", "picocli..", "org.jline..")
+            .as("only the cli knows Guice, picocli and JLine");
+
+    static final ArchRule MARKDOWN_ADAPTER_USES_ITS_OWN_LIBRARIES = adapterUsesOnly("markdown",
+            "com.github.jknack.handlebars..", "com.github.difflib..");
+
+    static final ArchRule STORAGE_ADAPTER_USES_ITS_OWN_LIBRARIES = adapterUsesOnly("storage",
+            "com.fasterxml.jackson.core..");
+
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.offloadbench.(**)")
+            .should().beFreeOfCycles()
+            .as("no package cycles");
+
+    private ArchitectureRules() {
+    }
+
+    private static ArchRule adapterUsesOnly(String adapter, String... libraries) {
+        String own = "dev.offloadbench.adapters." + adapter + "..";
+        String[] allowed = new String[libraries.length + 3];
+        allowed[0] = own;
+        allowed[1] = DOMAIN;
+        allowed[2] = "java..";
+        System.arraycopy(libraries, 0, allowed, 3, libraries.length);
+        return classes().that().resideInAPackage(own)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+                .as("the " + adapter + " adapter depends on the domain and its own libraries only");
+    }
+}

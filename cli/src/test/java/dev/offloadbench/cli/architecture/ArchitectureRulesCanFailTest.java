@@ -1,0 +1,49 @@
+package dev.offloadbench.cli.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rule that cannot fail checks nothing: each rule is run against classes written to break it
+ * (test-only fixtures under dev.offloadbench.domain.archfixture and dev.offloadbench.adapters.fixture*).
+ */
+class ArchitectureRulesCanFailTest {
+    private static final JavaClasses VIOLATIONS = new ClassFileImporter().importPackages(
+            "dev.offloadbench.domain.archfixture", "dev.offloadbench.adapters.fixturea",
+            "dev.offloadbench.adapters.fixtureb");
+
+    private static void assertViolated(ArchRule rule, String offender) {
+        var result = rule.evaluate(VIOLATIONS);
+        assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anySatisfy(line -> assertThat(line).contains(offender));
+    }
+
+    @Test
+    void domainRuleCatchesAThirdPartyImport() {
+        assertViolated(ArchitectureRules.DOMAIN_IS_PURE_JAVA, "DomainUsingPicocli");
+    }
+
+    @Test
+    void frameworkRuleCatchesPicocliOutsideTheCli() {
+        assertViolated(ArchitectureRules.ONLY_THE_CLI_KNOWS_THE_FRAMEWORKS, "DomainUsingPicocli");
+    }
+
+    @Test
+    void adapterRuleCatchesOneAdapterUsingAnother() {
+        assertViolated(ArchitectureRules.ADAPTERS_DO_NOT_KNOW_EACH_OTHER, "AdapterA");
+    }
+
+    @Test
+    void cliRuleCatchesAnAdapterUsingTheCli() {
+        assertViolated(ArchitectureRules.ADAPTERS_DO_NOT_KNOW_THE_CLI, "AdapterB");
+    }
+
+    @Test
+    void cycleRuleCatchesAPackageCycle() {
+        assertViolated(ArchitectureRules.NO_PACKAGE_CYCLES, "cycle");
+    }
+}
