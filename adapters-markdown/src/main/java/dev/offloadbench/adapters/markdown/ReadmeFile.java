@@ -1,0 +1,125 @@
+package dev.offloadbench.adapters.markdown;
+
+import dev.offloadbench.domain.BenchException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A README's bytes and the text they hold. UTF-8 (with or without a byte order mark) when the
+ * bytes are valid UTF-8, otherwise ISO-8859-1, which maps every byte to one character and back,
+ * so any file survives an edit. Edits splice new bytes between the original ones.
+ */
+final class ReadmeFile {
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final Path path;
+    private final byte[] bytes;
+    private final int bomLength;
+    private final Charset charset;
+    private final String text;
+
+    private ReadmeFile(Path path, byte[] bytes, int bomLength, Charset charset, String text) {
+        this.path = path;
+        this.bytes = bytes;
+        this.bomLength = bomLength;
+        this.charset = charset;
+        this.text = text;
+    }
+
+    static ReadmeFile read(Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new BenchException("README " + path + " does not exist; check the README path", e);
+        } catch (IOException e) {
+            throw new BenchException("cannot read README " + path + ": " + IoProblems.reason(e)
+                    + "; check that it is a readable file", e);
+        }
+        int bomLength = startsWithBom(bytes) ? UTF8_BOM.length : 0;
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, bomLength, bytes.length - bomLength))
+                    .toString();
+            return new ReadmeFile(path, bytes, bomLength, StandardCharsets.UTF_8, text);
+        } catch (CharacterCodingException notUtf8) {
+            return new ReadmeFile(path, bytes, 0, StandardCharsets.ISO_8859_1,
+                    new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** The text after any byte order mark. */
+    String text() {
+        return text;
+    }
+
+    /**
+     * The file's bytes with the characters {@code [start, end)} of its text replaced: the bytes
+     * before and after are the original ones, untouched.
+     */
+    byte[] replace(int start, int end, String replacement) {
+        int byteStart = byteOffset(start);
+        int byteEnd = byteOffset(end);
+        byte[] middle = encode(replacement);
+        byte[] result = Arrays.copyOf(bytes, byteStart + middle.length + bytes.length - byteEnd);
+        System.arraycopy(middle, 0, result, byteStart, middle.length);
+        System.arraycopy(bytes, byteEnd, result, byteStart + middle.length, bytes.length - byteEnd);
+        return result;
+    }
+
+    private int byteOffset(int charOffset) {
+        return bomLength + text.substring(0, charOffset).getBytes(charset).length;
+    }
+
+    private byte[] encode(String replacement) {
+        CharsetEncoder encoder = charset.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            ByteBuffer encoded = encoder.encode(CharBuffer.wrap(replacement));
+            return Arrays.copyOf(encoded.array(), encoded.limit());
+        } catch (CharacterCodingException e) {
+            throw new BenchException("README " + path + " is " + describeEncoding() + ", which cannot hold "
+                    + firstUnencodable(replacement, charset.newEncoder()) + " of the new Benchmarks section;"
+                    + " convert the README to UTF-8, or leave that character out of the section", e);
+        }
+    }
+
+    private String describeEncoding() {
+        return charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : "not valid UTF-8 (read as ISO-8859-1)";
+    }
+
+    private static String firstUnencodable(String text, CharsetEncoder encoder) {
+        return text.codePoints()
+                .filter(codePoint -> !encoder.canEncode(new String(Character.toChars(codePoint))))
+                .mapToObj(codePoint -> String.format(Locale.ROOT, "\"%s\" (U+%04X)",
+                        new String(Character.toChars(codePoint)), codePoint))
+                .findFirst()
+                .orElse("a character");
+    }
+
+    private static boolean startsWithBom(byte[] bytes) {
+        return bytes.length >= UTF8_BOM.length && Arrays.equals(bytes, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.offloadbench.adapters.markdown;
+
+import static dev.offloadbench.adapters.markdown.Reports.MACHINE;
+import static dev.offloadbench.adapters.markdown.Reports.baseline;
+import static dev.offloadbench.adapters.markdown.Reports.mng;
+import static dev.offloadbench.adapters.markdown.Reports.report;
+import static dev.offloadbench.adapters.markdown.Reports.sculptor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offloadbench.domain.model.BenchmarkReport;
+import dev.offloadbench.domain.model.ProjectResults;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HandlebarsReportRendererTest {
+    private final HandlebarsReportRenderer renderer = new HandlebarsReportRenderer();
+
+    @Test
+    void rendersThePublishedNumbersExactlyAsTheProcedureTemplate() throws IOException {
+        BenchmarkReport report = report(MACHINE, sculptor(), mng());
+
+        String section = renderer.render(report, Optional.empty());
+
+        assertThat(section).isEqualTo(golden());
+    }
+
+    @Test
+    void mngAloneClaimsAModestSpeedupWithoutComparingToSculptor() {
+        String section = renderer.render(report(MACHINE, mng()), Optional.empty());
+
+        assertThat(section)
+                .startsWith("## Benchmarks\n")
+                .contains("### Mng Unit + Integration Tests\n")
+                .doesNotContain("Sculptor")
+                .contains("Offload bypasses xdist entirely, fanning out across up to 200 isolated Modal sandboxes."
+                        + " The low per-test cost makes Offload's per-sandbox overhead proportionally larger,"
+                        + " yielding a modest 1.86x speedup.\n")
+                .endsWith("\n</details>\n");
+    }
+
+    @Test
+    void leavesOutTheRowsOfRunsThatWereNotRecordedAndKeepsTheNotesReadable() {
+        ProjectResults baselineOnly = new ProjectResults("sculptor", 345, 200, List.of(baseline(3, "726.0")));
+
+        String section = renderer.render(report(MACHINE, baselineOnly, mng()), Optional.empty());
+
+        assertThat(section).contains("""
+                ### Sculptor Integration Tests (Playwright)
+
+                | Run Kind | Time (s) | Time (%) | Speedup |
+                |----------|----------|----------|---------|
+                | pytest with xdist, n=3 (baseline) | <img src="docs/bar-local.svg" width="150" height="4"> 726.0 | 100.0% | 1.00x |
+
+                <details>
+                <summary><strong>Notes</strong></summary>
+
+                345 Playwright integration tests (browser-based, each launching a full Sculptor instance).
+                Individual tests are heavyweight (Chromium + backend server per worker), so the default xdist cap is n=3.
+                Offload bypasses xdist entirely, fanning out across up to 200 isolated Modal sandboxes -- each running \
+                a single test against its own Sculptor instance.
+
+                </details>
+
+                ### Mng""");
+        // mng still compares, but only with what sculptor has: no Offload run, so no comparison
+        assertThat(section).contains("yielding a modest 1.86x speedup.\n");
+    }
+
+    @Test
+    void endsTheOffloadNoteAfterTheSandboxesWhenOffloadWasNotRun() {
+        ProjectResults localOnly = new ProjectResults("mng", 5275, 200, List.of(baseline(4, "345.8")));
+
+        String section = renderer.render(report(MACHINE, sculptor(), localOnly), Optional.empty());
+
+        assertThat(section).endsWith("""
+                | pytest with xdist, n=4 (baseline) | <img src="docs/bar-local.svg" width="150" height="4"> 345.8 | 100.0% | 1.00x |
+
+                <details>
+                <summary><strong>Notes</strong></summary>
+
+                5,275 tests collected (unit + integration, excluding acceptance and release).
+                Individual tests are lightweight and fast-running, so the default xdist cap is n=4.
+                Offload bypasses xdist entirely, fanning out across up to 200 isolated Modal sandboxes.
+
+                </details>
+                """);
+    }
+
+    @Test
+    void keepsTheMachineDescriptionVerbatimWithoutHtmlEscaping() {
+        String machine = "Dev box \"Q&A\" <lab> with Ahmed's M4";
+
+        String section = renderer.render(report(machine, sculptor()), Optional.empty());
+
+        assertThat(section)
+                .contains("All local baselines were run on a Dev box \"Q&A\" <lab> with Ahmed's M4.\n")
+                .contains("makes Offload's per-sandbox overhead")
+                .doesNotContain("&amp;", "&quot;", "&lt;", "&#x27;", "&#39;");
+    }
+
+    @Test
+    void rendersTheSameNumbersWhateverTheDefaultLocale() {
+        // surefire runs with a German locale; a comma decimal or a dot thousands separator would show here
+        String section = renderer.render(report(MACHINE, sculptor(), mng()), Optional.empty());
+
+        assertThat(section).contains("5,275 tests collected", "| 61.6% | 1.62x |", "**1.86x**");
+    }
+
+    private static String golden() throws IOException {
+        try (InputStream in = HandlebarsReportRendererTest.class.getResourceAsStream("/golden-benchmarks.md")) {
+            assertThat(in).as("golden-benchmarks.md on the test classpath").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

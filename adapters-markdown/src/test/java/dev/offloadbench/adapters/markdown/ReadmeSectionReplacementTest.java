@@ -1,0 +1,277 @@
+package dev.offloadbench.adapters.markdown;
+
+import static dev.offloadbench.adapters.markdown.Readmes.LONG_AGO;
+import static dev.offloadbench.adapters.markdown.Readmes.SECTION;
+import static dev.offloadbench.adapters.markdown.Readmes.bytes;
+import static dev.offloadbench.adapters.markdown.Readmes.concat;
+import static dev.offloadbench.adapters.markdown.Readmes.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.offloadbench.domain.BenchException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which lines make up the Benchmarks section, and that every byte around it survives. */
+class ReadmeSectionReplacementTest {
+    private final MarkdownReadmeStore store = new MarkdownReadmeStore();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void replacesASectionInTheMiddleUpToTheNextLevelTwoHeading() throws IOException {
+        byte[] prefix = utf8("# Offload\n\nIntro.\n\n");
+        byte[] suffix = utf8("## Next\n\nKeep me.\n");
+        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\n\nOld numbers.\n\n"), suffix));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(prefix, utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+    }
+
+    @Test
+    void replacesTheSubsectionsOfTheSection() throws IOException {
+        Path readme = Readmes.write(folder, utf8("""
+                ## Benchmarks
+
+                ### Sculptor
+                old table
+                #### Details
+                old details
+
+                ## License
+                MIT
+                """));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\nNew numbers.\n\n## License\nMIT\n");
+    }
+
+    @Test
+    void ignoresHeadingsInsideFencedCodeBlocksOfTheSection() throws IOException {
+        Path readme = Readmes.write(folder, utf8("""
+                ## Benchmarks
+
+                ```bash
+                ## not a heading, a shell comment
+                ```
+                   ~~~~
+                ## still code
+                ~~~
+                ## still code: a closing fence is at least as long as the opening one
+                ~~~~~
+                after the fences
+
+                ## Next
+                """));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\nNew numbers.\n\n## Next\n");
+    }
+
+    @Test
+    void ignoresABenchmarksHeadingInsideAFencedBlockBeforeTheSection() throws IOException {
+        byte[] prefix = utf8("""
+                # Offload
+
+                ```markdown
+                ## Benchmarks
+                ```
+
+                ~~~
+                ## Benchmarks
+                ```
+                ## Benchmarks
+                ~~~
+
+                """);
+        byte[] suffix = utf8("## Contributing\n");
+        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\nold\n\n"), suffix));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(prefix, utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+    }
+
+    @Test
+    void doesNotTakeInlineCodeStartingWithThreeBackticksForAFence() throws IOException {
+        Path readme = Readmes.write(folder, utf8("``` inline `code` ```\n## Benchmarks\nold\n"));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readString(readme)).isEqualTo("``` inline `code` ```\n## Benchmarks\n\nNew numbers.\n");
+    }
+
+    @Test
+    void acceptsTheHeadingsVariantsOfAtxSyntax() throws IOException {
+        Path readme = Readmes.write(folder, utf8("intro\n   ##\tBenchmarks ##  \nold\n## Next\n"));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readString(readme)).isEqualTo("intro\n## Benchmarks\n\nNew numbers.\n## Next\n");
+    }
+
+    @Test
+    void endsTheSectionAtALevelOneHeadingToo() throws IOException {
+        Path readme = Readmes.write(folder, utf8("## Benchmarks\nold\n\n# Appendix\nkeep\n"));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\nNew numbers.\n\n# Appendix\nkeep\n");
+    }
+
+    @Test
+    void doesNotTakeALongerHeadingForTheBenchmarksHeading() throws IOException {
+        byte[] original = utf8("# T\n\n## Benchmarks extra\nx\n## Benchmarks\nold\n## Benchmarks extra\nkeep\n");
+        Path readme = Readmes.write(folder, original);
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readString(readme))
+                .isEqualTo("# T\n\n## Benchmarks extra\nx\n## Benchmarks\n\nNew numbers.\n## Benchmarks extra\nkeep\n");
+    }
+
+    @Test
+    void keepsCrlfLineEndingsEverywhereIncludingTheNewSection() throws IOException {
+        byte[] prefix = utf8("# Offload\r\n\r\nIntro.\r\n\r\n");
+        byte[] suffix = utf8("## Next\r\n\r\nKeep me.\r\n");
+        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\r\n\r\nOld numbers.\r\n\r\n"), suffix));
+
+        store.replaceSection(readme, "## Benchmarks\n\nNew numbers.\nSecond line.\n");
+
+        byte[] after = Files.readAllBytes(readme);
+        assertThat(after).isEqualTo(concat(prefix,
+                utf8("## Benchmarks\r\n\r\nNew numbers.\r\nSecond line.\r\n\r\n"), suffix));
+        assertThat(new String(after, StandardCharsets.UTF_8).replace("\r\n", "")).doesNotContain("\n", "\r");
+    }
+
+    @Test
+    void keepsTheMissingFinalNewlineOfALastSection() throws IOException {
+        Path readme = Readmes.write(folder, utf8("# T\n\n## Benchmarks\n\nold numbers"));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readString(readme)).isEqualTo("# T\n\n## Benchmarks\n\nNew numbers.");
+    }
+
+    @Test
+    void keepsTheFinalNewlineAndTrailingBlankLinesOfALastSection() throws IOException {
+        Path readme = Readmes.write(folder, utf8("# T\n\n## Benchmarks\n\nold numbers\n\n  \n"));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readString(readme)).isEqualTo("# T\n\n## Benchmarks\n\nNew numbers.\n\n  \n");
+    }
+
+    @Test
+    void replacesAHeadingThatIsTheLastLineWithoutANewline() throws IOException {
+        Path readme = Readmes.write(folder, utf8("# T\r\n\r\n## Benchmarks"));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readString(readme)).isEqualTo("# T\r\n\r\n## Benchmarks\r\n\r\nNew numbers.");
+    }
+
+    @Test
+    void keepsAUtf8ByteOrderMark() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] suffix = utf8("## Über uns\n");
+        Path readme = Readmes.write(folder, concat(bom, utf8("## Benchmarks\nalt\n"), suffix));
+
+        store.replaceSection(readme, "## Benchmarks\n\nNeue Zahlen – schnell.\n");
+
+        assertThat(Files.readAllBytes(readme))
+                .isEqualTo(concat(bom, utf8("## Benchmarks\n\nNeue Zahlen – schnell.\n"), suffix));
+    }
+
+    @Test
+    void keepsIso88591BytesOutsideTheSection() throws IOException {
+        byte[] prefix = bytes("# Café Offload\n\nRésumé: «vite».\n\n", StandardCharsets.ISO_8859_1);
+        byte[] suffix = bytes("## Über\n\nÇa marche.\n", StandardCharsets.ISO_8859_1);
+        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\nold\n\n"), suffix));
+
+        store.replaceSection(readme, "## Benchmarks\n\nNew numbers, très bien.\n");
+
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(prefix,
+                bytes("## Benchmarks\n\nNew numbers, très bien.\n\n", StandardCharsets.ISO_8859_1), suffix));
+    }
+
+    @Test
+    void refusesCharactersAnIso88591ReadmeCannotHold() throws IOException {
+        byte[] original = bytes("# Café\n\n## Benchmarks\nold\n", StandardCharsets.ISO_8859_1);
+        Path readme = Readmes.write(folder, original);
+
+        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\n\n1.86x → faster\n"))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining(readme.toString())
+                .hasMessageContaining("U+2192")
+                .hasMessageContaining("UTF-8");
+        assertUntouched(readme, original);
+    }
+
+    @Test
+    void refusesAReadmeWithoutABenchmarksHeadingAndLeavesItAlone() throws IOException {
+        byte[] original = utf8("# Offload\n\n## Benchmarks extra\n\n```\n## Benchmarks\n```\n");
+        Path readme = Readmes.write(folder, original);
+
+        assertThatThrownBy(() -> store.replaceSection(readme, SECTION))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining(readme.toString())
+                .hasMessageContaining("no \"## Benchmarks\" heading");
+        assertUntouched(readme, original);
+    }
+
+    @Test
+    void refusesAReadmeWithTwoBenchmarksHeadingsNamingTheirLines() throws IOException {
+        byte[] original = utf8("# Offload\n\n## Benchmarks\none\n\n## Benchmarks ##\ntwo\n");
+        Path readme = Readmes.write(folder, original);
+
+        assertThatThrownBy(() -> store.replaceSection(readme, SECTION))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining(readme.toString())
+                .hasMessageContaining("lines 3, 6");
+        assertUntouched(readme, original);
+    }
+
+    @Test
+    void refusesASectionThatWouldNotReadBackAsOneSection() throws IOException {
+        byte[] original = utf8("## Benchmarks\nold\n## Next\n");
+        Path readme = Readmes.write(folder, original);
+
+        assertThatThrownBy(() -> store.replaceSection(readme, "# Benchmarks\nx\n"))
+                .isInstanceOf(BenchException.class).hasMessageContaining("must start with");
+        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\nx\n## Other\n"))
+                .isInstanceOf(BenchException.class).hasMessageContaining("line 3 of the rendered section");
+        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\n```\nx\n"))
+                .isInstanceOf(BenchException.class).hasMessageContaining("code fence");
+        assertThatThrownBy(() -> store.replaceSection(readme, "\n\n"))
+                .isInstanceOf(BenchException.class).hasMessageContaining("empty");
+        assertUntouched(readme, original);
+    }
+
+    @Test
+    void refusesAMissingReadmeNamingIt() {
+        Path missing = folder.resolve("README.md");
+
+        assertThatThrownBy(() -> store.replaceSection(missing, SECTION))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> store.previewSectionReplacement(missing, SECTION))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    private static void assertUntouched(Path readme, byte[] original) throws IOException {
+        assertThat(Files.readAllBytes(readme)).isEqualTo(original);
+        assertThat(Files.getLastModifiedTime(readme)).isEqualTo(LONG_AGO);
+        assertThat(Files.exists(readme.resolveSibling("docs"))).isFalse();
+    }
+}
