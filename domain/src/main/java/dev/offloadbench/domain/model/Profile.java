@@ -13,13 +13,21 @@ import java.util.Objects;
  * {@code offload.percent}, ...) and the other projects of the same report under
  * {@code projects.<id>} (for a comparison that reads naturally when the other project is absent,
  * guard it with {@code {{#if projects.<id>}}}). A line that renders empty is left out.
+ *
+ * <p>{@code runs} says which recipes run the project and how to give a run more workers.
  */
-public record Profile(String id, String title, String suiteLabel, List<String> notes) {
+public record Profile(String id, String title, String suiteLabel, List<String> notes, RunDefaults runs) {
     public Profile {
         ProfileId.check(id);
         requireText(title, "title");
         requireText(suiteLabel, "suiteLabel");
         notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
+        Objects.requireNonNull(runs, "runs");
+    }
+
+    /** A profile that runs its project the procedure's way ({@link RunDefaults#PROCEDURE}). */
+    public Profile(String id, String title, String suiteLabel, List<String> notes) {
+        this(id, title, suiteLabel, notes, RunDefaults.PROCEDURE);
     }
 
     private static void requireText(String value, String name) {

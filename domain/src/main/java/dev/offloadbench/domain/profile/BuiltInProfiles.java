@@ -1,8 +1,12 @@
 package dev.offloadbench.domain.profile;
 
+import dev.offloadbench.domain.model.HighWorkers;
 import dev.offloadbench.domain.model.Profile;
+import dev.offloadbench.domain.model.RunDefaults;
 import dev.offloadbench.domain.spi.ProfileProvider;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The two projects of the Offload README, worded as the benchmark procedure words them. The
@@ -17,7 +21,10 @@ public final class BuiltInProfiles implements ProfileProvider {
                     + "{{#if offload}} The low per-test cost makes Offload's per-sandbox overhead proportionally larger,"
                     + " yielding a {{#if projects.sculptor.offload}}more modest {{offload.speedup}}x speedup"
                     + " vs Sculptor's {{projects.sculptor.offload.speedup}}x{{else}}modest {{offload.speedup}}x speedup"
-                    + "{{/if}}.{{/if}}"));
+                    + "{{/if}}.{{/if}}"),
+            // mng's conftest reads PYTEST_NUMPROCESSES when pytest's command line has no -n
+            new RunDefaults("test-integration", "test-offload", Optional.of("PYTEST_NUMPROCESSES"),
+                    HighWorkers.doubledCappedAt(8), Map.of()));
 
     public static final Profile SCULPTOR = new Profile("sculptor", "Sculptor", "Integration Tests (Playwright)", List.of(
             "{{testCount}} Playwright integration tests (browser-based, each launching a full Sculptor instance).",
@@ -26,7 +33,10 @@ public final class BuiltInProfiles implements ProfileProvider {
             "Offload bypasses xdist entirely, fanning out across up to {{maxParallel}} isolated Modal sandboxes --"
                     + " each running a single test against its own Sculptor instance."
                     + "{{#if offload}} The high per-test cost makes Offload's per-sandbox overhead negligible,"
-                    + " yielding a {{offload.speedup}}x speedup.{{/if}}"));
+                    + " yielding a {{offload.speedup}}x speedup.{{/if}}"),
+            // sculptor's recipe prints pytest's output only with JUST_VERBOSE=1 (else just a log path)
+            new RunDefaults("test-integration", "test-integration-offload", Optional.of("XDIST_WORKERS"),
+                    HighWorkers.fixed(8), Map.of("JUST_VERBOSE", "1")));
 
     @Override
     public List<Profile> profiles() {

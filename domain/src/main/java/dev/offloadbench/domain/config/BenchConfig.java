@@ -1,0 +1,36 @@
+package dev.offloadbench.domain.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the user configured (or the procedure's defaults when there is no configuration file),
+ * read once, before anything is wired. Paths are absolute.
+ *
+ * @param source the file it was read from; empty when the defaults apply
+ * @param machine the machine description to publish, when configured
+ * @param offloadRepo the Offload repository (its {@code just install} keeps the binary current)
+ * @param readme the README whose Benchmarks section is updated
+ * @param projects the projects to benchmark, in execution order
+ */
+public record BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
+        List<ProjectConfig> projects) {
+    public BenchConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(machine, "machine");
+        Objects.requireNonNull(offloadRepo, "offloadRepo");
+        Objects.requireNonNull(readme, "readme");
+        projects = List.copyOf(projects);
+    }
+
+    public Optional<ProjectConfig> project(String profileId) {
+        return projects.stream().filter(p -> p.profile().equals(profileId)).findFirst();
+    }
+
+    /** Where the settings come from, for messages: the file, or "the built-in defaults". */
+    public String describeSource() {
+        return source.map(Path::toString).orElse("the built-in defaults (no configuration file found)");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.offloadbench.domain.port.out;
+
+import dev.offloadbench.domain.justfile.Justfile;
+import dev.offloadbench.domain.justfile.RecipeCall;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads justfiles through the real {@code just}, never by parsing them itself. */
+public interface JustfileReader {
+    /**
+     * The justfile of a project folder ({@code just --dump --dump-format json}), with the lines
+     * where its recipes and variables are defined.
+     *
+     * @throws dev.offloadbench.domain.BenchException when there is no justfile, or just rejects
+     *     it (the message carries just's file:line:column)
+     */
+    Justfile read(Path projectDirectory);
+
+    /**
+     * The command lines the call would run, dependencies included, in order
+     * ({@code just --dry-run}); nothing is executed, not even backticks.
+     */
+    List<String> dryRun(Path projectDirectory, RecipeCall call);
+}

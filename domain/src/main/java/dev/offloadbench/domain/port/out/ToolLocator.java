@@ -1,0 +1,17 @@
+package dev.offloadbench.domain.port.out;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds executables on the PATH and asks them their version. */
+public interface ToolLocator {
+    /**
+     * @param versionArguments e.g. {@code ["--version"]}
+     * @return the tool and the first line it printed for its version, or empty when not on the PATH
+     */
+    Optional<Tool> find(String name, List<String> versionArguments);
+
+    record Tool(Path path, String version) {
+    }
+}
