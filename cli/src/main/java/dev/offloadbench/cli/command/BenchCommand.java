@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
             "2:bad input or usage (the message says what and how to fix it)",
             "70:internal error (a bug: please report it with --verbose output)"})
 public final class BenchCommand {
-    @Option(names = "--verbose", scope = ScopeType.INHERITED,
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces with error messages.")
     boolean verbose;
 }
