@@ -34,6 +34,12 @@ public final class MarkdownReadmeStore implements ReadmeStore {
     }
 
     @Override
+    public String currentSection(Path readme) {
+        String text = ReadmeFile.read(realFile(readme)).text();
+        return MarkdownLines.normalise(ReadmeSection.locate(text, readme).content(text));
+    }
+
+    @Override
     public String previewSectionReplacement(Path readme, String section) {
         Edit edit = plan(readme, section);
         return UnifiedDiff.between(readme.getFileName().toString(), edit.current().text(), edit.newText());

@@ -5,6 +5,14 @@ import java.util.List;
 
 /** Reads and rewrites the Benchmarks section of a README, leaving every other byte alone. */
 public interface ReadmeStore {
+    /**
+     * The README's current Benchmarks section, lines ending in {@code \n}.
+     *
+     * @throws dev.offloadbench.domain.BenchException when the README is missing or has no (or two)
+     *     Benchmarks headings
+     */
+    String currentSection(Path readme);
+
     /** What replacing the section would change, as a unified diff; nothing is written. */
     String previewSectionReplacement(Path readme, String section);
 

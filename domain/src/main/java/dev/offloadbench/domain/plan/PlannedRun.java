@@ -1,0 +1,34 @@
+package dev.offloadbench.domain.plan;
+
+import dev.offloadbench.domain.model.RunKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One benchmark run, exactly as it will execute: the command and the environment added to the
+ * inherited one, in the project folder, and what the report will say about it.
+ *
+ * @param workersSource where the worker count comes from (file:line), or how the run changes it
+ * @param notes what the reader of the plan should know (e.g. what {@code -n auto} means here)
+ * @param warmups discarded runs before the timed one (1 for Offload, to warm its image cache)
+ */
+public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<String, String> environment,
+        Path directory, OptionalInt workers, Optional<String> workersSource, OptionalInt maxParallel,
+        Optional<String> maxParallelSource, int warmups, List<String> notes) {
+    public PlannedRun {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(recipe, "recipe");
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(workers, "workers");
+        Objects.requireNonNull(workersSource, "workersSource");
+        Objects.requireNonNull(maxParallel, "maxParallel");
+        Objects.requireNonNull(maxParallelSource, "maxParallelSource");
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.offloadbench.domain.plan;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A word of a command line as the shell will see it at run time: a literal, or a parameter
+ * expansion ({@code $N}, {@code ${N}}, {@code ${N:-4}}, {@code ${N-4}}, {@code ${N:=4}}) that reads
+ * an environment variable, with its default.
+ */
+record ShellValue(String text, Optional<String> variable, Optional<String> fallback) {
+    private static final Pattern EXPANSION =
+            Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*))");
+
+    static ShellValue of(String word) {
+        Matcher m = EXPANSION.matcher(word);
+        if (m.matches()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(4);
+            return new ShellValue(word, Optional.of(name), Optional.ofNullable(m.group(3)));
+        }
+        return new ShellValue(word, Optional.empty(), Optional.empty());
+    }
+
+    /** The value the shell will use, given the run's environment; empty when it cannot be known. */
+    Optional<String> resolve(Map<String, String> environment) {
+        if (variable.isEmpty()) {
+            return Optional.of(text);
+        }
+        String set = environment.get(variable.get());
+        if (set != null && !set.isEmpty()) {
+            return Optional.of(set);
+        }
+        return fallback;
+    }
+}
