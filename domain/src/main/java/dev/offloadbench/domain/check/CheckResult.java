@@ -1,0 +1,32 @@
+package dev.offloadbench.domain.check;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** One prerequisite: what was checked, how it stands, and what to do when it is not fine. */
+public record CheckResult(String name, Status status, String detail, Optional<String> remedy) {
+    public enum Status { OK, WARN, FAIL, SKIPPED }
+
+    public CheckResult {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(remedy, "remedy");
+    }
+
+    static CheckResult ok(String name, String detail) {
+        return new CheckResult(name, Status.OK, detail, Optional.empty());
+    }
+
+    static CheckResult fail(String name, String detail, String remedy) {
+        return new CheckResult(name, Status.FAIL, detail, Optional.of(remedy));
+    }
+
+    static CheckResult warn(String name, String detail, String remedy) {
+        return new CheckResult(name, Status.WARN, detail, Optional.of(remedy));
+    }
+
+    static CheckResult skipped(String name, String detail, String remedy) {
+        return new CheckResult(name, Status.SKIPPED, detail, Optional.of(remedy));
+    }
+}
