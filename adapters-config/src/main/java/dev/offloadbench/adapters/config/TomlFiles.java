@@ -1,0 +1,97 @@
+package dev.offloadbench.adapters.config;
+
+import dev.offloadbench.domain.BenchException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/** Parsing TOML files with tomlj, and describing places and values for messages. */
+final class TomlFiles {
+    private TomlFiles() {
+    }
+
+    /**
+     * The parsed file, or a {@link BenchException} listing every syntax error, one per line, each
+     * as {@code FILE:LINE:COL: message}.
+     */
+    static TomlParseResult parse(Path file) {
+        TomlParseResult result = parseAllowingErrors(file);
+        if (result.hasErrors()) {
+            throw new BenchException(describeErrors(file, result.errors()));
+        }
+        return result;
+    }
+
+    /** The parse result, errors included; only an unreadable file throws. */
+    static TomlParseResult parseAllowingErrors(Path file) {
+        try {
+            return Toml.parse(file);
+        } catch (IOException e) {
+            throw new BenchException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every error, one per line in the order of the file, as {@code FILE:LINE:COL: message}. */
+    static String describeErrors(Path file, List<TomlParseError> errors) {
+        return errors.stream()
+                .sorted(Comparator.comparing(TomlParseError::position,
+                        Comparator.nullsLast(Comparator.comparingInt(TomlPosition::line)
+                                .thenComparingInt(TomlPosition::column))))
+                .map(error -> at(file, error.position()) + error.getMessage())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** {@code FILE:LINE:COL: }, or {@code FILE: } when the position is unknown. */
+    static String at(Path file, TomlPosition position) {
+        if (position == null) {
+            return file + ": ";
+        }
+        return file + ":" + position.line() + ":" + position.column() + ": ";
+    }
+
+    /** Where {@code key} of {@code table} was defined ({@code key} is one key, never split at dots). */
+    static TomlPosition positionOf(TomlTable table, String key) {
+        return table.inputPositionOf(List.of(key));
+    }
+
+    static boolean isRegularFile(Path file) {
+        return Files.isRegularFile(file);
+    }
+
+    /** "a string", "an integer", ... for "found ..." in messages. */
+    static String describeType(Object value) {
+        if (value instanceof String) {
+            return "a string";
+        } else if (value instanceof Long) {
+            return "an integer";
+        } else if (value instanceof Double) {
+            return "a float";
+        } else if (value instanceof Boolean) {
+            return "a boolean";
+        } else if (value instanceof TomlArray) {
+            return "an array";
+        } else if (value instanceof TomlTable) {
+            return "a table";
+        } else if (value instanceof LocalDate) {
+            return "a date";
+        } else if (value instanceof LocalTime) {
+            return "a time";
+        } else if (value instanceof LocalDateTime || value instanceof OffsetDateTime) {
+            return "a date-time";
+        }
+        return "a " + value.getClass().getSimpleName();
+    }
+}

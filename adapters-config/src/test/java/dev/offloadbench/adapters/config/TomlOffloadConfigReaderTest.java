@@ -1,0 +1,122 @@
+package dev.offloadbench.adapters.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.domain.justfile.SourceLine;
+import dev.offloadbench.domain.port.out.OffloadConfigReader.OffloadConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TomlOffloadConfigReaderTest {
+    @TempDir
+    Path dir;
+
+    private final TomlOffloadConfigReader reader = new TomlOffloadConfigReader();
+
+    private Path write(String text) throws IOException {
+        return Files.writeString(dir.resolve("offload-modal.toml"), text);
+    }
+
+    @Test
+    void readsMaxParallelWithItsLine() throws IOException {
+        Path file = write("""
+                [offload]
+                provider = "modal"
+                max_parallel = 50
+                [modal]
+                app = "x"
+                """);
+
+        OffloadConfig config = reader.read(file);
+
+        assertThat(config).isEqualTo(new OffloadConfig(file, OptionalInt.of(50),
+                Optional.of(new SourceLine(file, 3))));
+        assertThat(config.maxParallelLine().orElseThrow().toString()).isEqualTo("offload-modal.toml:3");
+    }
+
+    @Test
+    void absentMaxParallelIsEmptyAndLeavesTheDefaultToTheCaller() throws IOException {
+        Path file = write("""
+                [offload]
+                provider = "modal"
+                """);
+
+        assertThat(reader.read(file)).isEqualTo(new OffloadConfig(file, OptionalInt.empty(), Optional.empty()));
+    }
+
+    @Test
+    void fileWithoutOffloadTableHasNoMaxParallel() throws IOException {
+        Path file = write("[modal]\nmax_parallel = 3\n");
+
+        assertThat(reader.read(file).maxParallel()).isEmpty();
+    }
+
+    @Test
+    void otherKeysAndTablesAreIgnored() throws IOException {
+        Path file = write("""
+                whatever = [1, 2]
+                [offload]
+                max_parallel = 7
+                some_future_option = { a = 1 }
+                [report]
+                junit = true
+                """);
+
+        assertThat(reader.read(file).maxParallel()).hasValue(7);
+    }
+
+    @Test
+    void malformedTomlNamesFileLineAndColumn() throws IOException {
+        Path file = write("""
+                [offload]
+                max_parallel = 5
+                provider = "modal
+                """);
+
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(BenchException.class)
+                .hasMessageStartingWith(file + ":3:18: Unexpected end of line");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "max_parallel = -3     | found -3",
+        "max_parallel = 0      | found 0",
+        "max_parallel = \"50\" | found a string",
+        "max_parallel = 2.5    | found a float"})
+    void maxParallelThatIsNotAPositiveIntegerIsAnErrorWithItsPosition(String line, String found)
+            throws IOException {
+        Path file = write("[offload]\n  " + line + "\n");
+
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(BenchException.class)
+                .hasMessage(file + ":2:3: `max_parallel` in [offload] must be a positive integer, " + found);
+    }
+
+    @Test
+    void offloadThatIsNotATableIsAnError() throws IOException {
+        Path file = write("offload = 3\n");
+
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(BenchException.class)
+                .hasMessage(file + ":1:1: `offload` must be a table ([offload]), found an integer");
+    }
+
+    @Test
+    void missingFileIsAnErrorNamingIt() {
+        Path missing = dir.resolve("offload.toml");
+
+        assertThatThrownBy(() -> reader.read(missing))
+                .isInstanceOf(BenchException.class)
+                .hasMessage("Offload config " + missing + " does not exist");
+    }
+}
