@@ -1,0 +1,8 @@
+/**
+ * Processes on this machine: the real {@code just} read through its JSON dump and
+ * {@code --dry-run} ({@link JustCliReader}), short commands run with standard input closed and
+ * the whole process tree ended on timeout ({@link ProcessCommandRunner}), tools found on the PATH
+ * ({@link PathToolLocator}) and what the machine is and how busy ({@link SystemMachineProbe}).
+ * Nothing here parses a justfile: its structure always comes from just itself.
+ */
+package dev.offloadbench.adapters.process;
