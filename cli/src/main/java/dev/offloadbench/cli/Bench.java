@@ -11,7 +11,8 @@ import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.profile.BuiltInProfiles;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import java.io.PrintWriter;
-import java.util.Arrays;
+import dev.offloadbench.cli.wiring.Invocation;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -22,19 +23,22 @@ import picocli.CommandLine;
  */
 public final class Bench {
     private final Map<String, String> environment;
+    private final Path workingDirectory;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    public Bench(Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        this.environment = environment;
+    public Bench(Map<String, String> environment, Path workingDirectory, PrintWriter out, PrintWriter err) {
+        this.environment = Map.copyOf(environment);
+        this.workingDirectory = workingDirectory;
         this.out = out;
         this.err = err;
     }
 
     public int run(String... args) {
-        boolean verbose = Arrays.asList(args).contains("--verbose");
+        GlobalOptions global = GlobalOptions.parse(args);
+        boolean verbose = global.verbose;
         try {
-            CommandLine commandLine = commandLine();
+            CommandLine commandLine = commandLine(new Invocation(environment, workingDirectory, global.configFile()));
             commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
             return commandLine.execute(args);
         } catch (BenchException e) {
@@ -47,11 +51,11 @@ public final class Bench {
         }
     }
 
-    /** The command tree, wired; the shell reuses it for every line typed. */
-    public CommandLine commandLine() {
+    /** The command tree, wired for one invocation. */
+    CommandLine commandLine(Invocation invocation) {
         ProfileRegistry profiles = new ProfileRegistry().install(new BuiltInProfiles());
         PluginLoader.fromEnvironment(environment).providers().forEach(profiles::install);
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, new BenchModule(profiles));
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, new BenchModule(invocation, profiles));
         CommandLine commandLine = new CommandLine(BenchCommand.class, new GuiceFactory(injector));
         commandLine.setOut(out);
         commandLine.setErr(err);

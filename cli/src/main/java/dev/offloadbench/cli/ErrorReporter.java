@@ -18,8 +18,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         int exitCode;
-        if (e instanceof BenchException) {
-            err.println("error: " + e.getMessage());
+        BenchException problem = userProblem(e);
+        if (problem != null) {
+            err.println("error: " + problem.getMessage());
             exitCode = ExitCodes.BAD_INPUT;
         } else {
             err.println("internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
@@ -30,5 +31,15 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         }
         err.flush();
         return exitCode;
+    }
+
+    /** The user's problem behind a failure, also when Guice wrapped it while building a service. */
+    static BenchException userProblem(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BenchException problem) {
+                return problem;
+            }
+        }
+        return null;
     }
 }

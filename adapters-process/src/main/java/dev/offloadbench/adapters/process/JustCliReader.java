@@ -27,6 +27,7 @@ public final class JustCliReader implements JustfileReader {
     private static final Pattern LOCATION = Pattern.compile("^\\s*\u2014\u2014\u25B6 (.+):(\\d+):(\\d+)\\s*$");
 
     private final String justExecutable;
+    private final Map<String, String> baseEnvironment;
 
     public JustCliReader() {
         this("just");
@@ -34,7 +35,17 @@ public final class JustCliReader implements JustfileReader {
 
     /** @param justExecutable the program to run: a name looked up on the PATH, or a path */
     public JustCliReader(String justExecutable) {
+        this(justExecutable, System.getenv());
+    }
+
+    /** just runs with {@code baseEnvironment} (plus what a call adds) instead of this process's environment. */
+    public JustCliReader(Map<String, String> baseEnvironment) {
+        this("just", baseEnvironment);
+    }
+
+    public JustCliReader(String justExecutable, Map<String, String> baseEnvironment) {
         this.justExecutable = justExecutable;
+        this.baseEnvironment = Map.copyOf(baseEnvironment);
     }
 
     @Override
@@ -81,7 +92,7 @@ public final class JustCliReader implements JustfileReader {
     private Processes.Captured run(List<String> argv, Path directory, Map<String, String> environment) {
         Processes.Captured captured;
         try {
-            captured = Processes.capture(argv, directory, environment, TIMEOUT);
+            captured = Processes.capture(argv, directory, baseEnvironment, environment, TIMEOUT);
         } catch (Processes.StartFailure e) {
             if (e.notFound()) {
                 throw new BenchException("`" + justExecutable + "` was not found on the PATH; install it:"

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Runs a short command with the current environment plus the given one, standard input closed
+ * Runs a short command with a base environment plus the given one, standard input closed
  * and stdout and stderr interleaved. Only the last {@value #KEPT_LINES} lines are kept, so a
  * chatty command costs constant memory. On timeout the command and every process it started are
  * ended.
@@ -25,6 +25,18 @@ import java.util.Objects;
 public final class ProcessCommandRunner implements CommandRunner {
     static final int KEPT_LINES = 200;
     static final int MAX_LINE_CHARS = 4_000;
+
+    private final Map<String, String> baseEnvironment;
+
+    /** Commands inherit this process's environment. */
+    public ProcessCommandRunner() {
+        this(System.getenv());
+    }
+
+    /** Commands get {@code baseEnvironment} plus what each call adds. */
+    public ProcessCommandRunner(Map<String, String> baseEnvironment) {
+        this.baseEnvironment = Map.copyOf(baseEnvironment);
+    }
 
     @Override
     public Completed run(List<String> argv, Path directory, Map<String, String> environment, Duration timeout) {
@@ -38,7 +50,7 @@ public final class ProcessCommandRunner implements CommandRunner {
         }
         Process process;
         try {
-            process = Processes.start(argv, directory, environment, true);
+            process = Processes.start(argv, directory, baseEnvironment, environment, true);
         } catch (Processes.StartFailure e) {
             String why = e.notFound() ? "`" + argv.get(0) + "` was not found on the PATH; install it or check its name"
                     : e.getMessage();

@@ -50,13 +50,15 @@ final class Processes {
     }
 
     /**
-     * Starts {@code argv} in {@code directory} with the current environment plus {@code extra},
-     * standard input closed (the program reads end-of-file at once).
+     * Starts {@code argv} in {@code directory} with exactly {@code base} plus {@code extra} as its
+     * environment, standard input closed (the program reads end-of-file at once).
      */
-    static Process start(List<String> argv, Path directory, Map<String, String> extra, boolean mergeErrors)
-            throws StartFailure {
+    static Process start(List<String> argv, Path directory, Map<String, String> base, Map<String, String> extra,
+            boolean mergeErrors) throws StartFailure {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile())
                 .redirectErrorStream(mergeErrors);
+        builder.environment().clear();
+        builder.environment().putAll(base);
         builder.environment().putAll(extra);
         try {
             Process process = builder.start();
@@ -70,9 +72,9 @@ final class Processes {
     }
 
     /** Runs to completion (or timeout, then ends the tree), keeping stdout and stderr apart and whole. */
-    static Captured capture(List<String> argv, Path directory, Map<String, String> extra, Duration timeout)
-            throws StartFailure {
-        Process process = start(argv, directory, extra, false);
+    static Captured capture(List<String> argv, Path directory, Map<String, String> base, Map<String, String> extra,
+            Duration timeout) throws StartFailure {
+        Process process = start(argv, directory, base, extra, false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread outPump = pump(process.getInputStream(), out::writeBytes, "stdout of " + argv.get(0));

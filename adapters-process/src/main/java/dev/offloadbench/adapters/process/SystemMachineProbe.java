@@ -36,7 +36,12 @@ public final class SystemMachineProbe implements MachineProbe {
     private final long ownPid;
 
     public SystemMachineProbe() {
-        this(new ProcessCommandRunner(), System.getProperty("os.name", ""), Path.of("/proc"));
+        this(new ProcessCommandRunner());
+    }
+
+    /** This machine, asking its commands ({@code ps}, {@code sysctl}) through {@code runner}. */
+    public SystemMachineProbe(CommandRunner runner) {
+        this(runner, System.getProperty("os.name", ""), Path.of("/proc"));
     }
 
     /**

@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Benchmarks whole test suites (pytest-xdist against Offload) and publishes the"
                 + " Benchmarks section of a README.",
-        subcommands = {RenderCommand.class, UpdateReadmeCommand.class, HelpCommand.class},
+        subcommands = {PlanCommand.class, CheckCommand.class, RenderCommand.class, UpdateReadmeCommand.class,
+            HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
@@ -22,4 +23,9 @@ public final class BenchCommand {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces with error messages.")
     boolean verbose;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "PATH",
+            description = "The configuration file (default: $OFFLOAD_BENCH_CONFIG, ./offload-bench.toml,"
+                    + " then $XDG_CONFIG_HOME/offload-bench/config.toml).")
+    java.nio.file.Path config;
 }

@@ -3,29 +3,55 @@ package dev.offloadbench.cli.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.offloadbench.adapters.config.ModalCredentialsFile;
+import dev.offloadbench.adapters.config.PytestConfigFinder;
+import dev.offloadbench.adapters.config.TomlConfigLoader;
+import dev.offloadbench.adapters.config.TomlOffloadConfigReader;
 import dev.offloadbench.adapters.markdown.HandlebarsReportRenderer;
 import dev.offloadbench.adapters.markdown.MarkdownReadmeStore;
+import dev.offloadbench.adapters.process.JustCliReader;
+import dev.offloadbench.adapters.process.PathToolLocator;
+import dev.offloadbench.adapters.process.ProcessCommandRunner;
+import dev.offloadbench.adapters.process.SystemMachineProbe;
 import dev.offloadbench.adapters.storage.JsonResultsReader;
 import dev.offloadbench.cli.command.BenchCommand;
+import dev.offloadbench.cli.command.CheckCommand;
+import dev.offloadbench.cli.command.PlanCommand;
 import dev.offloadbench.cli.command.RenderCommand;
 import dev.offloadbench.cli.command.UpdateReadmeCommand;
+import dev.offloadbench.domain.service.PrerequisiteChecker;
+import dev.offloadbench.domain.config.BenchConfig;
+import dev.offloadbench.domain.service.planning.Planner;
+import dev.offloadbench.domain.port.in.CheckPrerequisites;
+import dev.offloadbench.domain.port.in.PlanBenchmark;
 import dev.offloadbench.domain.port.in.RenderReport;
 import dev.offloadbench.domain.port.in.UpdateReadme;
+import dev.offloadbench.domain.port.out.CommandRunner;
+import dev.offloadbench.domain.port.out.JustfileReader;
+import dev.offloadbench.domain.port.out.MachineProbe;
+import dev.offloadbench.domain.port.out.ModalCredentials;
+import dev.offloadbench.domain.port.out.OffloadConfigReader;
+import dev.offloadbench.domain.port.out.PytestConfigReader;
 import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.ReportRenderer;
 import dev.offloadbench.domain.port.out.ResultsReader;
+import dev.offloadbench.domain.port.out.ToolLocator;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.service.ReportAssembler;
 import dev.offloadbench.domain.service.ReportService;
 
 /**
  * Binds every port to its adapter and every use case to its domain service. The domain carries
- * no annotations: its services are built here, in {@code @Provides} methods.
+ * no annotations: its services are built here, in {@code @Provides} methods. The configuration
+ * file is read when a command asks for a service that needs it (commands take such services as
+ * providers), so a broken one fails only the commands that use it, with its own message.
  */
 public final class BenchModule extends AbstractModule {
+    private final Invocation invocation;
     private final ProfileRegistry profiles;
 
-    public BenchModule(ProfileRegistry profiles) {
+    public BenchModule(Invocation invocation, ProfileRegistry profiles) {
+        this.invocation = invocation;
         this.profiles = profiles;
     }
 
@@ -33,15 +59,19 @@ public final class BenchModule extends AbstractModule {
     protected void configure() {
         binder().requireExplicitBindings();
         binder().disableCircularProxies();
+        bind(Invocation.class).toInstance(invocation);
+        bind(ProfileRegistry.class).toInstance(profiles);
         bind(BenchCommand.class);
         bind(RenderCommand.class);
         bind(UpdateReadmeCommand.class);
+        bind(PlanCommand.class);
+        bind(CheckCommand.class);
     }
 
     @Provides
-    @Singleton
-    ProfileRegistry profiles() {
-        return profiles;
+    BenchConfig config(Invocation invocation) {
+        return new TomlConfigLoader().load(invocation.configFile(), invocation.environment(),
+                invocation.workingDirectory());
     }
 
     @Provides
@@ -64,6 +94,48 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     @Singleton
+    JustfileReader justfileReader(Invocation invocation) {
+        return new JustCliReader(invocation.environment());
+    }
+
+    @Provides
+    @Singleton
+    PytestConfigReader pytestConfigReader() {
+        return new PytestConfigFinder();
+    }
+
+    @Provides
+    @Singleton
+    OffloadConfigReader offloadConfigReader() {
+        return new TomlOffloadConfigReader();
+    }
+
+    @Provides
+    @Singleton
+    CommandRunner commandRunner(Invocation invocation) {
+        return new ProcessCommandRunner(invocation.environment());
+    }
+
+    @Provides
+    @Singleton
+    MachineProbe machineProbe(CommandRunner runner) {
+        return new SystemMachineProbe(runner);
+    }
+
+    @Provides
+    @Singleton
+    ToolLocator toolLocator(Invocation invocation) {
+        return new PathToolLocator(invocation.environment());
+    }
+
+    @Provides
+    @Singleton
+    ModalCredentials modalCredentials(Invocation invocation) {
+        return new ModalCredentialsFile(invocation.environment());
+    }
+
+    @Provides
+    @Singleton
     ReportService reportService(ResultsReader reader, ProfileRegistry registry, ReportRenderer renderer,
             ReadmeStore readmes) {
         return new ReportService(reader, new ReportAssembler(registry), renderer, readmes);
@@ -77,5 +149,18 @@ public final class BenchModule extends AbstractModule {
     @Provides
     UpdateReadme updateReadme(ReportService service) {
         return service;
+    }
+
+    @Provides
+    PlanBenchmark planBenchmark(BenchConfig config, ProfileRegistry registry, JustfileReader just,
+            PytestConfigReader pytest, OffloadConfigReader offload, MachineProbe machine, ReadmeStore readmes,
+            Invocation invocation) {
+        return new Planner(config, registry, just, pytest, offload, machine, readmes, invocation.environment());
+    }
+
+    @Provides
+    CheckPrerequisites checkPrerequisites(BenchConfig config, ToolLocator tools, ModalCredentials modal,
+            CommandRunner runner, MachineProbe machine) {
+        return new PrerequisiteChecker(config, tools, modal, runner, machine);
     }
 }

@@ -14,19 +14,23 @@ public record CheckResult(String name, Status status, String detail, Optional<St
         Objects.requireNonNull(remedy, "remedy");
     }
 
-    static CheckResult ok(String name, String detail) {
+    public static boolean anyFailed(java.util.List<CheckResult> results) {
+        return results.stream().anyMatch(r -> r.status() == Status.FAIL);
+    }
+
+    public static CheckResult ok(String name, String detail) {
         return new CheckResult(name, Status.OK, detail, Optional.empty());
     }
 
-    static CheckResult fail(String name, String detail, String remedy) {
+    public static CheckResult fail(String name, String detail, String remedy) {
         return new CheckResult(name, Status.FAIL, detail, Optional.of(remedy));
     }
 
-    static CheckResult warn(String name, String detail, String remedy) {
+    public static CheckResult warn(String name, String detail, String remedy) {
         return new CheckResult(name, Status.WARN, detail, Optional.of(remedy));
     }
 
-    static CheckResult skipped(String name, String detail, String remedy) {
+    public static CheckResult skipped(String name, String detail, String remedy) {
         return new CheckResult(name, Status.SKIPPED, detail, Optional.of(remedy));
     }
 }

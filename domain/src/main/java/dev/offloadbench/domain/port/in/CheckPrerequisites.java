@@ -13,8 +13,4 @@ public interface CheckPrerequisites {
      */
     record Options(boolean install, boolean online) {
     }
-
-    static boolean anyFailed(List<CheckResult> results) {
-        return results.stream().anyMatch(r -> r.status() == CheckResult.Status.FAIL);
-    }
 }

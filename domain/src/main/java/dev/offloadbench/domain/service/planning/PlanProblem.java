@@ -1,4 +1,4 @@
-package dev.offloadbench.domain.plan;
+package dev.offloadbench.domain.service.planning;
 
 /** Something that keeps a run from being planned; the message says what and how to fix it. */
 final class PlanProblem extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.offloadbench.domain.plan;
+package dev.offloadbench.domain.service.planning;
 
 import dev.offloadbench.domain.justfile.Expression;
 import dev.offloadbench.domain.justfile.Fragment;

@@ -1,4 +1,4 @@
-package dev.offloadbench.domain.plan;
+package dev.offloadbench.domain.service.planning;
 
 import java.util.ArrayList;
 import java.util.List;

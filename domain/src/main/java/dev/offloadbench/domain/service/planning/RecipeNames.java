@@ -1,22 +1,30 @@
-package dev.offloadbench.domain.plan;
+package dev.offloadbench.domain.service.planning;
 
 import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.config.ProjectConfig;
 import dev.offloadbench.domain.justfile.Justfile;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Finds a recipe by name, or says which existing names come closest and how to configure one. */
 final class RecipeNames {
     private RecipeNames() {
     }
 
+    /**
+     * @param otherRuns recipes that other runs of the project use, never suggested for this one
+     */
     static String require(Justfile justfile, String recipe, String configKey, ProjectConfig project,
-            BenchConfig config) {
+            BenchConfig config, String... otherRuns) {
         if (justfile.recipe(recipe).isPresent()) {
             return recipe;
         }
-        List<String> closest = closest(recipe, justfile.recipes().keySet().stream().toList());
+        List<String> others = List.of(otherRuns);
+        List<String> closest = closest(recipe, justfile.recipes().keySet().stream()
+                .filter(name -> !others.contains(name)).toList());
         String suggestion = closest.isEmpty() ? "" : "; did you mean " + String.join(" or ",
                 closest.stream().map(name -> "`" + name + "`").toList()) + "?";
         String fix = closest.isEmpty() ? "\"RECIPE\"" : "\"" + closest.get(0) + "\"";
@@ -25,23 +33,24 @@ final class RecipeNames {
                 + "] in " + config.describeSource());
     }
 
-    /** Up to three names, nearest first, that are a plausible rename of {@code wanted}. */
+    /**
+     * Up to three names that are a plausible rename of {@code wanted}: those sharing most of its
+     * words ({@code test-integration-offload} and {@code test-offload} share two), then the
+     * nearest by edit distance.
+     */
     static List<String> closest(String wanted, List<String> names) {
         return names.stream()
-                .filter(name -> distance(wanted, name) <= Math.max(3, wanted.length() / 2)
-                        || name.contains(wanted) || wanted.contains(name)
-                        || sharedPrefix(wanted, name) >= 5)
-                .sorted(Comparator.comparingInt((String name) -> distance(wanted, name)).thenComparing(name -> name))
+                .filter(name -> sharedWords(wanted, name) > 0 || distance(wanted, name) <= Math.max(3, wanted.length() / 3))
+                .sorted(Comparator.comparingInt((String name) -> -sharedWords(wanted, name))
+                        .thenComparingInt(name -> distance(wanted, name))
+                        .thenComparing(name -> name))
                 .limit(3)
                 .toList();
     }
 
-    private static int sharedPrefix(String a, String b) {
-        int i = 0;
-        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        return i;
+    private static int sharedWords(String a, String b) {
+        Set<String> words = new HashSet<>(Arrays.asList(a.split("[-_]")));
+        return (int) Arrays.stream(b.split("[-_]")).distinct().filter(words::contains).count();
     }
 
     /** Levenshtein distance. */

@@ -1,4 +1,6 @@
-package dev.offloadbench.domain.check;
+package dev.offloadbench.domain.service;
+
+import dev.offloadbench.domain.check.CheckResult;
 
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.config.BenchConfig;

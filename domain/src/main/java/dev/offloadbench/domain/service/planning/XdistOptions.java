@@ -1,4 +1,4 @@
-package dev.offloadbench.domain.plan;
+package dev.offloadbench.domain.service.planning;
 
 import dev.offloadbench.domain.plan.ShellWords.Word;
 import java.util.List;

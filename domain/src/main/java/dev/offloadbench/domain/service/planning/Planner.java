@@ -1,4 +1,4 @@
-package dev.offloadbench.domain.plan;
+package dev.offloadbench.domain.service.planning;
 
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.config.BenchConfig;
@@ -9,6 +9,11 @@ import dev.offloadbench.domain.justfile.SourceLine;
 import dev.offloadbench.domain.model.Profile;
 import dev.offloadbench.domain.model.RunDefaults;
 import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.plan.BenchmarkPlan;
+import dev.offloadbench.domain.plan.MachineDescription;
+import dev.offloadbench.domain.plan.PlannedRun;
+import dev.offloadbench.domain.plan.Problem;
+import dev.offloadbench.domain.plan.ProjectPlan;
 import dev.offloadbench.domain.port.in.PlanBenchmark;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.MachineProbe;
@@ -112,7 +117,7 @@ public final class Planner implements PlanBenchmark {
             List<Problem> problems) {
         try {
             String recipe = RecipeNames.require(justfile, defaults.localRecipe(), "baseline_recipe", project,
-                    config);
+                    config, defaults.offloadRecipe());
             RecipeCall baselineCall = RecipeCall.of(recipe).withEnvironment(defaults.env());
             WorkerFinder.Finding baseline = workers.find(project.path(), justfile, baselineCall, environment);
             runs.add(localRun(RunKind.BASELINE, project, baselineCall, baseline.workers(),
@@ -180,7 +185,7 @@ public final class Planner implements PlanBenchmark {
             List<PlannedRun> runs, List<Problem> problems) {
         try {
             String recipe = RecipeNames.require(justfile, defaults.offloadRecipe(), "offload_recipe", project,
-                    config);
+                    config, defaults.localRecipe());
             RecipeCall call = RecipeCall.of(recipe).withEnvironment(defaults.env());
             OffloadFinder.Finding found = offload.find(project.path(), justfile, call, environment);
             runs.add(new PlannedRun(RunKind.OFFLOAD, recipe, call.argv(), call.environment(), project.path(),

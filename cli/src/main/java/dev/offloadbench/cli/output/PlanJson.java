@@ -1,0 +1,98 @@
+package dev.offloadbench.cli.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.offloadbench.domain.plan.BenchmarkPlan;
+import dev.offloadbench.domain.plan.PlannedRun;
+import dev.offloadbench.domain.plan.Problem;
+import dev.offloadbench.domain.plan.ProjectPlan;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** The plan for a program ({@code bench plan --json}). */
+public final class PlanJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private PlanJson() {
+    }
+
+    public static String write(BenchmarkPlan plan) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeObjectFieldStart("machine");
+            json.writeStringField("description", plan.machine().description());
+            json.writeStringField("source", plan.machine().source().id());
+            json.writeEndObject();
+            json.writeStringField("readme", plan.readme().toString());
+            json.writeArrayFieldStart("profiles");
+            for (ProjectPlan project : plan.profiles()) {
+                json.writeStartObject();
+                json.writeStringField("profile", project.profileId());
+                json.writeStringField("path", project.path().toString());
+                json.writeArrayFieldStart("runs");
+                for (PlannedRun run : project.runs()) {
+                    writeRun(json, run);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("problems");
+            for (Problem problem : plan.problems()) {
+                json.writeStartObject();
+                if (problem.profileId().isPresent()) {
+                    json.writeStringField("profile", problem.profileId().get());
+                }
+                json.writeStringField("message", problem.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text + "\n";
+    }
+
+    private static void writeRun(JsonGenerator json, PlannedRun run) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("kind", run.kind().id());
+        json.writeStringField("recipe", run.recipe());
+        json.writeArrayFieldStart("command");
+        for (String word : run.command()) {
+            json.writeString(word);
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("env");
+        for (Map.Entry<String, String> variable : new java.util.TreeMap<>(run.environment()).entrySet()) {
+            json.writeStringField(variable.getKey(), variable.getValue());
+        }
+        json.writeEndObject();
+        json.writeStringField("directory", run.directory().toString());
+        if (run.workers().isPresent()) {
+            json.writeNumberField("workers", run.workers().getAsInt());
+        }
+        if (run.workersSource().isPresent()) {
+            json.writeStringField("workersSource", run.workersSource().get());
+        }
+        if (run.maxParallel().isPresent()) {
+            json.writeNumberField("maxParallel", run.maxParallel().getAsInt());
+        }
+        if (run.maxParallelSource().isPresent()) {
+            json.writeStringField("maxParallelSource", run.maxParallelSource().get());
+        }
+        json.writeNumberField("warmups", run.warmups());
+        if (!run.notes().isEmpty()) {
+            json.writeArrayFieldStart("notes");
+            for (String note : run.notes()) {
+                json.writeString(note);
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.offloadbench.cli.output;
+
+import dev.offloadbench.domain.plan.BenchmarkPlan;
+import dev.offloadbench.domain.plan.PlannedRun;
+import dev.offloadbench.domain.plan.Problem;
+import dev.offloadbench.domain.plan.ProjectPlan;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The plan for a person: each run in order, then the problems. */
+public final class PlanText {
+    private PlanText() {
+    }
+
+    public static String write(BenchmarkPlan plan) {
+        StringBuilder text = new StringBuilder();
+        text.append("Machine: ").append(plan.machine().description())
+                .append(" (from ").append(plan.machine().source().id()).append(")\n");
+        text.append("README:  ").append(plan.readme()).append("\n");
+        int step = 1;
+        for (ProjectPlan project : plan.profiles()) {
+            text.append("\n").append(project.profileId()).append("  (").append(project.path()).append(")\n");
+            for (PlannedRun run : project.runs()) {
+                text.append(String.format("  %d. %-8s %s%n", step++, run.kind(), commandLine(run)));
+                run.workers().ifPresent(w -> text.append("       workers: ").append(w)
+                        .append(run.workersSource().map(s -> "  (" + s + ")").orElse("")).append("\n"));
+                run.maxParallel().ifPresent(m -> text.append("       max_parallel: ").append(m)
+                        .append(run.maxParallelSource().map(s -> "  (" + s + ")").orElse("")).append("\n"));
+                if (run.warmups() > 0) {
+                    text.append("       warm-up: ").append(run.warmups())
+                            .append(" run first, its time discarded\n");
+                }
+                run.notes().forEach(note -> text.append("       note: ").append(note).append("\n"));
+            }
+        }
+        if (plan.problems().isEmpty()) {
+            text.append("\nThe plan is complete.\n");
+        } else {
+            text.append("\nProblems (").append(plan.problems().size()).append("):\n");
+            for (Problem problem : plan.problems()) {
+                text.append("  - ").append(problem).append("\n");
+            }
+        }
+        return text.toString();
+    }
+
+    /** {@code PYTEST_NUMPROCESSES=8 just test-integration}, as it could be typed in a shell. */
+    static String commandLine(PlannedRun run) {
+        String environment = run.environment().entrySet().stream()
+                .map(PlanText::assignment).collect(Collectors.joining(" "));
+        String command = run.command().stream().map(PlanText::quote).collect(Collectors.joining(" "));
+        return environment.isEmpty() ? command : environment + " " + command;
+    }
+
+    private static String assignment(Map.Entry<String, String> variable) {
+        return variable.getKey() + "=" + quote(variable.getValue());
+    }
+
+    private static String quote(String word) {
+        if (!word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}
