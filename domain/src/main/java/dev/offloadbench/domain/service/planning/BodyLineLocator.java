@@ -5,7 +5,7 @@ import dev.offloadbench.domain.justfile.Fragment;
 import dev.offloadbench.domain.justfile.Justfile;
 import dev.offloadbench.domain.justfile.Recipe;
 import dev.offloadbench.domain.justfile.SourceLine;
-import dev.offloadbench.domain.plan.ShellWords.Word;
+import dev.offloadbench.domain.service.planning.ShellWords.Word;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -5,7 +5,7 @@ import dev.offloadbench.domain.justfile.Expression;
 import dev.offloadbench.domain.justfile.Justfile;
 import dev.offloadbench.domain.justfile.RecipeCall;
 import dev.offloadbench.domain.justfile.SourceLine;
-import dev.offloadbench.domain.plan.ShellWords.Word;
+import dev.offloadbench.domain.service.planning.ShellWords.Word;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.PytestConfigReader;
 import dev.offloadbench.domain.port.out.PytestConfigReader.PytestConfig;

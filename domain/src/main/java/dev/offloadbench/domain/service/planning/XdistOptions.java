@@ -1,6 +1,6 @@
 package dev.offloadbench.domain.service.planning;
 
-import dev.offloadbench.domain.plan.ShellWords.Word;
+import dev.offloadbench.domain.service.planning.ShellWords.Word;
 import java.util.List;
 import java.util.Optional;
 
