@@ -46,7 +46,7 @@ public final class PlanText {
 
     /** {@code PYTEST_NUMPROCESSES=8 just test-integration}, as it could be typed in a shell. */
     static String commandLine(PlannedRun run) {
-        String environment = run.environment().entrySet().stream()
+        String environment = new java.util.TreeMap<>(run.environment()).entrySet().stream()
                 .map(PlanText::assignment).collect(Collectors.joining(" "));
         String command = run.command().stream().map(PlanText::quote).collect(Collectors.joining(" "));
         return environment.isEmpty() ? command : environment + " " + command;

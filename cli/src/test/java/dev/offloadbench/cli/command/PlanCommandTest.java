@@ -108,7 +108,7 @@ class PlanCommandTest {
         assertThat(Fixtures.at(plan, "profiles[0].runs[1].workers")).isEqualTo(8);
         assertThat(Fixtures.at(plan, "profiles[0].runs[2].recipe")).isEqualTo("test-integration-offload");
         assertThat(Fixtures.at(plan, "profiles[0].runs[2].maxParallel")).isEqualTo(200);
-        assertThat(Fixtures.at(plan, "profiles[0].runs[2].maxParallelSource")).isEqualTo("justfile:13 (--parallel)");
+        assertThat(Fixtures.at(plan, "profiles[0].runs[2].maxParallelSource")).isEqualTo("justfile:13, --parallel");
     }
 
     @Test

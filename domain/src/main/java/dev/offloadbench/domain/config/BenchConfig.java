@@ -31,6 +31,6 @@ public record BenchConfig(Optional<Path> source, Optional<String> machine, Path 
 
     /** Where the settings come from, for messages: the file, or "the built-in defaults". */
     public String describeSource() {
-        return source.map(Path::toString).orElse("the built-in defaults (no configuration file found)");
+        return source.map(Path::toString).orElse("offload-bench.toml (none was found, so the built-in defaults apply)");
     }
 }

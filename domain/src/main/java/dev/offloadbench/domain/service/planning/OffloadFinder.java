@@ -80,7 +80,7 @@ final class OffloadFinder {
                         + "`, which is not a number");
             }
             return new Finding(parallel.getAsInt(),
-                    commandLine.map(SourceLine::toString).orElse("justfile") + " (--parallel)", configFile);
+                    commandLine.map(SourceLine::toString).orElse("justfile") + ", --parallel", configFile);
         }
         OffloadConfig config;
         try {
