@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
 
 /** Checks what the procedure needs before anything runs, and says how to fix what is missing. */
 public final class PrerequisiteChecker implements CheckPrerequisites {
+    /** How to get the offload binary. */
+    public static final String OFFLOAD_INSTALL = "cargo install offload";
+
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration TOKEN_INFO_TIMEOUT = Duration.ofSeconds(60);
 
@@ -42,14 +45,14 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
     @Override
     public List<CheckResult> check(Options options) {
         List<CheckResult> results = new ArrayList<>();
-        results.add(tool("offload", "cargo install offload, or `just install` in the Offload repository ("
-                + config.offloadRepo() + ")"));
-        results.add(modalCredentials(options.online()));
+        results.add(tool("offload", OFFLOAD_INSTALL + ", or `just install` in the Offload repository ("
+                + config.offloadRepo() + ")").forOffload());
+        results.add(modalCredentials(options.online()).forOffload());
         results.add(tool("just", "npm install -g rust-just (or your package manager's `just`)"));
         for (ProjectConfig project : config.projects()) {
             results.add(project(project));
         }
-        results.add(offloadInstall(options.install()));
+        results.add(offloadInstall(options.install()).forOffload());
         results.add(load());
         return results;
     }

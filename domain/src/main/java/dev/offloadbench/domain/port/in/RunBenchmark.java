@@ -1,0 +1,41 @@
+package dev.offloadbench.domain.port.in;
+
+import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.port.out.ProgressListener;
+import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.session.Session;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Runs a benchmark session: every planned run, strictly one after another, timed and judged. */
+public interface RunBenchmark {
+    Outcome run(Command command, ProgressListener progress, Cancellation cancellation);
+
+    /**
+     * @param resume empty for a new session; else the session to continue ({@code latest} or an id)
+     */
+    record Command(List<String> profiles, List<RunKind> kinds, int runs, int offloadWarmups,
+            Optional<Duration> timeout, boolean echo, Optional<String> resume) {
+        public Command {
+            profiles = List.copyOf(profiles);
+            kinds = List.copyOf(kinds);
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(resume, "resume");
+        }
+    }
+
+    /** How the session ended. */
+    enum Ending {
+        /** Every planned run ran (or was skipped for a reason given). */
+        FINISHED,
+        /** The user interrupted it; finished runs are kept, {@code --resume} continues. */
+        CANCELLED,
+        /** A run ran past --timeout; finished runs are kept, {@code --resume} continues. */
+        TIMED_OUT
+    }
+
+    record Outcome(Session session, Ending ending) {
+    }
+}
