@@ -38,7 +38,7 @@ public final class Bench {
         GlobalOptions global = GlobalOptions.parse(args);
         boolean verbose = global.verbose;
         try {
-            CommandLine commandLine = commandLine(new Invocation(environment, workingDirectory, global.configFile()));
+            CommandLine commandLine = commandLine(new Invocation(environment, workingDirectory, global.configFile(), out));
             commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
             return commandLine.execute(args);
         } catch (BenchException e) {

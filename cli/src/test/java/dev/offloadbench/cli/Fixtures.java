@@ -36,6 +36,74 @@ public final class Fixtures {
         }
     }
 
+    /** Debian's pytest-xdist for /usr/bin/python3; under CI a missing one fails the test. */
+    public static void requirePytestXdist() {
+        boolean found;
+        try {
+            Process probe = new ProcessBuilder("/usr/bin/python3", "-c", "import xdist").redirectErrorStream(true)
+                    .start();
+            probe.getInputStream().readAllBytes();
+            found = probe.waitFor() == 0;
+        } catch (IOException e) {
+            found = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            found = false;
+        }
+        if (!found) {
+            String message = "/usr/bin/python3 has no pytest-xdist; .ci/run installs python3-pytest-xdist";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message);
+            }
+            Assumptions.assumeTrue(false, message);
+        }
+    }
+
+    /** Live processes whose environment holds {@code E2E_MARKER=marker} (Linux /proc). */
+    public static List<Long> processesMarked(String marker) {
+        List<Long> marked = new ArrayList<>();
+        byte[] needle = ("E2E_MARKER=" + marker).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path proc : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    byte[] environ = Files.readAllBytes(proc.resolve("environ"));
+                    if (indexOf(environ, needle) >= 0 && ProcessHandle.of(Long.parseLong(proc.getFileName().toString()))
+                            .map(ProcessHandle::isAlive).orElse(false)) {
+                        marked.add(Long.parseLong(proc.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return marked;
+    }
+
+    /** Ends what a killed bench left behind (kill -9 gives it no chance to). */
+    public static void killProcessesMarked(String marker) {
+        for (long pid : processesMarked(marker)) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        for (long pid : processesMarked(marker)) {
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** A clean environment for an in-process run: the PATH, and a HOME of the test's own. */
     public static Map<String, String> environment(Path home) {
         return Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), "HOME", home.toString());

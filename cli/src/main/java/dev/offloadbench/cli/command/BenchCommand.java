@@ -11,14 +11,15 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Benchmarks whole test suites (pytest-xdist against Offload) and publishes the"
                 + " Benchmarks section of a README.",
-        subcommands = {PlanCommand.class, CheckCommand.class, RenderCommand.class, UpdateReadmeCommand.class,
-            HelpCommand.class},
+        subcommands = {RunCommand.class, PlanCommand.class, CheckCommand.class, SessionsCommand.class,
+            ResultsCommand.class, RenderCommand.class, UpdateReadmeCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "1:refused or finished because of INVALID runs",
+            "1:refused or finished because of INVALID runs (or a run timed out)",
             "2:bad input or usage (the message says what and how to fix it)",
-            "70:internal error (a bug: please report it with --verbose output)"})
+            "70:internal error (a bug: please report it with --verbose output)",
+            "130:interrupted (Ctrl-C); bench run --resume continues"})
 public final class BenchCommand {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces with error messages.")

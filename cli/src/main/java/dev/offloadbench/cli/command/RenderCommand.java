@@ -1,10 +1,13 @@
 package dev.offloadbench.cli.command;
 
 import dev.offloadbench.domain.port.in.RenderReport;
+import dev.offloadbench.domain.port.in.BrowseSessions;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,26 +18,28 @@ import picocli.CommandLine.Spec;
         description = "Print the Benchmarks section rendered from recorded results.")
 public final class RenderCommand implements Callable<Integer> {
     private final RenderReport renderReport;
+    private final Provider<BrowseSessions> sessions;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--results", required = true, paramLabel = "FILE",
-            description = "The results document (JSON, schema 1).")
-    Path results;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ResultsSource results;
 
     @Option(names = "--template", paramLabel = "FILE",
             description = "A Handlebars template to use instead of the built-in one.")
     Path template;
 
     @Inject
-    RenderCommand(RenderReport renderReport) {
+    RenderCommand(RenderReport renderReport, Provider<BrowseSessions> sessions) {
         this.renderReport = renderReport;
+        this.sessions = sessions;
     }
 
     @Override
     public Integer call() {
-        String section = renderReport.render(new RenderReport.Query(results, Optional.ofNullable(template)));
+        String section = renderReport.render(new RenderReport.Query(results.resolve(sessions.get()),
+                Optional.ofNullable(template)));
         spec.commandLine().getOut().print(section);
         spec.commandLine().getOut().flush();
         return 0;

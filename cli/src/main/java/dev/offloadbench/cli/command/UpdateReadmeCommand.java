@@ -3,12 +3,15 @@ package dev.offloadbench.cli.command;
 import dev.offloadbench.cli.ExitCodes;
 import dev.offloadbench.domain.model.BenchmarkResults.InvalidRun;
 import dev.offloadbench.domain.port.in.UpdateReadme;
+import dev.offloadbench.domain.port.in.BrowseSessions;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,13 +22,13 @@ import picocli.CommandLine.Spec;
         description = "Replace the Benchmarks section of a README with the one rendered from recorded results.")
 public final class UpdateReadmeCommand implements Callable<Integer> {
     private final UpdateReadme updateReadme;
+    private final Provider<BrowseSessions> sessions;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--results", required = true, paramLabel = "FILE",
-            description = "The results document (JSON, schema 1).")
-    Path results;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ResultsSource results;
 
     @Option(names = "--readme", required = true, paramLabel = "PATH", description = "The README to update.")
     Path readme;
@@ -41,8 +44,9 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
     boolean allowInvalid;
 
     @Inject
-    UpdateReadmeCommand(UpdateReadme updateReadme) {
+    UpdateReadmeCommand(UpdateReadme updateReadme, Provider<BrowseSessions> sessions) {
         this.updateReadme = updateReadme;
+        this.sessions = sessions;
     }
 
     @Override
@@ -50,7 +54,7 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         UpdateReadme.Outcome outcome = updateReadme.update(
-                new UpdateReadme.Command(results, readme, Optional.ofNullable(template), dryRun, allowInvalid));
+                new UpdateReadme.Command(results.resolve(sessions.get()), readme, Optional.ofNullable(template), dryRun, allowInvalid));
         int exitCode = ExitCodes.OK;
         if (outcome instanceof UpdateReadme.Refused refused) {
             err.println("Refused to update " + readme + ": " + describe(refused.invalidRuns()));

@@ -12,17 +12,25 @@ import dev.offloadbench.adapters.markdown.MarkdownReadmeStore;
 import dev.offloadbench.adapters.process.JustCliReader;
 import dev.offloadbench.adapters.process.PathToolLocator;
 import dev.offloadbench.adapters.process.ProcessCommandRunner;
+import dev.offloadbench.adapters.process.StreamingRunExecutor;
 import dev.offloadbench.adapters.process.SystemMachineProbe;
+import dev.offloadbench.adapters.storage.FileSessionLock;
 import dev.offloadbench.adapters.storage.JsonResultsReader;
+import dev.offloadbench.adapters.storage.JsonSessionStore;
 import dev.offloadbench.cli.command.BenchCommand;
 import dev.offloadbench.cli.command.CheckCommand;
 import dev.offloadbench.cli.command.PlanCommand;
 import dev.offloadbench.cli.command.RenderCommand;
+import dev.offloadbench.cli.command.ResultsCommand;
+import dev.offloadbench.cli.command.RunCommand;
+import dev.offloadbench.cli.command.SessionsCommand;
 import dev.offloadbench.cli.command.UpdateReadmeCommand;
 import dev.offloadbench.domain.service.PrerequisiteChecker;
 import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.service.planning.Planner;
+import dev.offloadbench.domain.port.in.BrowseSessions;
 import dev.offloadbench.domain.port.in.CheckPrerequisites;
+import dev.offloadbench.domain.port.in.RunBenchmark;
 import dev.offloadbench.domain.port.in.PlanBenchmark;
 import dev.offloadbench.domain.port.in.RenderReport;
 import dev.offloadbench.domain.port.in.UpdateReadme;
@@ -35,10 +43,16 @@ import dev.offloadbench.domain.port.out.PytestConfigReader;
 import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.ReportRenderer;
 import dev.offloadbench.domain.port.out.ResultsReader;
+import dev.offloadbench.domain.port.out.RunExecutor;
+import dev.offloadbench.domain.port.out.SessionLock;
+import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.port.out.ToolLocator;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.service.ReportAssembler;
 import dev.offloadbench.domain.service.ReportService;
+import dev.offloadbench.domain.service.running.SessionCatalog;
+import dev.offloadbench.domain.service.running.SessionRunner;
+import java.time.Clock;
 
 /**
  * Binds every port to its adapter and every use case to its domain service. The domain carries
@@ -66,6 +80,9 @@ public final class BenchModule extends AbstractModule {
         bind(UpdateReadmeCommand.class);
         bind(PlanCommand.class);
         bind(CheckCommand.class);
+        bind(RunCommand.class);
+        bind(SessionsCommand.class);
+        bind(ResultsCommand.class);
     }
 
     @Provides
@@ -162,5 +179,34 @@ public final class BenchModule extends AbstractModule {
     CheckPrerequisites checkPrerequisites(BenchConfig config, ToolLocator tools, ModalCredentials modal,
             CommandRunner runner, MachineProbe machine) {
         return new PrerequisiteChecker(config, tools, modal, runner, machine);
+    }
+
+    @Provides
+    @Singleton
+    RunExecutor runExecutor(Invocation invocation) {
+        return new StreamingRunExecutor(invocation.environment(), invocation.out());
+    }
+
+    @Provides
+    @Singleton
+    SessionStore sessionStore(Invocation invocation) {
+        return new JsonSessionStore(invocation.stateDirectory());
+    }
+
+    @Provides
+    @Singleton
+    SessionLock sessionLock(Invocation invocation) {
+        return new FileSessionLock(invocation.stateDirectory());
+    }
+
+    @Provides
+    BrowseSessions browseSessions(SessionStore store) {
+        return new SessionCatalog(store);
+    }
+
+    @Provides
+    RunBenchmark runBenchmark(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor,
+            SessionStore store, SessionLock lock, MachineProbe machine) {
+        return new SessionRunner(checks, planner, executor, store, lock, machine, Clock.systemUTC());
     }
 }

@@ -1,5 +1,6 @@
 package dev.offloadbench.cli.wiring;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -7,12 +8,23 @@ import java.util.Optional;
 
 /**
  * What one invocation knows before anything is wired: the process environment, the working
- * directory, and the global options that decide the wiring ({@code --config}).
+ * directory, the global options that decide the wiring ({@code --config}), and where command
+ * output goes.
  */
-public record Invocation(Map<String, String> environment, Path workingDirectory, Optional<Path> configFile) {
+public record Invocation(Map<String, String> environment, Path workingDirectory, Optional<Path> configFile,
+        PrintWriter out) {
     public Invocation {
         environment = Map.copyOf(environment);
         Objects.requireNonNull(workingDirectory, "workingDirectory");
         Objects.requireNonNull(configFile, "configFile");
+        Objects.requireNonNull(out, "out");
+    }
+
+    /** {@code $XDG_STATE_HOME/offload-bench}, by default {@code ~/.local/state/offload-bench}: sessions and the lock. */
+    public Path stateDirectory() {
+        String xdg = environment.get("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
+        return base.resolve("offload-bench");
     }
 }

@@ -105,8 +105,11 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
         String name = "Offload repository";
         Path repo = config.offloadRepo();
         if (!Files.isDirectory(repo)) {
-            return CheckResult.fail(name, repo + " does not exist",
-                    "clone the Offload repository there, or set offload_repo in " + config.describeSource());
+            String remedy = "clone the Offload repository there, or set offload_repo in " + config.describeSource();
+            // Without --install the repository is only where `just install` would run: its absence is no failure.
+            return install ? CheckResult.fail(name, repo + " does not exist", remedy)
+                    : CheckResult.warn(name, repo + " does not exist, so its `just install` cannot keep offload"
+                            + " up to date", remedy);
         }
         if (!install) {
             return CheckResult.skipped(name, repo + " is present; its `just install` was not run",

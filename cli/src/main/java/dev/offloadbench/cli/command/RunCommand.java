@@ -1,0 +1,157 @@
+package dev.offloadbench.cli.command;
+
+import dev.offloadbench.cli.ExitCodes;
+import dev.offloadbench.cli.Interrupts;
+import dev.offloadbench.cli.output.ConsoleProgress;
+import dev.offloadbench.cli.output.SessionTable;
+import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.port.in.BrowseSessions;
+import dev.offloadbench.domain.port.in.RunBenchmark;
+import dev.offloadbench.domain.port.in.UpdateReadme;
+import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.service.PrerequisiteChecker;
+import dev.offloadbench.domain.session.RunStatus;
+import dev.offloadbench.domain.session.Session;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bench run}: the benchmark session, for real. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the planned benchmark runs strictly one after another (mng then sculptor; baseline,"
+                + " high, offload), time them, judge them, and report. Every finished run is saved at once:"
+                + " Ctrl-C stops the session and --resume continues it.",
+            "Exits 0 when every run was valid, 1 when any was INVALID or timed out, 2 on bad input or missing"
+                + " prerequisites, 130 after Ctrl-C."})
+public final class RunCommand implements Callable<Integer> {
+    /** What a shell exits with after SIGINT. */
+    static final int INTERRUPTED = 130;
+
+    private final Provider<RunBenchmark> runner;
+    private final Provider<UpdateReadme> updateReadme;
+    private final Provider<BrowseSessions> sessions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "all|PROFILE", arity = "0..*",
+            description = "The profiles to run (default: all configured projects).")
+    List<String> profiles = new ArrayList<>();
+
+    @Option(names = "--kinds", split = ",", paramLabel = "KIND", converter = RunKindConverter.class,
+            description = "Which runs: baseline,high,offload (default: all three).")
+    List<RunKind> kinds = new ArrayList<>(List.of(RunKind.values()));
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+            description = "Time each run N times; the README shows the mean (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmups-offload", paramLabel = "N", defaultValue = "1",
+            description = "Discarded Offload runs before the timed ones, to warm its image cache"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int offloadWarmups;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "End a run that takes longer (e.g. 45m, 2h) and stop the session.")
+    Duration timeout;
+
+    @Option(names = "--show-output", description = "Echo each run's output as it comes.")
+    boolean showOutput;
+
+    @Option(names = "--update-readme", description = "Update the README's Benchmarks section at the end.")
+    boolean updateReadmeAtEnd;
+
+    @Option(names = "--allow-invalid", description = "With --update-readme: publish even INVALID runs.")
+    boolean allowInvalid;
+
+    @Option(names = "--resume", arity = "0..1", paramLabel = "ID", fallbackValue = "latest",
+            description = "Continue an interrupted session (default: the latest), skipping its finished runs.")
+    String resume;
+
+    @Inject
+    RunCommand(Provider<RunBenchmark> runner, Provider<UpdateReadme> updateReadme,
+            Provider<BrowseSessions> sessions) {
+        this.runner = runner;
+        this.updateReadme = updateReadme;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RunBenchmark.Command command = new RunBenchmark.Command(profiles, kinds, runs, offloadWarmups,
+                Optional.ofNullable(timeout), showOutput, Optional.ofNullable(resume));
+        Cancellation cancellation = new Cancellation();
+        RunBenchmark.Outcome outcome;
+        boolean live = System.console() != null && !showOutput;
+        try (Interrupts interrupts = Interrupts.cancelling(cancellation);
+                ConsoleProgress progress = new ConsoleProgress(out, live)) {
+            outcome = runner.get().run(command, progress, cancellation);
+        }
+        Session session = outcome.session();
+        out.println();
+        out.print(SessionTable.write(session));
+        out.println();
+        Path results = sessions.get().resultsFile(session.id());
+        out.println("Session " + session.id() + ": " + results);
+        sayWhatIsMissing(out, session);
+        switch (outcome.ending()) {
+            case CANCELLED -> {
+                out.println("Interrupted: every finished run is kept. Continue with: bench run --resume "
+                        + session.id());
+                out.flush();
+                return INTERRUPTED;
+            }
+            case TIMED_OUT -> {
+                out.println("A run timed out, so the session stopped; finished runs are kept. Continue with:"
+                        + " bench run --resume " + session.id());
+                out.flush();
+                return ExitCodes.INVALID_RUNS;
+            }
+            default -> {
+                return finish(out, session, results);
+            }
+        }
+    }
+
+    private int finish(PrintWriter out, Session session, Path results) {
+        boolean invalid = SessionTable.anyInvalid(session);
+        String updateCommand = "bench update-readme --session " + session.id() + " --readme " + session.readme();
+        if (!updateReadmeAtEnd) {
+            out.println("To publish these numbers: " + updateCommand + (invalid ? " --allow-invalid" : ""));
+        } else if (invalid && !allowInvalid) {
+            out.println("The README was not updated: some runs are INVALID. To publish them anyway: "
+                    + updateCommand + " --allow-invalid");
+        } else {
+            UpdateReadme.Outcome updated = updateReadme.get().update(new UpdateReadme.Command(results,
+                    session.readme(), Optional.empty(), false, allowInvalid));
+            if (updated instanceof UpdateReadme.Written written) {
+                out.println("Updated the Benchmarks section of " + written.readme() + " (verified by reading it back).");
+                written.createdFiles().forEach(file -> out.println("Created " + file));
+            }
+        }
+        out.flush();
+        return invalid ? ExitCodes.INVALID_RUNS : ExitCodes.OK;
+    }
+
+    /** Says plainly when the numbers are not the whole picture: runs skipped for want of offload. */
+    private static void sayWhatIsMissing(PrintWriter out, Session session) {
+        boolean offloadMissing = session.entries().stream().anyMatch(e -> e.run().status() == RunStatus.SKIPPED
+                && e.run().planned().kind() == RunKind.OFFLOAD && !e.run().reason().startsWith("not requested"));
+        if (offloadMissing) {
+            out.println("Offload could not run here, so the offload runs were skipped (" + PrerequisiteChecker.OFFLOAD_INSTALL
+                    + " installs it); the Benchmarks section shows the local runs only.");
+        }
+    }
+}

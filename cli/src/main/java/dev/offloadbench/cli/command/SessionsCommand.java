@@ -1,0 +1,46 @@
+package dev.offloadbench.cli.command;
+
+import dev.offloadbench.domain.port.in.BrowseSessions;
+import dev.offloadbench.domain.session.RunStatus;
+import dev.offloadbench.domain.session.Session;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code bench sessions}: the recorded sessions, oldest first. */
+@Command(name = "sessions", mixinStandardHelpOptions = true,
+        description = "List the recorded benchmark sessions, oldest first.")
+public final class SessionsCommand implements Callable<Integer> {
+    private final Provider<BrowseSessions> sessions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    SessionsCommand(Provider<BrowseSessions> sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Session> all = sessions.get().list();
+        if (all.isEmpty()) {
+            out.println("No session recorded yet; bench run starts one.");
+        }
+        for (Session session : all) {
+            long done = session.entries().stream().filter(e -> e.run().status() == RunStatus.DONE).count();
+            out.printf("%-20s %-12s %d/%d runs done  %s%n", session.id(),
+                    session.finished() ? "finished" : "unfinished", done, session.entries().size(),
+                    session.projects().stream().map(p -> p.profileId()).collect(Collectors.joining(", ")));
+        }
+        out.flush();
+        return 0;
+    }
+}

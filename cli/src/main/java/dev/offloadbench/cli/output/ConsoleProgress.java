@@ -1,0 +1,144 @@
+package dev.offloadbench.cli.output;
+
+import dev.offloadbench.cli.command.CheckCommand;
+import dev.offloadbench.domain.check.CheckResult;
+import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.port.out.MachineProbe;
+import dev.offloadbench.domain.port.out.ProgressListener;
+import dev.offloadbench.domain.session.Attempt;
+import dev.offloadbench.domain.session.Session;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Tells the person at the terminal what the session does: a line when each execution starts and
+ * ends, and, on an interactive terminal, a status line redrawn every second with the project,
+ * kind, elapsed time, the estimate from the previous session and the latest output line.
+ */
+public final class ConsoleProgress implements ProgressListener, AutoCloseable {
+    private final PrintWriter out;
+    private final boolean live;
+    private final ScheduledExecutorService ticker;
+    private volatile String latestLine = "";
+    private volatile String current = "";
+    private volatile long startedNanos;
+    private volatile Optional<Duration> estimate = Optional.empty();
+    private ScheduledFuture<?> tick;
+
+    /** @param live redraw a status line (only on an interactive terminal, and not while output is echoed) */
+    public ConsoleProgress(PrintWriter out, boolean live) {
+        this.out = out;
+        this.live = live;
+        this.ticker = live ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "progress");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+    }
+
+    @Override
+    public void checked(List<CheckResult> results) {
+        out.println("Prerequisites:");
+        CheckCommand.print(out, results);
+        out.println();
+        out.flush();
+    }
+
+    @Override
+    public void sessionStarted(Session session, boolean resumed) {
+        out.println((resumed ? "Resuming session " : "Session ") + session.id() + " — machine: "
+                + session.machine().description());
+        out.flush();
+    }
+
+    @Override
+    public void machineBusy(MachineProbe.Load load) {
+        clearStatus();
+        String busiest = load.busiest().stream().map(p -> p.command() + " (pid " + p.pid() + ")")
+                .collect(Collectors.joining(", "));
+        out.printf(Locale.ROOT, "warning: the machine is busy (load %.2f on %d cores%s); close heavy programs"
+                + " (browsers, IDEs, containers) for a fair measurement%n", load.oneMinute(), load.cores(),
+                busiest.isEmpty() ? "" : "; busiest: " + busiest);
+        out.flush();
+    }
+
+    @Override
+    public synchronized void attemptStarted(String profileId, RunKind kind, List<String> command, boolean warmup,
+            int number, int of, Optional<Duration> estimate) {
+        current = profileId + " " + kind + (warmup ? " warm-up" : of > 1 ? " sample " + number + "/" + of : "");
+        this.estimate = estimate;
+        latestLine = "";
+        startedNanos = System.nanoTime();
+        out.println("[" + current + "] " + String.join(" ", command)
+                + estimate.map(e -> "  (last time " + Durations.of(e) + ")").orElse(""));
+        out.flush();
+        if (live) {
+            tick = ticker.scheduleAtFixedRate(this::drawStatus, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void output(String line) {
+        if (!line.isBlank()) {
+            latestLine = line.strip();
+        }
+    }
+
+    @Override
+    public synchronized void attemptFinished(String profileId, RunKind kind, Attempt attempt) {
+        if (tick != null) {
+            tick.cancel(false);
+            tick = null;
+        }
+        clearStatus();
+        String counts = attempt.tally().summarySeen()
+                ? " — " + attempt.tally().passed() + " passed" + (attempt.tally().failed() > 0
+                        ? ", " + attempt.tally().failed() + " failed" : "")
+                : "";
+        out.println("[" + current + "] " + attempt.seconds().toPlainString() + " s, "
+                + attempt.validity().describe() + counts
+                + (attempt.warmup() ? " (warm-up: time discarded)" : "")
+                + attempt.notes().stream().map(n -> "; " + n).collect(Collectors.joining()));
+        out.println("    log: " + attempt.log());
+        out.flush();
+    }
+
+    @Override
+    public void runSkipped(String profileId, RunKind kind, String reason) {
+        out.println("[" + profileId + " " + kind + "] skipped: " + reason);
+        out.flush();
+    }
+
+    private void drawStatus() {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+        String line = latestLine;
+        String status = "  " + current + "  " + Durations.of(elapsed)
+                + estimate.map(e -> " / ~" + Durations.of(e)).orElse("")
+                + (line.isEmpty() ? "" : "  | " + line);
+        synchronized (this) {
+            out.print("\r\033[K" + (status.length() > 150 ? status.substring(0, 150) : status));
+            out.flush();
+        }
+    }
+
+    private void clearStatus() {
+        if (live) {
+            out.print("\r\033[K");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.offloadbench.cli.output;
+
+import java.time.Duration;
+
+/** {@code 7s}, {@code 3m05s}, {@code 1h02m}. */
+public final class Durations {
+    private Durations() {
+    }
+
+    public static String of(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return String.format("%dm%02ds", seconds / 60, seconds % 60);
+        }
+        return String.format("%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.offloadbench.cli.output;
+
+import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.domain.model.Metrics;
+import dev.offloadbench.domain.model.RunFigures;
+import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.model.RunOutcome;
+import dev.offloadbench.domain.session.Attempt;
+import dev.offloadbench.domain.session.RunStatus;
+import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.session.SessionProject;
+import dev.offloadbench.domain.session.SessionResults;
+import dev.offloadbench.domain.session.SessionRun;
+import dev.offloadbench.domain.session.Statistics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The session as a table, one row per run: project, kind, workers, time (mean ± σ over the
+ * samples), valid or INVALID with the reason, Time (%) and speedup against the baseline; then
+ * the INVALID runs and the warm-ups that failed.
+ */
+public final class SessionTable {
+    private SessionTable() {
+    }
+
+    public static String write(Session session) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Project", "Kind", "Workers", "Time (s)", "Status", "Time (%)", "Speedup"});
+        List<String> invalid = new ArrayList<>();
+        List<String> warmups = new ArrayList<>();
+        for (SessionProject project : session.projects()) {
+            Optional<RunOutcome> baseline = project.run(RunKind.BASELINE).flatMap(SessionResults::outcome);
+            for (SessionRun run : project.runs()) {
+                Optional<RunOutcome> outcome = SessionResults.outcome(run);
+                String workers = run.planned().workers().isPresent()
+                        ? Integer.toString(run.planned().workers().getAsInt())
+                        : run.planned().maxParallel().isPresent() ? "max " + run.planned().maxParallel().getAsInt() : "";
+                String time = outcome.map(o -> time(run)).orElse("-");
+                String status = outcome.map(o -> o.validity().valid() ? "valid" : "INVALID (" + o.validity().reason() + ")")
+                        .orElse(describe(run));
+                String percent = "";
+                String speedup = "";
+                if (outcome.isPresent() && baseline.isPresent()) {
+                    try {
+                        RunFigures figures = Metrics.figures(outcome.get().seconds(), baseline.get().seconds());
+                        percent = figures.percentText() + "%";
+                        speedup = figures.speedupText() + "x";
+                    } catch (BenchException e) {
+                        percent = "n/a";
+                    }
+                }
+                rows.add(new String[] {project.profileId(), run.planned().kind().id(), workers, time, status, percent,
+                        speedup});
+                outcome.filter(o -> !o.validity().valid()).ifPresent(o -> invalid.add(
+                        project.profileId() + " " + run.planned().kind() + ": " + o.validity().reason()));
+                run.warmups().stream().filter(a -> !a.validity().valid()).forEach(a -> warmups.add(
+                        project.profileId() + " " + run.planned().kind() + " warm-up: " + a.validity().reason()));
+            }
+        }
+        StringBuilder text = new StringBuilder(table(rows));
+        if (!invalid.isEmpty()) {
+            text.append("\nINVALID runs (their tests failed or did not run; their times are not to be trusted):\n");
+            invalid.forEach(line -> text.append("  ").append(line).append("\n"));
+        }
+        if (!warmups.isEmpty()) {
+            text.append("\nWarm-ups that were not valid (their times are discarded anyway):\n");
+            warmups.forEach(line -> text.append("  ").append(line).append("\n"));
+        }
+        return text.toString();
+    }
+
+    private static String time(SessionRun run) {
+        Statistics statistics = Statistics.of(run.samples().stream().map(Attempt::seconds).toList());
+        String mean = Metrics.shownTime(statistics.mean()).toPlainString();
+        return statistics.standardDeviation()
+                .map(sd -> mean + " ± " + sd.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString()
+                        + " (n=" + statistics.samples().size() + ")")
+                .orElse(mean);
+    }
+
+    private static String describe(SessionRun run) {
+        return switch (run.status()) {
+            case SKIPPED -> "skipped: " + run.reason();
+            case CANCELLED -> "interrupted";
+            case TIMED_OUT -> "timed out";
+            case PENDING -> "not run";
+            case DONE -> "no sample";
+        };
+    }
+
+    private static String table(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
+            }
+            text.append(line.toString().stripTrailing()).append("\n");
+        }
+        return text.toString();
+    }
+
+    /** Whether a finished session's results hold any INVALID run, or a run that timed out. */
+    public static boolean anyInvalid(Session session) {
+        return !SessionResults.of(session).invalidRuns().isEmpty()
+                || session.entries().stream().anyMatch(e -> e.run().status() == RunStatus.TIMED_OUT);
+    }
+}
