@@ -66,7 +66,8 @@ final class BodyLineLocator {
         }
         Optional<Expression> inside = Optional.empty();
         for (int g = 1; g <= matcher.groupCount(); g++) {
-            if (matcher.start(g) <= word.start() && word.end() <= matcher.end(g) && matcher.end(g) > matcher.start(g)) {
+            // overlap, not containment: a quoted word ("{{workers}}") is wider than its interpolation
+            if (matcher.start(g) < word.end() && word.start() < matcher.end(g)) {
                 inside = Optional.of(groups.get(g - 1));
             }
         }

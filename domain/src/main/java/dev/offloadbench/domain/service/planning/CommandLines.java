@@ -20,7 +20,7 @@ final class CommandLines {
         for (int index = 0; index < lines.size(); index++) {
             String line = lines.get(index);
             for (List<Word> command : commands(ShellWords.split(line))) {
-                for (int i = 0; i < command.size(); i++) {
+                for (int i = 0; i < command.size() && (i == 0 || isLauncher(command.get(i - 1))); i++) {
                     List<Word> rest = command.subList(i, command.size());
                     if (startsAt.test(rest)) {
                         int skip = isModuleRun(rest) ? 2 : 1;
@@ -31,6 +31,22 @@ final class CommandLines {
         }
         return Optional.empty();
     }
+
+    /**
+     * Words that may stand before the program on its command line: variable assignments, options,
+     * numbers (a timeout) and programs that launch another one ({@code uv run}, {@code python},
+     * {@code env}, {@code timeout}...). Anything else means the program's name is some other
+     * program's argument ({@code uv pip install pytest}).
+     */
+    private static boolean isLauncher(Word word) {
+        String text = word.text();
+        return text.matches("[A-Za-z_][A-Za-z0-9_]*=.*") || text.startsWith("-") || text.matches("[0-9.]+[smhd]?")
+                || LAUNCHERS.contains(basename(text)) || basename(text).matches("python[0-9.]*");
+    }
+
+    private static final java.util.Set<String> LAUNCHERS = java.util.Set.of("uv", "uvx", "run", "poetry", "pipenv",
+            "pdm", "hatch", "rye", "env", "exec", "time", "command", "nice", "nohup", "stdbuf", "timeout",
+            "xvfb-run", "coverage", "sudo", "dotenv", "tox", "nox");
 
     /** pytest itself, {@code py.test}, or {@code python -m pytest}. */
     static boolean isPytest(List<Word> words) {

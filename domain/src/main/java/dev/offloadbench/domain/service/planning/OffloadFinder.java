@@ -9,7 +9,6 @@ import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader.OffloadConfig;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +33,7 @@ final class OffloadFinder {
     }
 
     Finding find(Path directory, Justfile justfile, RecipeCall call, Map<String, String> processEnvironment) {
-        Map<String, String> environment = new HashMap<>(processEnvironment);
-        environment.putAll(call.environment());
+        Map<String, String> environment = WorkerFinder.runEnvironment(justfile, call, processEnvironment);
         List<String> lines = just.dryRun(directory, call);
         CommandLines.Invocation offload = CommandLines.find(lines, CommandLines::isOffload)
                 .orElseThrow(() -> new PlanProblem("recipe `" + call.recipe() + "` does not run `offload`; it runs: "

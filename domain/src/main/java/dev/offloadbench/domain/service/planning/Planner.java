@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * number comes from. Nothing is run but {@code just --dump} and {@code just --dry-run}.
  */
 public final class Planner implements PlanBenchmark {
-    private static final Pattern MACHINE_SENTENCE = Pattern.compile("All local baselines were run on an? (.+)\\.");
+    private static final Pattern MACHINE_SENTENCE = Pattern.compile("All local baselines were run on an? (.+?)\\.(?=\\s|$)");
 
     private final BenchConfig config;
     private final ProfileRegistry profiles;

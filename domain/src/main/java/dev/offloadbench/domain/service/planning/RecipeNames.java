@@ -25,7 +25,7 @@ final class RecipeNames {
         List<String> others = List.of(otherRuns);
         List<String> closest = closest(recipe, justfile.recipes().keySet().stream()
                 .filter(name -> !others.contains(name)).toList());
-        String suggestion = closest.isEmpty() ? "" : "; did you mean " + String.join(" or ",
+        String suggestion = closest.isEmpty() ? "." : "; did you mean " + String.join(" or ",
                 closest.stream().map(name -> "`" + name + "`").toList()) + "?";
         String fix = closest.isEmpty() ? "\"RECIPE\"" : "\"" + closest.get(0) + "\"";
         throw new PlanProblem(justfile.source() + " has no recipe `" + recipe + "`" + suggestion

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * expansion ({@code $N}, {@code ${N}}, {@code ${N:-4}}, {@code ${N-4}}, {@code ${N:=4}}) that reads
  * an environment variable, with its default.
  */
-record ShellValue(String text, Optional<String> variable, Optional<String> fallback) {
+record ShellValue(String text, Optional<String> variable, Optional<String> fallback, boolean emptyIsUnset) {
     private static final Pattern EXPANSION =
             Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*))");
 
@@ -18,9 +18,10 @@ record ShellValue(String text, Optional<String> variable, Optional<String> fallb
         Matcher m = EXPANSION.matcher(word);
         if (m.matches()) {
             String name = m.group(1) != null ? m.group(1) : m.group(4);
-            return new ShellValue(word, Optional.of(name), Optional.ofNullable(m.group(3)));
+            boolean colon = m.group(2) != null && m.group(2).startsWith(":");
+            return new ShellValue(word, Optional.of(name), Optional.ofNullable(m.group(3)), colon);
         }
-        return new ShellValue(word, Optional.empty(), Optional.empty());
+        return new ShellValue(word, Optional.empty(), Optional.empty(), false);
     }
 
     /** The value the shell will use, given the run's environment; empty when it cannot be known. */
@@ -29,9 +30,9 @@ record ShellValue(String text, Optional<String> variable, Optional<String> fallb
             return Optional.of(text);
         }
         String set = environment.get(variable.get());
-        if (set != null && !set.isEmpty()) {
-            return Optional.of(set);
+        if (set == null || set.isEmpty() && emptyIsUnset) {
+            return fallback.isPresent() || set == null ? fallback : Optional.of(set);
         }
-        return fallback;
+        return Optional.of(set);
     }
 }

@@ -36,7 +36,9 @@ final class ShellWords {
             if (c == '#' && current == null) {
                 break; // a comment runs to the end of the line
             }
-            if (isOperatorChar(c)) {
+            boolean redirection = c == '&' && (current != null && endsWithRedirect(current)
+                    || i + 1 < n && line.charAt(i + 1) == '>');
+            if (isOperatorChar(c) && !redirection) {
                 if (current != null) {
                     words.add(new Word(current.toString(), start, i, false));
                     current = null;
@@ -95,6 +97,12 @@ final class ShellWords {
             }
         }
         return i;
+    }
+
+    /** {@code 2>&1}, {@code >&2}, {@code <&0}: the {@code &} belongs to the redirection. */
+    private static boolean endsWithRedirect(StringBuilder word) {
+        char last = word.charAt(word.length() - 1);
+        return last == '>' || last == '<';
     }
 
     private static boolean isOperatorChar(char c) {

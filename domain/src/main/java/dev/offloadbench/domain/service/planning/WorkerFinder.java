@@ -57,8 +57,7 @@ final class WorkerFinder {
     }
 
     Finding find(Path directory, Justfile justfile, RecipeCall call, Map<String, String> processEnvironment) {
-        Map<String, String> environment = new HashMap<>(processEnvironment);
-        environment.putAll(call.environment());
+        Map<String, String> environment = runEnvironment(justfile, call, processEnvironment);
         List<String> lines = just.dryRun(directory, call);
         CommandLines.Invocation pytest = CommandLines.find(lines, CommandLines::isPytest)
                 .orElseThrow(() -> new PlanProblem("recipe `" + call.recipe() + "` does not run pytest; it runs: "
@@ -116,13 +115,37 @@ final class WorkerFinder {
         return new Finding(workers, written, decisive.source(), decisive, auto, notes);
     }
 
+    /**
+     * The environment the recipe's shell will see: the inherited one, what the call adds, the
+     * variables just exports (when their value is a plain literal), and the recipe's
+     * {@code [env(NAME, VALUE)]} attributes.
+     */
+    static Map<String, String> runEnvironment(Justfile justfile, RecipeCall call, Map<String, String> inherited) {
+        Map<String, String> environment = new HashMap<>(inherited);
+        environment.putAll(call.environment());
+        for (Assignment assignment : justfile.assignments().values()) {
+            boolean exported = assignment.exported() || justfile.exportAll();
+            String overridden = call.variables().get(assignment.name());
+            if (exported && overridden != null) {
+                environment.put(assignment.name(), overridden);
+            } else if (exported && assignment.value() instanceof Expression.Literal literal) {
+                environment.put(assignment.name(), literal.value());
+            }
+        }
+        justfile.recipe(call.recipe()).ifPresent(recipe -> environment.putAll(recipe.environment()));
+        return environment;
+    }
+
     /** The ways this project offers to change the decisive option, most direct first. */
     List<WorkerOverride> overrides(Finding finding, Justfile justfile, Optional<String> profileVariable) {
         Setting target = finding.target();
         List<WorkerOverride> candidates = new ArrayList<>();
         if (target.place() != Place.COMMAND_LINE) {
-            profileVariable.ifPresent(name -> candidates.add(new WorkerOverride.EnvironmentVariable(name,
-                    "the profile's override variable")));
+            // The project's own variable yields to any explicit -n, and one in PYTEST_ADDOPTS is explicit.
+            if (target.place() == Place.PYTEST_CONFIG) {
+                profileVariable.ifPresent(name -> candidates.add(new WorkerOverride.EnvironmentVariable(name,
+                        "the profile's override variable")));
+            }
             candidates.add(new WorkerOverride.PytestAddopts(target.option()));
             return candidates;
         }

@@ -44,6 +44,7 @@ record XdistOptions(Optional<Word> count, Optional<Word> max) {
     }
 
     private static Word suffix(Word word, int from) {
-        return new Word(word.text().substring(from), word.end() - (word.text().length() - from), word.end(), false);
+        // counted from the word's start: quotes around the value stay inside the span
+        return new Word(word.text().substring(from), word.start() + from, word.end(), false);
     }
 }

@@ -16,7 +16,6 @@ import dev.offloadbench.domain.service.planning.ShellWords.Word;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class BodyLineLocatorTest {
@@ -160,10 +159,6 @@ class BodyLineLocatorTest {
     }
 
     @Test
-    @Disabled("BUG: a quoted interpolation is not recognised: body `pytest -n \"{{workers}}\" tests`, printed"
-            + " `pytest -n \"8\" tests`; the word 8 spans [10,13) with its quotes while the interpolation's group"
-            + " is [11,12), so the containment check fails and interpolation() is empty instead of `workers`"
-            + " (the planner then calls the count literal and offers no override)")
     void quotedInterpolationIsStillTheWordsOrigin() {
         Recipe test = recipe("test", 1, line("pytest -n \"", var("workers"), "\" tests"));
         Origin origin = locate(justfile(test), "test", "pytest -n \"8\" tests", "8").orElseThrow();

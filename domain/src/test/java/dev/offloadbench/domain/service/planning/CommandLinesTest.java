@@ -6,7 +6,6 @@ import dev.offloadbench.domain.service.planning.CommandLines.Invocation;
 import dev.offloadbench.domain.service.planning.ShellWords.Word;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class CommandLinesTest {
@@ -118,10 +117,6 @@ class CommandLinesTest {
     }
 
     @Test
-    @Disabled("BUG: any word `pytest` counts as the program, also an argument of another program: for the"
-            + " lines [\"uv pip install pytest pytest-xdist\", \"uv run pytest -n 4\"] (an install step in a"
-            + " dependency) it returns line 0 with arguments [pytest-xdist] instead of line 1 with [-n, 4], so the"
-            + " planner reports that the recipe runs pytest without xdist")
     void packageNamedPytestInAnInstallCommandIsNotAPytestRun() {
         Invocation found = pytest("uv pip install pytest pytest-xdist", "uv run pytest -n 4").orElseThrow();
         assertThat(found.lineIndex()).isEqualTo(1);

@@ -12,7 +12,6 @@ import dev.offloadbench.domain.justfile.Justfile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class RecipeNamesTest {
@@ -117,8 +116,6 @@ class RecipeNamesTest {
     }
 
     @Test
-    @Disabled("BUG: without suggestions the two sentences run together: \"... has no recipe `test-integration`"
-            + " Set the right one with ...\" (no '.' after the recipe name)")
     void withoutCandidatesTheSentencesAreSeparated() {
         Justfile justfile = withRecipes("build");
         assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration", "baseline_recipe", SCULPTOR,

@@ -3,7 +3,6 @@ package dev.offloadbench.domain.service.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ShellValueTest {
@@ -72,9 +71,6 @@ class ShellValueTest {
     }
 
     @Test
-    @Disabled("BUG: ${N-4} with N set to the empty string resolves to the default 4; the shell gives the"
-            + " empty string (only ${N:-4} treats empty as unset). ShellValue does not keep whether the ':' was"
-            + " there")
     void dashDefaultDoesNotApplyWhenTheVariableIsSetButEmpty() {
         assertThat(ShellValue.of("${N-4}").resolve(Map.of("N", ""))).contains("");
     }

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class WorkerFinderTest {
@@ -214,9 +213,6 @@ class WorkerFinderTest {
     }
 
     @Test
-    @Disabled("BUG: a variable that just exports (`export WORKERS := \"4\"`) is not part of the environment"
-            + " WorkerFinder resolves shell words with: `pytest -n ${WORKERS:-2}` is reported as 2 workers while"
-            + " the run gets WORKERS=4 from just and starts 4")
     void shellVariableExportedByJustResolvesToItsValue() {
         dryRunPrints("pytest -n ${WORKERS:-2}");
         Justfile justfile = justfile(List.of(recipe("test", 3, line("pytest -n ${WORKERS:-2}"))),
@@ -226,9 +222,6 @@ class WorkerFinderTest {
     }
 
     @Test
-    @Disabled("BUG: a recipe's [env(\"XDIST_WORKERS\", \"3\")] attribute (Recipe.environment()) is ignored when"
-            + " resolving shell words: `pytest -n ${XDIST_WORKERS:-2}` is reported as 2 workers while the run"
-            + " starts 3")
     void recipeEnvAttributeIsPartOfTheEnvironment() {
         dryRunPrints("pytest -n ${XDIST_WORKERS:-2}");
         Recipe test = withEnvironment(recipe("test", 3, line("pytest -n ${XDIST_WORKERS:-2}")),

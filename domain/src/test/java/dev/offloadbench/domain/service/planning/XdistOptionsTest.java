@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offloadbench.domain.service.planning.ShellWords.Word;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class XdistOptionsTest {
@@ -113,10 +112,6 @@ class XdistOptionsTest {
     }
 
     @Test
-    @Disabled("BUG: for a quoted attached value (--numprocesses=\"8\", as written for --numprocesses=\"{{workers}}\")"
-            + " XdistOptions.suffix counts back from the word's end, which is after the closing quote, so the span"
-            + " is the closing quote [24,25) instead of covering the 8 at 23; the value then cannot be traced to"
-            + " its interpolation")
     void attachedQuotedValueSpanCoversTheValue() {
         String line = "pytest --numprocesses=\"8\"";
         Word count = XdistOptions.in(ShellWords.split(line)).count().orElseThrow();
