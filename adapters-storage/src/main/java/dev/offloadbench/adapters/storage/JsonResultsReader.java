@@ -21,17 +21,20 @@ public final class JsonResultsReader implements ResultsReader {
 
     @Override
     public BenchmarkResults read(Path file) {
+        return new ResultsMapping(file.toString()).results(parse(file));
+    }
+
+    /** The file's JSON as a located tree; any problem reading or parsing it is a located {@link BenchException}. */
+    static LocatedJson.Node parse(Path file) {
         String text = readText(file);
         if (text.isBlank()) {
             throw new BenchException(file + ": the file is empty; " + EXPECTED_DOCUMENT);
         }
-        LocatedJson.Node root;
         try {
-            root = LocatedJson.parse(text);
+            return LocatedJson.parse(text);
         } catch (LocatedJson.SyntaxError e) {
             throw new BenchException(LocatedJson.locate(file.toString(), e.position(), e.path()) + e.getMessage(), e);
         }
-        return new ResultsMapping(file.toString()).results(root);
     }
 
     private static String readText(Path file) {

@@ -1,6 +1,9 @@
 /**
- * Results storage: the schema-1 results document (JSON) read into the domain's
+ * Storage: the schema-1 results document (JSON) read into the domain's
  * {@link dev.offloadbench.domain.model.BenchmarkResults} by {@link JsonResultsReader} and written
- * back, atomically, by {@link JsonResultsWriter}. Streaming jackson-core only, no data binding.
+ * back, atomically, by {@link JsonResultsWriter}; benchmark sessions kept as folders of a
+ * {@code session.json} (that same document plus the whole session) and logs by
+ * {@link JsonSessionStore}; and the cross-process session lock, an operating-system file lock,
+ * by {@link FileSessionLock}. Streaming jackson-core only, no data binding.
  */
 package dev.offloadbench.adapters.storage;

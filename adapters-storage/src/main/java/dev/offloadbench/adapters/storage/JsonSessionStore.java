@@ -1,0 +1,125 @@
+package dev.offloadbench.adapters.storage;
+
+import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.domain.model.ProfileId;
+import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.port.out.SessionStore;
+import dev.offloadbench.domain.session.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Sessions as folders under {@code <state>/sessions/<id>/}: {@code session.json}, the schema-1
+ * results document plus everything the session knows, rewritten atomically on every save, and
+ * one log per execution beside it ({@code mng-baseline-sample-1.log}).
+ *
+ * <p>{@code state} is {@code $XDG_STATE_HOME/offload-bench}; the caller works it out.
+ */
+public final class JsonSessionStore implements SessionStore {
+    static final String SESSION_FILE = "session.json";
+    private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Comparator<Session> OLDEST_FIRST =
+            Comparator.comparing(Session::created).thenComparing(Session::id);
+
+    private final Path sessions;
+
+    public JsonSessionStore(Path stateDirectory) {
+        this.sessions = stateDirectory.resolve("sessions");
+    }
+
+    @Override
+    public void save(Session session) {
+        Path file = resultsFile(session.id());
+        try {
+            AtomicFile.write(file, SessionDocument.toJson(session));
+        } catch (IOException e) {
+            throw new BenchException("cannot save session " + session.id() + " to " + file + ": "
+                    + AtomicFile.reason(e) + "; check that " + sessions + " is a writable directory", e);
+        }
+    }
+
+    @Override
+    public Optional<Session> load(String id) {
+        Path file = resultsFile(id);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(read(id, file));
+    }
+
+    /** Every folder that holds a session.json; one that cannot be read is an error, never silently left out. */
+    @Override
+    public List<Session> list() {
+        if (!Files.isDirectory(sessions)) {
+            return List.of();
+        }
+        List<Session> found = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(sessions)) {
+            for (Path folder : folders.sorted().toList()) {
+                String id = folder.getFileName().toString();
+                Path file = folder.resolve(SESSION_FILE);
+                if (Files.isDirectory(folder) && SIMPLE_NAME.matcher(id).matches() && Files.exists(file)) {
+                    found.add(read(id, file));
+                }
+            }
+        } catch (IOException e) {
+            throw new BenchException("cannot list the sessions in " + sessions + ": " + AtomicFile.reason(e), e);
+        }
+        found.sort(OLDEST_FIRST);
+        return List.copyOf(found);
+    }
+
+    @Override
+    public Path resultsFile(String id) {
+        return folder(id).resolve(SESSION_FILE);
+    }
+
+    /** The log's path; the session's folder is created, so the run can open the log at once. */
+    @Override
+    public Path logFile(String sessionId, String profileId, RunKind kind, boolean warmup, int number) {
+        try {
+            ProfileId.check(profileId);
+        } catch (IllegalArgumentException e) {
+            throw new BenchException("cannot name a log after " + e.getMessage(), e);
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException("executions are numbered from 1: " + number);
+        }
+        Path folder = folder(sessionId);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new BenchException("cannot create the session folder " + folder + ": " + AtomicFile.reason(e), e);
+        }
+        return folder.resolve(profileId + "-" + kind.id() + "-" + (warmup ? "warmup" : "sample") + "-" + number
+                + ".log");
+    }
+
+    private Path folder(String id) {
+        if (id == null || !SIMPLE_NAME.matcher(id).matches() || id.equals(".") || id.equals("..")) {
+            throw new BenchException("\"" + id + "\" is not a session id: an id is letters, digits, '.', '_' or '-'"
+                    + " (like 20261127-141530); see `bench sessions` for the sessions there are");
+        }
+        return sessions.resolve(id);
+    }
+
+    private static Session read(String id, Path file) {
+        LocatedJson.Node root = JsonResultsReader.parse(file);
+        SessionMapping mapping = new SessionMapping(file.toString());
+        Session session = mapping.session(root);
+        if (!session.id().equals(id)) {
+            LocatedJson.Node written = mapping.idNode(root);
+            throw new BenchException(LocatedJson.locate(file.toString(), written.position(), written.path())
+                    + "the session in folder " + id + " says its id is \"" + session.id()
+                    + "\"; a session's id is its folder's name");
+        }
+        return session;
+    }
+}

@@ -1,0 +1,302 @@
+package dev.offloadbench.adapters.storage;
+
+import dev.offloadbench.adapters.storage.LocatedFields.Field;
+import dev.offloadbench.adapters.storage.LocatedJson.Node;
+import dev.offloadbench.adapters.storage.LocatedJson.Obj;
+import dev.offloadbench.domain.model.ProfileId;
+import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.model.Validity;
+import dev.offloadbench.domain.plan.MachineDescription;
+import dev.offloadbench.domain.plan.PlannedRun;
+import dev.offloadbench.domain.run.Termination;
+import dev.offloadbench.domain.run.TestTally;
+import dev.offloadbench.domain.session.Attempt;
+import dev.offloadbench.domain.session.RunStatus;
+import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.session.SessionProject;
+import dev.offloadbench.domain.session.SessionRun;
+import dev.offloadbench.domain.session.SessionSettings;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the {@code "session"} object of a {@code session.json} back into the session it was
+ * written from ({@link SessionDocument}), equal to it field for field. The results part of the
+ * document follows from the session and is not read here. Every problem names the file, the
+ * field's path and its line:column.
+ */
+final class SessionMapping {
+    private static final String INSTANT = "an ISO-8601 instant such as 2026-11-27T14:15:30Z";
+    private static final String PATH = "a path (a string)";
+    private static final String STRING = "a string";
+    private static final String STRINGS = "an array of strings";
+    private static final String COUNT = "a non-negative integer";
+
+    private static final Field SESSION = new Field("session",
+            "the session (a JSON object); a results file that is not a session's session.json has none");
+    private static final Field ID = new Field("id", "the session id (a string)");
+    private static final Field CREATED = new Field("created", INSTANT);
+    private static final Field FINISHED = new Field("finished", "true or false");
+    private static final Field SETTINGS = new Field("settings", "the session's settings (a JSON object)");
+    private static final Field KINDS = new Field("kinds", "an array of run kinds");
+    private static final Field RUN_COUNT = new Field("runs", "an integer >= 1");
+    private static final Field OFFLOAD_WARMUPS = new Field("offloadWarmups", COUNT);
+    private static final Field TIMEOUT = new Field("timeoutSeconds", "a number of seconds, or null");
+    private static final Field MACHINE = new Field("machine", "the machine (a JSON object)");
+    private static final Field DESCRIPTION = new Field("description", STRING);
+    private static final Field SOURCE = new Field("source", oneOf(MachineDescription.Source.values()));
+    private static final Field README = new Field("readme", PATH);
+    private static final Field PROJECTS = new Field("projects", "an array of projects");
+    private static final Field PROFILE = new Field("profile",
+            "a profile id: lower-case letters, digits, '-' or '_', starting with a letter");
+    private static final Field PROJECT_PATH = new Field("path", PATH);
+    private static final Field RUNS = new Field("runs", "an array of runs");
+    private static final Field PLANNED = new Field("planned", "the planned run (a JSON object)");
+    private static final Field KIND = new Field("kind", oneOf(RunKind.values()));
+    private static final Field RECIPE = new Field("recipe", STRING);
+    private static final Field COMMAND = new Field("command", STRINGS);
+    private static final Field ENV = new Field("env", "an object of strings");
+    private static final Field DIRECTORY = new Field("directory", PATH);
+    private static final Field WORKERS = new Field("workers", "an integer, or null");
+    private static final Field WORKERS_SOURCE = new Field("workersSource", "a string, or null");
+    private static final Field MAX_PARALLEL = new Field("maxParallel", "an integer, or null");
+    private static final Field MAX_PARALLEL_SOURCE = new Field("maxParallelSource", "a string, or null");
+    private static final Field WARMUPS = new Field("warmups", COUNT);
+    private static final Field NOTES = new Field("notes", STRINGS);
+    private static final Field STATUS = new Field("status", oneOf(RunStatus.values()));
+    private static final Field REASON = new Field("reason", STRING);
+    private static final Field ATTEMPTS = new Field("attempts", "an array of attempts");
+    private static final Field WARMUP = new Field("warmup", "true or false");
+    private static final Field STARTED = new Field("started", INSTANT);
+    private static final Field ATTEMPT_FINISHED = new Field("finished", INSTANT);
+    private static final Field SECONDS = new Field("seconds", "a non-negative number");
+    private static final Field EXIT_CODE = new Field("exitCode", "an integer");
+    private static final Field TERMINATION = new Field("termination", oneOf(Termination.values()));
+    private static final Field LOG = new Field("log", PATH);
+    private static final Field VALID = new Field("valid", "true or false");
+    private static final Field TALLY = new Field("tally", "the test counts (a JSON object)");
+    private static final Field COLLECTED = new Field("collected", "a non-negative integer, or null");
+    private static final Field PASSED = new Field("passed", COUNT);
+    private static final Field FAILED = new Field("failed", COUNT);
+    private static final Field ERRORS = new Field("errors", COUNT);
+    private static final Field SKIPPED = new Field("skipped", COUNT);
+    private static final Field XFAILED = new Field("xfailed", COUNT);
+    private static final Field XPASSED = new Field("xpassed", COUNT);
+    private static final Field NOT_RUN = new Field("notRun", COUNT);
+    private static final Field FLAKY = new Field("flaky", COUNT);
+    private static final Field WORKERS_STARTED = new Field("workersStarted", "a non-negative integer, or null");
+    private static final Field SUMMARY_SEEN = new Field("summarySeen", "true or false");
+    private static final Field NO_TESTS_RAN = new Field("noTestsRan", "true or false");
+
+    private final String file;
+    private final LocatedFields fields;
+
+    SessionMapping(String file) {
+        this.file = file;
+        this.fields = new LocatedFields(file);
+    }
+
+    Session session(Node root) {
+        Obj document = fields.object(root, "a session document (a JSON object)");
+        new ResultsMapping(file).checkSchema(document);
+        Obj session = fields.object(document, SESSION);
+        String id = fields.string(session, ID);
+        Instant created = instant(session, CREATED);
+        boolean finished = fields.bool(session, FINISHED);
+        SessionSettings settings = settings(fields.object(session, SETTINGS));
+        Obj machineObject = fields.object(session, MACHINE);
+        MachineDescription machine = fields.construct(machineObject, () -> new MachineDescription(
+                fields.string(machineObject, DESCRIPTION),
+                constant(machineObject, SOURCE, MachineDescription.Source.values())));
+        Path readme = path(session, README);
+        List<SessionProject> projects = new ArrayList<>();
+        for (Node element : fields.array(session, PROJECTS)) {
+            projects.add(project(fields.object(element, "a project (a JSON object)")));
+        }
+        return fields.construct(session, () -> new Session(id, created, settings, machine, readme, projects, finished));
+    }
+
+    /** The node of the session's id, to point at when it does not match its folder. */
+    Node idNode(Node root) {
+        return fields.value(fields.object(fields.object(root, "a session document (a JSON object)"), SESSION), ID);
+    }
+
+    private SessionSettings settings(Obj settings) {
+        List<RunKind> kinds = new ArrayList<>();
+        for (Node element : fields.array(settings, KINDS)) {
+            kinds.add(constant(element, KIND.expected(), RunKind.values()));
+        }
+        int runs = fields.integer(settings, RUN_COUNT, 1);
+        int offloadWarmups = fields.integer(settings, OFFLOAD_WARMUPS, 0);
+        Optional<Duration> timeout = fields.present(settings, TIMEOUT)
+                ? Optional.of(duration(fields.value(settings, TIMEOUT)))
+                : Optional.empty();
+        return fields.construct(settings, () -> new SessionSettings(kinds, runs, offloadWarmups, timeout));
+    }
+
+    private SessionProject project(Obj project) {
+        String profileId = fields.string(project, PROFILE);
+        try {
+            ProfileId.check(profileId);
+        } catch (IllegalArgumentException e) {
+            throw fields.mismatch(fields.value(project, PROFILE), PROFILE.expected());
+        }
+        Path path = path(project, PROJECT_PATH);
+        List<SessionRun> runs = new ArrayList<>();
+        for (Node element : fields.array(project, RUNS)) {
+            runs.add(run(fields.object(element, "a run (a JSON object)")));
+        }
+        return fields.construct(project, () -> new SessionProject(profileId, path, runs));
+    }
+
+    private SessionRun run(Obj run) {
+        PlannedRun planned = planned(fields.object(run, PLANNED));
+        RunStatus status = constant(run, STATUS, RunStatus.values());
+        String reason = fields.string(run, REASON);
+        List<Attempt> attempts = new ArrayList<>();
+        for (Node element : fields.array(run, ATTEMPTS)) {
+            attempts.add(attempt(fields.object(element, "an attempt (a JSON object)")));
+        }
+        return fields.construct(run, () -> new SessionRun(planned, status, reason, attempts));
+    }
+
+    private PlannedRun planned(Obj planned) {
+        RunKind kind = constant(planned, KIND, RunKind.values());
+        String recipe = fields.string(planned, RECIPE);
+        List<String> command = strings(planned, COMMAND);
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> variable : fields.object(planned, ENV).fields().entrySet()) {
+            environment.put(variable.getKey(), fields.string(variable.getValue(), STRING));
+        }
+        Path directory = path(planned, DIRECTORY);
+        OptionalInt workers = optionalInt(planned, WORKERS, Integer.MIN_VALUE);
+        Optional<String> workersSource = optionalString(planned, WORKERS_SOURCE);
+        OptionalInt maxParallel = optionalInt(planned, MAX_PARALLEL, Integer.MIN_VALUE);
+        Optional<String> maxParallelSource = optionalString(planned, MAX_PARALLEL_SOURCE);
+        int warmups = fields.integer(planned, WARMUPS, 0);
+        List<String> notes = strings(planned, NOTES);
+        return fields.construct(planned, () -> new PlannedRun(kind, recipe, command, environment, directory, workers,
+                workersSource, maxParallel, maxParallelSource, warmups, notes));
+    }
+
+    private Attempt attempt(Obj attempt) {
+        boolean warmup = fields.bool(attempt, WARMUP);
+        Instant started = instant(attempt, STARTED);
+        Instant finished = instant(attempt, ATTEMPT_FINISHED);
+        BigDecimal seconds = fields.nonNegativeNumber(attempt, SECONDS);
+        int exitCode = fields.integer(attempt, EXIT_CODE, Integer.MIN_VALUE);
+        Termination termination = constant(attempt, TERMINATION, Termination.values());
+        Path log = path(attempt, LOG);
+        boolean valid = fields.bool(attempt, VALID);
+        String reason = fields.string(attempt, REASON);
+        Validity validity = fields.construct(attempt, () -> new Validity(valid, reason));
+        List<String> notes = strings(attempt, NOTES);
+        TestTally tally = tally(fields.object(attempt, TALLY));
+        return fields.construct(attempt, () -> new Attempt(warmup, started, finished, seconds, exitCode, termination,
+                tally, log, validity, notes));
+    }
+
+    private TestTally tally(Obj tally) {
+        return fields.construct(tally, () -> new TestTally(optionalInt(tally, COLLECTED, 0),
+                fields.integer(tally, PASSED, 0), fields.integer(tally, FAILED, 0), fields.integer(tally, ERRORS, 0),
+                fields.integer(tally, SKIPPED, 0), fields.integer(tally, XFAILED, 0),
+                fields.integer(tally, XPASSED, 0), fields.integer(tally, NOT_RUN, 0), fields.integer(tally, FLAKY, 0),
+                optionalInt(tally, WORKERS_STARTED, 0), fields.bool(tally, SUMMARY_SEEN),
+                fields.bool(tally, NO_TESTS_RAN)));
+    }
+
+    // ---- values
+
+    private Instant instant(Obj owner, Field field) {
+        String text = fields.string(owner, field);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw fields.mismatch(fields.value(owner, field), field.expected());
+        }
+    }
+
+    private Path path(Obj owner, Field field) {
+        String text = fields.string(owner, field);
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw fields.error(fields.value(owner, field), "not a path on this system: " + e.getReason());
+        }
+    }
+
+    /** Decimal seconds back to the exact duration they were written from. */
+    private Duration duration(Node value) {
+        if (value instanceof LocatedJson.Scalar scalar && scalar.isNumber()) {
+            BigDecimal total = new BigDecimal(scalar.text());
+            try {
+                BigDecimal whole = total.setScale(0, RoundingMode.FLOOR);
+                int nanos = total.subtract(whole).movePointRight(9).intValueExact();
+                return Duration.ofSeconds(whole.longValueExact(), nanos);
+            } catch (ArithmeticException e) {
+                throw fields.error(value, "expected " + TIMEOUT.expected() + " (at most nanosecond precision), found "
+                        + scalar.text());
+            }
+        }
+        throw fields.mismatch(value, TIMEOUT.expected());
+    }
+
+    private OptionalInt optionalInt(Obj owner, Field field, int min) {
+        return fields.present(owner, field) ? OptionalInt.of(fields.integer(owner, field, min)) : OptionalInt.empty();
+    }
+
+    private Optional<String> optionalString(Obj owner, Field field) {
+        return fields.present(owner, field) ? Optional.of(fields.string(owner, field)) : Optional.empty();
+    }
+
+    private List<String> strings(Obj owner, Field field) {
+        List<String> strings = new ArrayList<>();
+        for (Node element : fields.array(owner, field)) {
+            strings.add(fields.string(element, STRING));
+        }
+        return strings;
+    }
+
+    private <E extends Enum<E>> E constant(Obj owner, Field field, E[] constants) {
+        return constant(fields.value(owner, field), field.expected(), constants);
+    }
+
+    private <E extends Enum<E>> E constant(Node value, String expected, E[] constants) {
+        String text = fields.string(value, expected);
+        for (E constant : constants) {
+            if (id(constant).equals(text)) {
+                return constant;
+            }
+        }
+        throw fields.mismatch(value, expected);
+    }
+
+    /** RunKind and MachineDescription.Source have ids of their own; the other enums are written lower-case. */
+    private static String id(Enum<?> constant) {
+        if (constant instanceof RunKind kind) {
+            return kind.id();
+        }
+        if (constant instanceof MachineDescription.Source source) {
+            return source.id();
+        }
+        return SessionDocument.id(constant);
+    }
+
+    private static String oneOf(Enum<?>[] constants) {
+        return Arrays.stream(constants).map(constant -> "\"" + id(constant) + "\"")
+                .collect(Collectors.joining(", ", "one of ", ""));
+    }
+}
