@@ -1,5 +1,6 @@
 package dev.offloadbench.domain.service;
 
+import dev.offloadbench.domain.model.BenchmarkReport;
 import dev.offloadbench.domain.model.BenchmarkResults;
 import dev.offloadbench.domain.model.BenchmarkResults.InvalidRun;
 import dev.offloadbench.domain.port.in.RenderReport;
@@ -36,7 +37,9 @@ public final class ReportService implements RenderReport, UpdateReadme {
         BenchmarkResults recorded = results.read(command.results());
         List<InvalidRun> invalid = recorded.invalidRuns();
         // Render first: a results or template problem is reported even when the runs are INVALID.
-        String section = render(recorded, command.template());
+        BenchmarkReport report = ReportOrder.asIn(readmes.currentSection(command.readme()),
+                assembler.assemble(recorded));
+        String section = renderer.render(report, command.template());
         if (!invalid.isEmpty() && !command.allowInvalid()) {
             return new Refused(invalid);
         }

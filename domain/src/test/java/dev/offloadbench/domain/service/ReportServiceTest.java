@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.offloadbench.domain.BenchException;
@@ -82,12 +81,15 @@ class ReportServiceTest {
         when(reader.read(RESULTS)).thenReturn(results(Validity.invalid("3 failed")));
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
 
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
+
         UpdateReadme.Outcome outcome = service.update(command(false, false));
 
         assertThat(outcome).isInstanceOf(UpdateReadme.Refused.class);
         assertThat(((UpdateReadme.Refused) outcome).invalidRuns()).extracting(Object::toString)
                 .containsExactly("sculptor offload: 3 failed");
-        verifyNoInteractions(readmes);
+        verify(readmes, never()).replaceSection(any(), any());
+        verify(readmes, never()).previewSectionReplacement(any(), any());
     }
 
     @Test
@@ -95,6 +97,7 @@ class ReportServiceTest {
         when(reader.read(RESULTS)).thenReturn(results(Validity.invalid("3 failed")));
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
         when(readmes.replaceSection(README, "## Benchmarks\n")).thenReturn(List.of());
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
 
         UpdateReadme.Outcome outcome = service.update(command(false, true));
 
@@ -107,6 +110,7 @@ class ReportServiceTest {
         when(reader.read(RESULTS)).thenReturn(results(Validity.VALID));
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
         when(readmes.previewSectionReplacement(README, "## Benchmarks\n")).thenReturn("--- a\n+++ b\n");
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
 
         UpdateReadme.Outcome outcome = service.update(command(true, false));
 
@@ -115,13 +119,34 @@ class ReportServiceTest {
     }
 
     @Test
+    void keepsTheOrderOfTheProjectsTheReadmeAlreadyShows() {
+        BenchmarkResults mngFirst = new BenchmarkResults("m", List.of(
+                new ProjectResults("mng", 10, 20, List.of(
+                        RunOutcome.local(RunKind.BASELINE, 4, new BigDecimal("345.8"), Validity.VALID))),
+                new ProjectResults("sculptor", 3, 20, List.of(
+                        RunOutcome.local(RunKind.BASELINE, 3, new BigDecimal("726.0"), Validity.VALID)))));
+        when(reader.read(RESULTS)).thenReturn(mngFirst);
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Sculptor Integration Tests (Playwright)\n"
+                + "\n### Mng Unit + Integration Tests\n");
+        when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
+
+        service.update(command(true, false));
+
+        ArgumentCaptor<BenchmarkReport> report = ArgumentCaptor.forClass(BenchmarkReport.class);
+        verify(renderer).render(report.capture(), any());
+        assertThat(report.getValue().projects()).extracting(p -> p.profile().id()).containsExactly("sculptor", "mng");
+    }
+
+    @Test
     void aProjectWithoutBaselineIsAnError() {
         when(reader.read(RESULTS)).thenReturn(new BenchmarkResults("m", List.of(new ProjectResults("mng", 1, 10,
                 List.of(RunOutcome.offload(BigDecimal.TEN, Validity.VALID))))));
 
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
+
         assertThatThrownBy(() -> service.update(command(false, false)))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining("mng has no baseline run");
-        verifyNoInteractions(readmes);
+        verify(readmes, never()).replaceSection(any(), any());
     }
 }
