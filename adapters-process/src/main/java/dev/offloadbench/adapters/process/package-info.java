@@ -3,6 +3,8 @@
  * {@code --dry-run} ({@link JustCliReader}), short commands run with standard input closed and
  * the whole process tree ended on timeout ({@link ProcessCommandRunner}), tools found on the PATH
  * ({@link PathToolLocator}) and what the machine is and how busy ({@link SystemMachineProbe}).
+ * Benchmark runs are executed by {@link StreamingRunExecutor}: timed, in a process group of their
+ * own, their output streamed to a log and read for pytest's, pytest-xdist's and Offload's counts.
  * Nothing here parses a justfile: its structure always comes from just itself.
  */
 package dev.offloadbench.adapters.process;

@@ -1,0 +1,364 @@
+package dev.offloadbench.adapters.process;
+
+import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.domain.port.out.RunExecutor;
+import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.run.Execution;
+import dev.offloadbench.domain.run.ExecutionRequest;
+import dev.offloadbench.domain.run.Termination;
+import dev.offloadbench.domain.run.TestTally;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one benchmark command for real: in its folder, with the base environment plus the
+ * request's, standard input closed, stdout and stderr interleaved into one pipe. The wall-clock
+ * time runs on {@link System#nanoTime()} from just before the start to the moment the process
+ * exits. A reader thread streams the output to the log file and, line by line, to the listener,
+ * the echo stream (when asked) and the test-output parsers, in constant memory.
+ *
+ * <p>On Linux the command is started through {@code setsid}, so it leads a process group of its
+ * own that holds everything it starts; a timeout or a cancellation ends that whole group (and
+ * any descendant that left it), SIGTERM first and SIGKILL after {@link ProcessTree#GRACE}.
+ * Where {@code setsid} is missing (macOS) the tree is found through its descendants. Either
+ * way, {@link #execute} returns only once no process of the run is left: what the command
+ * leaves running in its group after exiting by itself is ended too.
+ */
+public final class StreamingRunExecutor implements RunExecutor {
+    /** How long the rest of the output may take once the process has gone. */
+    static final Duration DRAIN = Duration.ofSeconds(5);
+    private static final int CHUNK = 64 * 1024;
+
+    private final Map<String, String> baseEnvironment;
+    private final PrintStream echo;
+    private final Optional<Path> setsid;
+    private final Optional<Path> kill;
+
+    /**
+     * @param baseEnvironment what every command inherits, before the request's own variables
+     * @param echo where output lines go when a request asks for echo
+     */
+    public StreamingRunExecutor(Map<String, String> baseEnvironment, PrintStream echo) {
+        this(baseEnvironment, echo, findTool(baseEnvironment, "setsid"));
+    }
+
+    /** With {@code setsid} given explicitly: empty to use the descendants-only way of ending a tree. */
+    StreamingRunExecutor(Map<String, String> baseEnvironment, PrintStream echo, Optional<Path> setsid) {
+        this.baseEnvironment = Map.copyOf(baseEnvironment);
+        this.echo = Objects.requireNonNull(echo, "echo");
+        this.setsid = setsid;
+        this.kill = findTool(baseEnvironment, "kill");
+    }
+
+    /** Whether commands get a process group of their own ({@code setsid} was found). */
+    boolean usesProcessGroups() {
+        return setsid.isPresent() && kill.isPresent();
+    }
+
+    private static Optional<Path> findTool(Map<String, String> environment, String name) {
+        Optional<Path> onPath = new PathToolLocator(environment).locate(name);
+        if (onPath.isPresent()) {
+            return onPath;
+        }
+        return new PathToolLocator(Map.of("PATH", "/usr/bin:/bin:/usr/sbin:/sbin")).locate(name);
+    }
+
+    @Override
+    public Execution execute(ExecutionRequest request, OutputListener output, Cancellation cancellation) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(cancellation, "cancellation");
+        List<String> command = request.command();
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("no command to run");
+        }
+        Path directory = request.directory();
+        if (!Files.isDirectory(directory)) {
+            throw new BenchException("cannot run `" + Processes.display(command) + "`: the folder " + directory
+                    + " does not exist");
+        }
+        Map<String, String> environment = new HashMap<>(baseEnvironment);
+        environment.putAll(request.environment());
+        Path program = locate(command.get(0), environment, directory).orElseThrow(() -> new BenchException(
+                "cannot run `" + Processes.display(command) + "` in " + directory + ": `" + command.get(0)
+                        + "` was not found" + (command.get(0).contains("/") ? "" : " on the PATH")
+                        + "; install it or check its name"));
+
+        OutputStream log = openLog(request.log());
+        if (cancellation.isCancelled()) {
+            closeQuietly(log);
+            Instant now = Instant.now();
+            return new Execution(-1, Termination.CANCELLED, Duration.ZERO, now, now, request.log(), TestTally.NOTHING);
+        }
+
+        List<String> argv = new ArrayList<>();
+        setsid.filter(path -> kill.isPresent()).ifPresent(path -> argv.add(path.toString()));
+        argv.add(program.toString());
+        argv.addAll(command.subList(1, command.size()));
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+
+        RunOutput parsed = new RunOutput();
+        Process process;
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            closeQuietly(log);
+            throw new BenchException("cannot run `" + Processes.display(command) + "` in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+        CompletableFuture<Long> exitedAt = process.onExit().thenApply(p -> System.nanoTime());
+        ProcessTree tree = usesProcessGroups() ? ProcessTree.groupLeader(process, kill)
+                : ProcessTree.descendantsOnly(process);
+        closeQuietly(process.getOutputStream());
+        Pump pump = new Pump(process.getInputStream(), log, new Lines(output, request.echo() ? echo : null, parsed),
+                "output of " + command.get(0));
+
+        boolean interrupted = false;
+        Termination termination = null;
+        CompletableFuture<Termination> ending = new CompletableFuture<>();
+        exitedAt.thenRun(() -> ending.complete(Termination.EXITED));
+        request.timeout().ifPresent(timeout -> ending.completeOnTimeout(Termination.TIMED_OUT,
+                saturatedMillis(timeout), TimeUnit.MILLISECONDS));
+        try {
+            try (Cancellation.Registration registration = cancellation.onCancel(
+                    () -> ending.complete(Termination.CANCELLED))) {
+                try {
+                    termination = ending.get();
+                } catch (InterruptedException e) {
+                    // Being interrupted is being told to stop: the run counts as cancelled.
+                    interrupted = true;
+                    termination = Termination.CANCELLED;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("waiting for " + command.get(0) + " failed", e.getCause());
+                } finally {
+                    // Whatever happened, no process of the run outlives this call.
+                    if (termination != Termination.EXITED) {
+                        tree.end();
+                    }
+                    interrupted |= awaitExit(process);
+                    tree.endLeftovers();
+                    interrupted |= pump.finish(DRAIN);
+                }
+            }
+            long exitNanos = exitedAt.join();
+            parsed.end();
+            parsed.readLogFiles(directory);
+            if (pump.logFailure() != null) {
+                throw new BenchException("could not write the output of `" + Processes.display(command) + "` to "
+                        + request.log() + ": " + pump.logFailure().getMessage(), pump.logFailure());
+            }
+            Duration elapsed = Duration.ofNanos(exitNanos - startNanos);
+            int exitCode = termination == Termination.EXITED ? process.exitValue() : -1;
+            return new Execution(exitCode, termination, elapsed, started, started.plus(elapsed), request.log(),
+                    parsed.tally());
+        } finally {
+            // Kept for the caller, but only now: reading the log files must not be cut short by it.
+            if (interrupted || Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Where the child will find its program: a name is looked up on the child's PATH, a path is taken from its folder. */
+    private static Optional<Path> locate(String name, Map<String, String> environment, Path directory) {
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        if (name.contains("/")) {
+            try {
+                Path path = directory.resolve(name).toAbsolutePath().normalize();
+                return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+            } catch (InvalidPathException e) {
+                return Optional.empty();
+            }
+        }
+        return new PathToolLocator(environment).locate(name);
+    }
+
+    private static OutputStream openLog(Path log) {
+        try {
+            Path parent = log.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return new BufferedOutputStream(Files.newOutputStream(log), CHUNK);
+        } catch (IOException e) {
+            throw new BenchException("cannot write the run's log " + log + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long saturatedMillis(Duration timeout) {
+        try {
+            return Math.max(0, timeout.toMillis());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Waits for the process itself (it has been ended, or is ending); true when interrupted meanwhile. */
+    private static boolean awaitExit(Process process) {
+        boolean interrupted = Thread.interrupted();
+        while (true) {
+            try {
+                process.waitFor();
+                return interrupted;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+    }
+
+    private static void closeQuietly(OutputStream stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // Nothing more to do with it.
+        }
+    }
+
+    /** Each output line to the listener, the echo stream and the parsers. */
+    private static final class Lines {
+        private final OutputListener listener;
+        private final PrintStream echo;
+        private final RunOutput parsed;
+        private boolean listenerFailed;
+
+        Lines(OutputListener listener, PrintStream echo, RunOutput parsed) {
+            this.listener = listener;
+            this.echo = echo;
+            this.parsed = parsed;
+        }
+
+        void line(String line) {
+            if (!listenerFailed) {
+                try {
+                    listener.line(line);
+                } catch (RuntimeException e) {
+                    // Progress display is not worth stopping the output for (a full pipe would stall the run).
+                    listenerFailed = true;
+                }
+            }
+            if (echo != null) {
+                echo.println(line);
+            }
+            parsed.line(line);
+        }
+    }
+
+    /**
+     * Reads the process's output in a thread of its own: every byte to the log, every line to
+     * {@link Lines}. The log is written under a lock so that, should a process that escaped the
+     * tree keep the pipe open, the run can close the log and leave the reader behind.
+     */
+    private static final class Pump {
+        private final InputStream in;
+        private final OutputStream log;
+        private final LineSplitter splitter;
+        private final Thread thread;
+        private final Object lock = new Object();
+        private boolean logClosed;
+        private volatile boolean abandoned;
+        private IOException logFailure;
+
+        Pump(InputStream in, OutputStream log, Lines lines, String name) {
+            this.in = in;
+            this.log = log;
+            this.splitter = new LineSplitter(line -> {
+                if (!abandoned) {
+                    lines.line(line);
+                }
+            });
+            this.thread = new Thread(this::run, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            byte[] buffer = new byte[CHUNK];
+            try (in) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    write(buffer, n);
+                    splitter.accept(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                // The pipe was closed under us: the output so far is all there is.
+            }
+            splitter.finish();
+        }
+
+        private void write(byte[] buffer, int n) {
+            synchronized (lock) {
+                if (logClosed) {
+                    return;
+                }
+                try {
+                    log.write(buffer, 0, n);
+                } catch (IOException e) {
+                    logFailure = e;
+                    logClosed = true;
+                    closeQuietly(log);
+                }
+            }
+        }
+
+        /**
+         * Waits for the end of the output (at most {@code drain}), then flushes and closes the
+         * log; true when interrupted meanwhile (the interrupt is consumed, for the caller to restore).
+         */
+        boolean finish(Duration drain) {
+            boolean interrupted = Thread.interrupted();
+            long deadline = System.nanoTime() + drain.toNanos();
+            while (thread.isAlive()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    abandoned = true;
+                    break;
+                }
+                try {
+                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            synchronized (lock) {
+                if (!logClosed) {
+                    logClosed = true;
+                    try {
+                        log.close();
+                    } catch (IOException e) {
+                        logFailure = e;
+                    }
+                }
+            }
+            return interrupted;
+        }
+
+        IOException logFailure() {
+            synchronized (lock) {
+                return logFailure;
+            }
+        }
+    }
+}
