@@ -1,5 +1,7 @@
 package dev.offloadbench.cli;
 
+import dev.offloadbench.cli.command.ExitCodes;
+
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;

@@ -1,5 +1,7 @@
 package dev.offloadbench.cli;
 
+import dev.offloadbench.cli.command.ExitCodes;
+
 import dev.offloadbench.domain.BenchException;
 import java.io.PrintWriter;
 import picocli.CommandLine;

@@ -67,8 +67,7 @@ public final class Fixtures {
             for (Path proc : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     byte[] environ = Files.readAllBytes(proc.resolve("environ"));
-                    if (indexOf(environ, needle) >= 0 && ProcessHandle.of(Long.parseLong(proc.getFileName().toString()))
-                            .map(ProcessHandle::isAlive).orElse(false)) {
+                    if (indexOf(environ, needle) >= 0 && isRunning(Long.parseLong(proc.getFileName().toString()))) {
                         marked.add(Long.parseLong(proc.getFileName().toString()));
                     }
                 } catch (IOException gone) {
@@ -81,14 +80,27 @@ public final class Fixtures {
         return marked;
     }
 
+    /**
+     * Whether a process still runs: a zombie (ended, waiting for a parent that never reaps it, as
+     * orphans do where pid 1 does not) has ended.
+     */
+    public static boolean isRunning(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+            return state != 'Z' && state != 'X';
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
     /** Ends what a killed bench left behind (kill -9 gives it no chance to). */
     public static void killProcessesMarked(String marker) {
         for (long pid : processesMarked(marker)) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
-        for (long pid : processesMarked(marker)) {
-            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-        }
+        BenchProcess.await("killed processes to end", java.time.Duration.ofSeconds(30),
+                () -> processesMarked(marker).isEmpty());
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

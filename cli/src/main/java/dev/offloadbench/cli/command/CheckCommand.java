@@ -1,13 +1,12 @@
 package dev.offloadbench.cli.command;
 
-import dev.offloadbench.cli.ExitCodes;
+import dev.offloadbench.cli.output.CheckLines;
 import dev.offloadbench.domain.check.CheckResult;
 import dev.offloadbench.domain.port.in.CheckPrerequisites;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,17 +39,9 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         List<CheckResult> results = checker.get().check(new CheckPrerequisites.Options(install, online));
         PrintWriter out = spec.commandLine().getOut();
-        print(out, results);
+        CheckLines.print(out, results);
         out.flush();
         return CheckResult.anyFailed(results) ? ExitCodes.BAD_INPUT : ExitCodes.OK;
     }
 
-    /** One line per check: status, name, what was found; then the remedy, indented. */
-    public static void print(PrintWriter out, List<CheckResult> results) {
-        for (CheckResult result : results) {
-            out.printf(Locale.ROOT, "%-7s %-20s %s%n", result.status().name().toLowerCase(Locale.ROOT),
-                    result.name(), result.detail());
-            result.remedy().ifPresent(remedy -> out.printf(Locale.ROOT, "        %-20s -> %s%n", "", remedy));
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package dev.offloadbench.cli.command;
 
-import dev.offloadbench.cli.ExitCodes;
 import dev.offloadbench.cli.output.PlanJson;
 import dev.offloadbench.cli.output.PlanText;
 import dev.offloadbench.domain.plan.BenchmarkPlan;

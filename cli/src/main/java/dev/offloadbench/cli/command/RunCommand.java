@@ -1,7 +1,5 @@
 package dev.offloadbench.cli.command;
 
-import dev.offloadbench.cli.ExitCodes;
-import dev.offloadbench.cli.Interrupts;
 import dev.offloadbench.cli.output.ConsoleProgress;
 import dev.offloadbench.cli.output.SessionTable;
 import dev.offloadbench.domain.model.RunKind;

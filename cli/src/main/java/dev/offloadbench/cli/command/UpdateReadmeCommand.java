@@ -1,6 +1,5 @@
 package dev.offloadbench.cli.command;
 
-import dev.offloadbench.cli.ExitCodes;
 import dev.offloadbench.domain.model.BenchmarkResults.InvalidRun;
 import dev.offloadbench.domain.port.in.UpdateReadme;
 import dev.offloadbench.domain.port.in.BrowseSessions;

@@ -1,6 +1,5 @@
 package dev.offloadbench.cli.output;
 
-import dev.offloadbench.cli.command.CheckCommand;
 import dev.offloadbench.domain.check.CheckResult;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.port.out.MachineProbe;
@@ -47,7 +46,7 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
     @Override
     public void checked(List<CheckResult> results) {
         out.println("Prerequisites:");
-        CheckCommand.print(out, results);
+        CheckLines.print(out, results);
         out.println();
         out.flush();
     }

@@ -25,6 +25,7 @@ import dev.offloadbench.cli.command.ResultsCommand;
 import dev.offloadbench.cli.command.RunCommand;
 import dev.offloadbench.cli.command.SessionsCommand;
 import dev.offloadbench.cli.command.UpdateReadmeCommand;
+import dev.offloadbench.cli.output.WriterOutputStream;
 import dev.offloadbench.domain.service.PrerequisiteChecker;
 import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.service.planning.Planner;
@@ -52,6 +53,8 @@ import dev.offloadbench.domain.service.ReportAssembler;
 import dev.offloadbench.domain.service.ReportService;
 import dev.offloadbench.domain.service.running.SessionCatalog;
 import dev.offloadbench.domain.service.running.SessionRunner;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -184,7 +187,8 @@ public final class BenchModule extends AbstractModule {
     @Provides
     @Singleton
     RunExecutor runExecutor(Invocation invocation) {
-        return new StreamingRunExecutor(invocation.environment(), invocation.out());
+        return new StreamingRunExecutor(invocation.environment(),
+                new PrintStream(new WriterOutputStream(invocation.out()), true, StandardCharsets.UTF_8));
     }
 
     @Provides

@@ -1,4 +1,4 @@
-package dev.offloadbench.cli;
+package dev.offloadbench.cli.command;
 
 /** What {@code bench} exits with. */
 public final class ExitCodes {

@@ -1,4 +1,4 @@
-package dev.offloadbench.cli;
+package dev.offloadbench.cli.command;
 
 import dev.offloadbench.domain.run.Cancellation;
 import sun.misc.Signal;
