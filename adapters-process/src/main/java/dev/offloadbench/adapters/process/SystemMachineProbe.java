@@ -174,7 +174,7 @@ public final class SystemMachineProbe implements MachineProbe {
             }
             long pid = Long.parseLong(m.group(1));
             double cpu = Double.parseDouble(m.group(2).replace(',', '.'));
-            if (pid != excludedPid && cpu > 0) {
+            if (pid != excludedPid && cpu >= 1.0) { // below 1% is noise, not a busy program
                 processes.add(new BusyProcess(pid, m.group(3), cpu));
             }
         }

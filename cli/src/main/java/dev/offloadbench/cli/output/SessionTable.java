@@ -30,6 +30,7 @@ public final class SessionTable {
         rows.add(new String[] {"Project", "Kind", "Workers", "Time (s)", "Status", "Time (%)", "Speedup"});
         List<String> invalid = new ArrayList<>();
         List<String> warmups = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (SessionProject project : session.projects()) {
             Optional<RunOutcome> baseline = project.run(RunKind.BASELINE).flatMap(SessionResults::outcome);
             for (SessionRun run : project.runs()) {
@@ -55,6 +56,9 @@ public final class SessionTable {
                         speedup});
                 outcome.filter(o -> !o.validity().valid()).ifPresent(o -> invalid.add(
                         project.profileId() + " " + run.planned().kind() + ": " + o.validity().reason()));
+                if (run.status() == RunStatus.SKIPPED) {
+                    skipped.add(project.profileId() + " " + run.planned().kind() + ": " + run.reason());
+                }
                 run.warmups().stream().filter(a -> !a.validity().valid()).forEach(a -> warmups.add(
                         project.profileId() + " " + run.planned().kind() + " warm-up: " + a.validity().reason()));
             }
@@ -63,6 +67,10 @@ public final class SessionTable {
         if (!invalid.isEmpty()) {
             text.append("\nINVALID runs (their tests failed or did not run; their times are not to be trusted):\n");
             invalid.forEach(line -> text.append("  ").append(line).append("\n"));
+        }
+        if (!skipped.isEmpty()) {
+            text.append("\nSkipped runs:\n");
+            skipped.forEach(line -> text.append("  ").append(line).append("\n"));
         }
         if (!warmups.isEmpty()) {
             text.append("\nWarm-ups that were not valid (their times are discarded anyway):\n");
@@ -82,7 +90,7 @@ public final class SessionTable {
 
     private static String describe(SessionRun run) {
         return switch (run.status()) {
-            case SKIPPED -> "skipped: " + run.reason();
+            case SKIPPED -> "skipped";
             case CANCELLED -> "interrupted";
             case TIMED_OUT -> "timed out";
             case PENDING -> "not run";

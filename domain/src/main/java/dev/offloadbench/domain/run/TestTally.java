@@ -18,6 +18,17 @@ public record TestTally(OptionalInt collected, int passed, int failed, int error
     public static final TestTally NOTHING = new TestTally(OptionalInt.empty(), 0, 0, 0, 0, 0, 0, 0, 0,
             OptionalInt.empty(), false, false);
 
+    /**
+     * The tests of the run: the collected items when the output said, else every test its summary
+     * counts (pytest's {@code -q} under xdist prints no collected line).
+     */
+    public OptionalInt testCount() {
+        if (collected.isPresent()) {
+            return collected;
+        }
+        return summarySeen ? OptionalInt.of(ran() + skipped + notRun) : OptionalInt.empty();
+    }
+
     /** Tests that ran to an outcome. */
     public int ran() {
         return passed + failed + errors + xfailed + xpassed + flaky;

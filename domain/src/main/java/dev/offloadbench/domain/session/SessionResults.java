@@ -54,7 +54,7 @@ public final class SessionResults {
                 continue;
             }
             for (Attempt attempt : run.get().samples()) {
-                OptionalInt collected = attempt.tally().collected();
+                OptionalInt collected = attempt.tally().testCount();
                 if (collected.isPresent()) {
                     return collected.getAsInt();
                 }

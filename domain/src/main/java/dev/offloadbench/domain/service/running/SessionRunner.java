@@ -102,9 +102,7 @@ public final class SessionRunner implements RunBenchmark {
             throw new BenchException("the plan is incomplete, nothing was run (bench plan shows the details):"
                     + plan.problems().stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
         }
-        String offloadMissing = checked.stream().filter(r -> r.offloadOnly() && r.failed())
-                .map(r -> r.name() + ": " + r.detail() + r.remedy().map(f -> " (" + f + ")").orElse(""))
-                .collect(Collectors.joining("; "));
+        String offloadMissing = whyOffloadCannotRun(checked);
         List<SessionProject> projects = new ArrayList<>();
         for (ProjectPlan project : plan.profiles()) {
             List<SessionRun> runs = new ArrayList<>();
@@ -127,6 +125,16 @@ public final class SessionRunner implements RunBenchmark {
         store.save(session);
         progress.sessionStarted(session, false);
         return session;
+    }
+
+    /** The offload binary missing says it all; otherwise each failed Offload prerequisite, with its remedy. */
+    private static String whyOffloadCannotRun(List<CheckResult> checked) {
+        List<CheckResult> failed = checked.stream().filter(r -> r.offloadOnly() && r.failed()).toList();
+        return failed.stream().filter(r -> r.name().equals("offload")).findFirst()
+                .map(r -> "offload is not installed (" + PrerequisiteChecker.OFFLOAD_INSTALL + ")")
+                .orElseGet(() -> failed.stream()
+                        .map(r -> r.name() + ": " + r.detail() + r.remedy().map(f -> " (" + f + ")").orElse(""))
+                        .collect(Collectors.joining("; ")));
     }
 
     private Session resume(String reference, ProgressListener progress) {
