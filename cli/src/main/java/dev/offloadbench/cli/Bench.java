@@ -14,7 +14,11 @@ import dev.offloadbench.domain.profile.BuiltInProfiles;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import java.io.PrintWriter;
 import dev.offloadbench.cli.wiring.Invocation;
+import dev.offloadbench.cli.shell.BenchShell;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.terminal.Terminal;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -51,6 +55,32 @@ public final class Bench {
             }
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    /**
+     * Whether these arguments ask for the shell: {@code bench shell}, or {@code bench} alone on a
+     * terminal (global options such as {@code --config} may stand around either).
+     */
+    public static boolean wantsShell(boolean interactive, String... args) {
+        List<String> command = GlobalOptions.parse(args).rest;
+        return command.equals(List.of("shell")) || command.isEmpty() && interactive;
+    }
+
+    /**
+     * The interactive shell on {@code terminal} (this Bench's writers must be the terminal's).
+     * Global options given with it ({@code --config PATH}) apply to every line.
+     */
+    public int shell(Terminal terminal, String... args) {
+        List<String> global = new ArrayList<>(List.of(args));
+        global.remove("shell");
+        Invocation invocation = new Invocation(environment, workingDirectory, GlobalOptions.parse(args).configFile(),
+                out);
+        CommandLine tree = commandLine(invocation);
+        return new BenchShell(terminal, tree.getCommandSpec(), words -> {
+            List<String> line = new ArrayList<>(global);
+            line.addAll(List.of(words));
+            return run(line.toArray(String[]::new));
+        }, invocation.stateDirectory().resolve("history")).run();
     }
 
     /** The command tree, wired for one invocation. */

@@ -24,6 +24,7 @@ import dev.offloadbench.cli.command.RenderCommand;
 import dev.offloadbench.cli.command.ResultsCommand;
 import dev.offloadbench.cli.command.RunCommand;
 import dev.offloadbench.cli.command.SessionsCommand;
+import dev.offloadbench.cli.command.ShellCommand;
 import dev.offloadbench.cli.command.UpdateReadmeCommand;
 import dev.offloadbench.cli.output.WriterOutputStream;
 import dev.offloadbench.domain.service.PrerequisiteChecker;
@@ -86,6 +87,7 @@ public final class BenchModule extends AbstractModule {
         bind(RunCommand.class);
         bind(SessionsCommand.class);
         bind(ResultsCommand.class);
+        bind(ShellCommand.class);
     }
 
     @Provides
