@@ -68,12 +68,11 @@ class SystemMachineProbeTest {
 
     @Test
     void listsTheBusiestProcessesWithoutThisOneAndIdleOnes() {
+        // below 1% CPU is noise, not a program keeping the machine busy
         assertThat(SystemMachineProbe.busiestProcesses(LINUX_PS, 4242, 5)).containsExactly(
                 new BusyProcess(1234, "python3 -m pytest", 12.0),
                 new BusyProcess(5678, "chrome", 5.5),
-                new BusyProcess(900, "Web Content", 1.0),
-                new BusyProcess(901, "sshd", 0.5),
-                new BusyProcess(1, "process_api", 0.3));
+                new BusyProcess(900, "Web Content", 1.0));
         assertThat(SystemMachineProbe.busiestProcesses("garbage\n\n", 1, 5)).isEmpty();
     }
 
@@ -138,7 +137,7 @@ class SystemMachineProbeTest {
         Load load = probe.load();
         assertThat(load.oneMinute()).isEqualTo(4.0);
         assertThat(load.cores()).isEqualTo(cores);
-        assertThat(load.busiest()).hasSize(5).first().isEqualTo(new BusyProcess(4242, "java", 97.5));
+        assertThat(load.busiest()).hasSize(4).first().isEqualTo(new BusyProcess(4242, "java", 97.5));
     }
 
     @Test
