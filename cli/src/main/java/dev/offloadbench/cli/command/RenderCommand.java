@@ -4,13 +4,10 @@ import dev.offloadbench.domain.port.in.RenderReport;
 import dev.offloadbench.domain.port.in.BrowseSessions;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code bench render}: prints the Benchmarks section rendered from recorded results. */
@@ -23,12 +20,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    ResultsSource results;
-
-    @Option(names = "--template", paramLabel = "FILE",
-            description = "A Handlebars template to use instead of the built-in one.")
-    Path template;
+    @Mixin
+    ReportInput input;
 
     @Inject
     RenderCommand(RenderReport renderReport, Provider<BrowseSessions> sessions) {
@@ -38,8 +31,8 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String section = renderReport.render(new RenderReport.Query(results.resolve(sessions.get()),
-                Optional.ofNullable(template)));
+        String section = renderReport.render(new RenderReport.Query(input.results(sessions.get()),
+                input.template()));
         spec.commandLine().getOut().print(section);
         spec.commandLine().getOut().flush();
         return 0;

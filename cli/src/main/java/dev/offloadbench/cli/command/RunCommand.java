@@ -134,10 +134,7 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             UpdateReadme.Outcome updated = updateReadme.get().update(new UpdateReadme.Command(results,
                     session.readme(), Optional.empty(), false, allowInvalid));
-            if (updated instanceof UpdateReadme.Written written) {
-                out.println("Updated the Benchmarks section of " + written.readme() + " (verified by reading it back).");
-                written.createdFiles().forEach(file -> out.println("Created " + file));
-            }
+            UpdateReadmeCommand.report(updated, session.readme(), out, spec.commandLine().getErr());
         }
         out.flush();
         return invalid ? ExitCodes.INVALID_RUNS : ExitCodes.OK;

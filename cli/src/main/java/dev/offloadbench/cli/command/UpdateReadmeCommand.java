@@ -8,10 +8,9 @@ import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,15 +25,11 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    ResultsSource results;
+    @Mixin
+    ReportInput input;
 
     @Option(names = "--readme", required = true, paramLabel = "PATH", description = "The README to update.")
     Path readme;
-
-    @Option(names = "--template", paramLabel = "FILE",
-            description = "A Handlebars template to use instead of the built-in one.")
-    Path template;
 
     @Option(names = "--dry-run", description = "Print the change as a unified diff and write nothing.")
     boolean dryRun;
@@ -50,10 +45,13 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        UpdateReadme.Outcome outcome = updateReadme.update(
-                new UpdateReadme.Command(results.resolve(sessions.get()), readme, Optional.ofNullable(template), dryRun, allowInvalid));
+        UpdateReadme.Outcome outcome = updateReadme.update(new UpdateReadme.Command(input.results(sessions.get()),
+                readme, input.template(), dryRun, allowInvalid));
+        return report(outcome, readme, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Says what an update did (or why it did not), for this command and for {@code bench run --update-readme}. */
+    static int report(UpdateReadme.Outcome outcome, Path readme, PrintWriter out, PrintWriter err) {
         int exitCode = ExitCodes.OK;
         if (outcome instanceof UpdateReadme.Refused refused) {
             err.println("Refused to update " + readme + ": " + describe(refused.invalidRuns()));

@@ -1,0 +1,36 @@
+package dev.offloadbench.cli.command;
+
+import dev.offloadbench.domain.port.in.BrowseSessions;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** What a report is made from: recorded results (a file or a session) and, optionally, a template. */
+final class ReportInput {
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--template", paramLabel = "FILE",
+            description = "A Handlebars template to use instead of the built-in one.")
+    Path template;
+
+    static final class Source {
+        @Option(names = "--results", paramLabel = "FILE", required = true,
+                description = "A results document (JSON, schema 1).")
+        Path file;
+
+        @Option(names = "--session", paramLabel = "ID|latest", required = true,
+                description = "A recorded session (bench sessions lists them).")
+        String session;
+    }
+
+    /** The results document: the file given, or the session's session.json. */
+    Path results(BrowseSessions sessions) {
+        return source.file != null ? source.file : sessions.resultsFile(source.session);
+    }
+
+    Optional<Path> template() {
+        return Optional.ofNullable(template);
+    }
+}
