@@ -40,10 +40,19 @@ final class PytestOutput {
     private OptionalInt workersStarted = OptionalInt.empty();
     private Summary summary;
 
+    /**
+     * Every line pytest's patterns can match starts with one of these ("collected", "created",
+     * "gw0", "2 workers", "=== ... in 1.2s", "1 passed in", "no tests ran"); most output (progress
+     * dots, test paths, tracebacks) does not, and is skipped without a regular expression.
+     */
+    private static boolean mayBeStatus(char first) {
+        return first == 'c' || first == 'g' || first == '=' || first == 'n' || first >= '0' && first <= '9';
+    }
+
     /** One line of output, colour codes removed. */
     void line(String raw) {
         String line = raw.strip();
-        if (line.isEmpty() || line.length() > LONGEST_STATUS) {
+        if (line.isEmpty() || line.length() > LONGEST_STATUS || !mayBeStatus(line.charAt(0))) {
             return;
         }
         Matcher m;
