@@ -320,9 +320,11 @@ class SessionRunnerTest {
     }
 
     @Test
-    @Disabled("BUG: SessionRunner.run creates and saves the new session (create) before it throws for a failed"
-            + " general check, so an empty, unfinished session is recorded: it becomes `latest` for bench results,"
-            + " bench render --session latest and bench run --resume")
+    @Disabled("BUG (latent): SessionRunner.run creates, saves and announces (sessionStarted) the new session before"
+            + " it throws for a failed general check, so an empty unfinished session is recorded and becomes `latest`"
+            + " for bench results, render --session latest and run --resume. Not reachable end to end today: every"
+            + " general check that can fail (just, project folders) also makes the plan incomplete, which throws"
+            + " before the save")
     void aFailedCheckRecordsNoSession() {
         when(checks.check(any())).thenReturn(replacing("just",
                 CheckResult.fail("just", "`just` is not on the PATH", "npm install -g rust-just")));
@@ -551,6 +553,24 @@ class SessionRunnerTest {
                     .containsExactly(new BigDecimal("7.000"));
             verify(progress).runSkipped("mng", RunKind.HIGH, "not requested (--kinds baseline)");
             verify(progress).runSkipped("mng", RunKind.OFFLOAD, "offload is not installed (cargo install offload)");
+        }
+
+        @Test
+        @Disabled("BUG: resume() ignores the offload-only checks: a resumed session whose pending Offload runs were"
+                + " planned while offload was installed runs them even when the checks now say offload (or its"
+                + " Modal credentials) is missing, so they run and end INVALID (offload: command not found) instead"
+                + " of being skipped with the install command as in a new session")
+        void resumingWithoutOffloadSkipsTheOffloadRunsSayingWhy() {
+            when(checks.check(any())).thenReturn(replacing("offload",
+                    CheckResult.fail("offload", "`offload` is not on the PATH", "cargo install offload")
+                            .forOffload()));
+
+            Outcome outcome = run(resume("latest"));
+
+            assertThat(commandsRun()).containsExactly("just mng-high");
+            SessionRun offload = runOf(outcome.session(), "mng", RunKind.OFFLOAD);
+            assertThat(offload.status()).isEqualTo(RunStatus.SKIPPED);
+            assertThat(offload.reason()).isEqualTo("offload is not installed (cargo install offload)");
         }
 
         @Test
