@@ -114,8 +114,14 @@ class SessionRunnerTest {
         return runner().run(command, progress, cancellation);
     }
 
+    /** The one place a Command is built, so a change to its fields touches one line. */
+    private static Command command(List<String> profiles, List<RunKind> kinds, int runs, int warmups,
+            Optional<Duration> timeout, Optional<String> resume) {
+        return new Command(profiles, kinds, runs, warmups, timeout, false, resume);
+    }
+
     private static Command command(List<RunKind> kinds, int runs, int warmups) {
-        return new Command(List.of("all"), kinds, runs, warmups, Optional.empty(), false, Optional.empty());
+        return command(List.of("all"), kinds, runs, warmups, Optional.empty(), Optional.empty());
     }
 
     private static Command everything() {
@@ -123,7 +129,7 @@ class SessionRunnerTest {
     }
 
     private static Command resume(String reference) {
-        return new Command(List.of(), ALL_KINDS, 1, 1, Optional.empty(), false, Optional.of(reference));
+        return command(List.of(), ALL_KINDS, 1, 1, Optional.empty(), Optional.of(reference));
     }
 
     // ---- building blocks
@@ -172,6 +178,13 @@ class SessionRunnerTest {
     static Execution ended(Termination termination) {
         return new Execution(-1, termination, Duration.ofSeconds(3), NOW, NOW.plusSeconds(3), Path.of("/log"),
                 TestTally.NOTHING);
+    }
+
+    /** An attempt that was ended before it finished (Ctrl-C or --timeout). */
+    static Attempt ended(String seconds, Termination termination) {
+        return new Attempt(false, NOW, NOW, new BigDecimal(seconds), -1, termination, TestTally.NOTHING,
+                Path.of("/log"), Validity.invalid(termination == Termination.CANCELLED ? "interrupted" : "timed out"),
+                List.of());
     }
 
     static Attempt sample(String seconds) {
@@ -340,7 +353,7 @@ class SessionRunnerTest {
                 CheckResult.fail("project sculptor", "/p/sculptor does not exist", "check it out")));
         when(planner.plan(any())).thenReturn(plan(project("mng")));
 
-        Outcome outcome = run(new Command(List.of("mng"), List.of(RunKind.BASELINE), 1, 1, Optional.empty(), false,
+        Outcome outcome = run(command(List.of("mng"), List.of(RunKind.BASELINE), 1, 1, Optional.empty(),
                 Optional.empty()));
 
         assertThat(outcome.ending()).isEqualTo(Ending.FINISHED);
@@ -468,7 +481,7 @@ class SessionRunnerTest {
         script = (call, request, output, cancel) -> call == 1 ? ended(Termination.TIMED_OUT)
                 : passing(Duration.ofSeconds(1));
 
-        Outcome outcome = run(new Command(List.of("all"), ALL_KINDS, 1, 1, Optional.of(Duration.ofMinutes(5)), false,
+        Outcome outcome = run(command(List.of("all"), ALL_KINDS, 1, 1, Optional.of(Duration.ofMinutes(5)),
                 Optional.empty()));
 
         assertThat(outcome.ending()).isEqualTo(Ending.TIMED_OUT);
@@ -505,7 +518,8 @@ class SessionRunnerTest {
         void storeAnInterruptedSession() {
             store.with(stored("20240430-100000", false,
                     run("mng", RunKind.BASELINE, RunStatus.DONE, "", oldBaseline),
-                    run("mng", RunKind.HIGH, RunStatus.CANCELLED, "interrupted", sample("5.000")),
+                    run("mng", RunKind.HIGH, RunStatus.CANCELLED, "interrupted",
+                            ended("5.000", Termination.CANCELLED)),
                     run("mng", RunKind.OFFLOAD, RunStatus.PENDING, "")));
             script = (call, request, output, cancel) -> passing(Duration.ofSeconds(7));
         }
@@ -542,7 +556,8 @@ class SessionRunnerTest {
         @Test
         void aTimedOutRunIsRunAgainAndASkippedOneStaysSkipped() {
             store = new InMemorySessionStore().with(stored("20240430-100000", false,
-                    run("mng", RunKind.BASELINE, RunStatus.TIMED_OUT, "ran past --timeout 1m", sample("60.000")),
+                    run("mng", RunKind.BASELINE, RunStatus.TIMED_OUT, "ran past --timeout 1m",
+                            ended("60.000", Termination.TIMED_OUT)),
                     run("mng", RunKind.HIGH, RunStatus.SKIPPED, "not requested (--kinds baseline)"),
                     run("mng", RunKind.OFFLOAD, RunStatus.SKIPPED, "offload is not installed (cargo install offload)")));
 
@@ -674,7 +689,8 @@ class SessionRunnerTest {
                 run("mng", RunKind.BASELINE, RunStatus.DONE, "", sample("10.000"), sample("12.500"))));
         // the newest did not finish its baseline: it says nothing about its time
         store.with(stored("20240301-000000", false,
-                run("mng", RunKind.BASELINE, RunStatus.CANCELLED, "interrupted", sample("1.000"))));
+                run("mng", RunKind.BASELINE, RunStatus.CANCELLED, "interrupted",
+                        ended("1.000", Termination.CANCELLED))));
         when(planner.plan(any())).thenReturn(plan(project("mng")));
 
         run(command(List.of(RunKind.BASELINE, RunKind.HIGH, RunKind.OFFLOAD), 1, 0));
@@ -720,8 +736,8 @@ class SessionRunnerTest {
 
     @Test
     void theNewSessionRecordsItsSettingsMachineAndReadme() {
-        Command command = new Command(List.of("all"), List.of(RunKind.BASELINE), 2, 3,
-                Optional.of(Duration.ofMinutes(10)), false, Optional.empty());
+        Command command = command(List.of("all"), List.of(RunKind.BASELINE), 2, 3,
+                Optional.of(Duration.ofMinutes(10)), Optional.empty());
 
         Session session = run(command).session();
 
