@@ -44,7 +44,7 @@ public final class Bench {
         GlobalOptions global = GlobalOptions.parse(args);
         boolean verbose = global.verbose;
         try {
-            CommandLine commandLine = commandLine(new Invocation(environment, workingDirectory, global.configFile(), out));
+            CommandLine commandLine = commandLine(new Invocation(environment, workingDirectory, global.configFile()));
             commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
             return commandLine.execute(args);
         } catch (BenchException e) {
@@ -73,8 +73,7 @@ public final class Bench {
     public int shell(Terminal terminal, String... args) {
         List<String> global = new ArrayList<>(List.of(args));
         global.remove("shell");
-        Invocation invocation = new Invocation(environment, workingDirectory, GlobalOptions.parse(args).configFile(),
-                out);
+        Invocation invocation = new Invocation(environment, workingDirectory, GlobalOptions.parse(args).configFile());
         CommandLine tree = commandLine(invocation);
         return new BenchShell(terminal, tree.getCommandSpec(), words -> {
             List<String> line = new ArrayList<>(global);

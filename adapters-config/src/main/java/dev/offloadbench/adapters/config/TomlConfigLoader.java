@@ -28,7 +28,8 @@ public final class TomlConfigLoader {
     /** The file looked for in the working directory. */
     public static final String LOCAL_FILE_NAME = "offload-bench.toml";
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("machine", "offload_repo", "readme", "projects");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("machine", "offload_repo", "readme", "offload_optional",
+            "projects");
     private static final List<String> PROJECT_KEYS = List.of("path", "baseline_recipe", "offload_recipe",
             "high_workers", "workers_env", "env");
     private static final Pattern PROFILE_ID = Pattern.compile("[a-z][a-z0-9_-]*");
@@ -105,7 +106,7 @@ public final class TomlConfigLoader {
     private static BenchConfig defaults(Path home) {
         Path offloadRepo = home.resolve("imbue/offload");
         return new BenchConfig(Optional.empty(), Optional.empty(), offloadRepo, offloadRepo.resolve("README.md"),
-                defaultProjects(home));
+                false, defaultProjects(home));
     }
 
     private static List<ProjectConfig> defaultProjects(Path home) {
@@ -140,13 +141,14 @@ public final class TomlConfigLoader {
             Optional<String> machine = string(root, "machine", "");
             Optional<Path> offloadRepo = path(root, "offload_repo", "");
             Optional<Path> readme = path(root, "readme", "");
+            boolean offloadOptional = bool(root, "offload_optional", "");
             List<ProjectConfig> projects = projects(root);
             if (!problems.isEmpty()) {
                 throw new BenchException(String.join("\n", problems));
             }
             Path repo = offloadRepo.orElse(home.resolve("imbue/offload"));
             return new BenchConfig(Optional.of(file), machine, repo, readme.orElse(repo.resolve("README.md")),
-                    projects);
+                    offloadOptional, projects);
         }
 
         private List<ProjectConfig> projects(TomlTable root) {
@@ -261,6 +263,19 @@ public final class TomlConfigLoader {
                 return Optional.empty();
             }
             return Optional.of(text);
+        }
+
+        private boolean bool(TomlTable table, String key, String where) {
+            if (!table.contains(List.of(key))) {
+                return false;
+            }
+            Object value = table.get(List.of(key));
+            if (!(value instanceof Boolean)) {
+                problem(TomlFiles.positionOf(table, key), "`" + key + "`" + where + " must be true or false, found "
+                        + TomlFiles.describeType(value));
+                return false;
+            }
+            return (Boolean) value;
         }
 
         private Optional<Path> path(TomlTable table, String key, String where) {

@@ -174,6 +174,19 @@ class TomlConfigLoaderTest {
     }
 
     @Test
+    void offloadIsRequiredUnlessTheFileMakesItOptional() throws IOException {
+        write(cwd.resolve("offload-bench.toml"), "offload_optional = true\n");
+        assertThat(load().offloadOptional()).isTrue();
+
+        write(cwd.resolve("offload-bench.toml"), machineFile("m"));
+        assertThat(load().offloadOptional()).isFalse();
+
+        write(cwd.resolve("offload-bench.toml"), "offload_optional = \"yes\"\n");
+        assertThatThrownBy(this::load).hasMessageContaining("offload-bench.toml:1:1:")
+                .hasMessageContaining("`offload_optional` must be true or false, found a string");
+    }
+
+    @Test
     void withoutProjectsTableTheDefaultProjectsApply() throws IOException {
         write(cwd.resolve("offload-bench.toml"), machineFile("m"));
 
@@ -269,7 +282,7 @@ class TomlConfigLoaderTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(BenchException.class)
                 .hasMessage(file + ":2:3: unknown top-level key `offload_rep`; did you mean `offload_repo`? "
-                        + "(valid keys: machine, offload_repo, readme, projects)");
+                        + "(valid keys: machine, offload_repo, readme, offload_optional, projects)");
     }
 
     @Test
@@ -293,7 +306,7 @@ class TomlConfigLoaderTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(BenchException.class)
                 .hasMessageEndingWith("unknown top-level key `colour` (valid keys: machine, offload_repo, readme, "
-                        + "projects)");
+                        + "offload_optional, projects)");
     }
 
     @Test

@@ -8,14 +8,18 @@ import java.util.regex.Pattern;
 
 /**
  * The lines of a markdown text that matter for finding the Benchmarks section: its
- * {@code ## Benchmarks} headings and the level-1 and level-2 ATX headings that end a section.
- * Lines inside fenced code blocks are never headings; an unclosed fence runs to the end.
+ * {@code ## Benchmarks} headings and the level-1 and level-2 headings that end a section, ATX
+ * ({@code ## Title}) or setext (a title underlined with {@code ===} or {@code ---}). Lines inside
+ * fenced code blocks or HTML comments are never headings; an unclosed fence runs to the end.
  */
 final class MarkdownOutline {
     private static final Pattern BENCHMARKS_HEADING = Pattern.compile(" {0,3}##[ \\t]+Benchmarks(?:[ \\t]+#+)?[ \\t]*");
     /** {@code #} or {@code ##}, then a space, a tab or the end of the line; {@code ###} belongs to the section. */
     private static final Pattern SECTION_BREAK = Pattern.compile(" {0,3}#{1,2}(?:[ \\t].*)?");
     private static final Pattern FENCE = Pattern.compile(" {0,3}(`{3,}|~{3,})(.*)");
+    /** A setext underline: the line above it is a level-1 ({@code =}) or level-2 ({@code -}) heading. */
+    private static final Pattern SETEXT_UNDERLINE = Pattern.compile(" {0,3}(?:=+|-+)[ \\t]*");
+    private static final Pattern COMMENT_START = Pattern.compile(" {0,3}<!--.*");
 
     private final List<Line> lines;
     private final List<Integer> benchmarksHeadings = new ArrayList<>();
@@ -25,6 +29,8 @@ final class MarkdownOutline {
     private MarkdownOutline(String text) {
         lines = MarkdownLines.of(text);
         String openFence = null;
+        boolean inComment = false;
+        boolean previousIsText = false;
         for (int i = 0; i < lines.size(); i++) {
             String content = lines.get(i).content(text);
             if (openFence != null) {
@@ -33,16 +39,32 @@ final class MarkdownOutline {
                 }
                 continue;
             }
+            if (inComment) {
+                inComment = !content.contains("-->");
+                continue;
+            }
             openFence = opensFence(content);
             if (openFence != null) {
+                previousIsText = false;
+                continue;
+            }
+            if (COMMENT_START.matcher(content).matches()) {
+                inComment = !content.substring(content.indexOf("<!--") + 4).contains("-->");
+                previousIsText = false;
                 continue;
             }
             if (BENCHMARKS_HEADING.matcher(content).matches()) {
                 benchmarksHeadings.add(i);
             }
-            if (SECTION_BREAK.matcher(content).matches()) {
+            boolean atx = SECTION_BREAK.matcher(content).matches();
+            if (atx) {
                 sectionBreaks.add(i);
+            } else if (previousIsText && SETEXT_UNDERLINE.matcher(content).matches()) {
+                sectionBreaks.add(i - 1); // the underlined line is the heading
+                previousIsText = false;
+                continue;
             }
+            previousIsText = !atx && !content.isBlank() && !content.stripLeading().startsWith("#");
         }
         endsInsideFence = openFence != null;
     }

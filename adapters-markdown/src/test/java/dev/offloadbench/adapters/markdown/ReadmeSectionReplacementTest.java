@@ -54,6 +54,37 @@ class ReadmeSectionReplacementTest {
     }
 
     @Test
+    void aSetextHeadingEndsTheSection() throws IOException {
+        byte[] suffix = utf8("License\n-------\n\nMIT text\n\nAppendix\n========\n");
+        Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\nOld numbers.\n\n"), suffix));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+    }
+
+    @Test
+    void aHeadingInsideAnHtmlCommentIsNoHeading() throws IOException {
+        byte[] suffix = utf8("## License\n\nMIT\n");
+        Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\n<!-- maintainers:\n## not a heading\n-->\n"
+                + "Old numbers.\n\n"), suffix));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+    }
+
+    @Test
+    void aThematicBreakAfterABlankLineIsNoHeading() throws IOException {
+        byte[] suffix = utf8("## License\n");
+        Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\nOld.\n\n---\n\nOld too.\n\n"), suffix));
+
+        store.replaceSection(readme, SECTION);
+
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+    }
+
+    @Test
     void ignoresHeadingsInsideFencedCodeBlocksOfTheSection() throws IOException {
         Path readme = Readmes.write(folder, utf8("""
                 ## Benchmarks

@@ -11,7 +11,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -31,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * Runs one benchmark command for real: in its folder, with the base environment plus the
  * request's, standard input closed, stdout and stderr interleaved into one pipe. The wall-clock
  * time runs on {@link System#nanoTime()} from just before the start to the moment the process
- * exits. A reader thread streams the output to the log file and, line by line, to the listener,
- * the echo stream (when asked) and the test-output parsers, in constant memory.
+ * exits. A reader thread streams the output to the log file and, line by line, to the listener
+ * and the test-output parsers, in constant memory.
  *
  * <p>On Linux the command is started through {@code setsid}, so it leads a process group of its
  * own that holds everything it starts; a timeout or a cancellation ends that whole group (and
@@ -47,22 +46,17 @@ public final class StreamingRunExecutor implements RunExecutor {
     private static final int CHUNK = 64 * 1024;
 
     private final Map<String, String> baseEnvironment;
-    private final PrintStream echo;
     private final Optional<Path> setsid;
     private final Optional<Path> kill;
 
-    /**
-     * @param baseEnvironment what every command inherits, before the request's own variables
-     * @param echo where output lines go when a request asks for echo
-     */
-    public StreamingRunExecutor(Map<String, String> baseEnvironment, PrintStream echo) {
-        this(baseEnvironment, echo, findTool(baseEnvironment, "setsid"));
+    /** @param baseEnvironment what every command inherits, before the request's own variables */
+    public StreamingRunExecutor(Map<String, String> baseEnvironment) {
+        this(baseEnvironment, findTool(baseEnvironment, "setsid"));
     }
 
     /** With {@code setsid} given explicitly: empty to use the descendants-only way of ending a tree. */
-    StreamingRunExecutor(Map<String, String> baseEnvironment, PrintStream echo, Optional<Path> setsid) {
+    StreamingRunExecutor(Map<String, String> baseEnvironment, Optional<Path> setsid) {
         this.baseEnvironment = Map.copyOf(baseEnvironment);
-        this.echo = Objects.requireNonNull(echo, "echo");
         this.setsid = setsid;
         this.kill = findTool(baseEnvironment, "kill");
     }
@@ -131,7 +125,7 @@ public final class StreamingRunExecutor implements RunExecutor {
         ProcessTree tree = usesProcessGroups() ? ProcessTree.groupLeader(process, kill)
                 : ProcessTree.descendantsOnly(process);
         closeQuietly(process.getOutputStream());
-        Pump pump = new Pump(process.getInputStream(), log, new Lines(output, request.echo() ? echo : null, parsed),
+        Pump pump = new Pump(process.getInputStream(), log, new Lines(output, parsed),
                 "output of " + command.get(0));
 
         boolean interrupted = false;
@@ -237,16 +231,14 @@ public final class StreamingRunExecutor implements RunExecutor {
         }
     }
 
-    /** Each output line to the listener, the echo stream and the parsers. */
+    /** Each output line to the listener and the parsers. */
     private static final class Lines {
         private final OutputListener listener;
-        private final PrintStream echo;
         private final RunOutput parsed;
         private boolean listenerFailed;
 
-        Lines(OutputListener listener, PrintStream echo, RunOutput parsed) {
+        Lines(OutputListener listener, RunOutput parsed) {
             this.listener = listener;
-            this.echo = echo;
             this.parsed = parsed;
         }
 
@@ -258,9 +250,6 @@ public final class StreamingRunExecutor implements RunExecutor {
                     // Progress display is not worth stopping the output for (a full pipe would stall the run).
                     listenerFailed = true;
                 }
-            }
-            if (echo != null) {
-                echo.println(line);
             }
             parsed.line(line);
         }

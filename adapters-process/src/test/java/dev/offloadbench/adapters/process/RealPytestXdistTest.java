@@ -8,7 +8,6 @@ import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +37,7 @@ class RealPytestXdistTest {
     Path project;
 
     private Path python;
-    private final StreamingRunExecutor executor = new StreamingRunExecutor(System.getenv(),
-            new PrintStream(PrintStream.nullOutputStream()));
+    private final StreamingRunExecutor executor = new StreamingRunExecutor(System.getenv());
 
     @BeforeEach
     void copyTheFixture() throws IOException, URISyntaxException {
@@ -62,7 +60,7 @@ class RealPytestXdistTest {
         List<String> command = new ArrayList<>(List.of(python.toString(), "-m", "pytest"));
         command.addAll(List.of(arguments));
         return executor.execute(new ExecutionRequest(command, QUIET, project, project.resolve("out/run.log"),
-                Optional.of(Duration.ofMinutes(2)), false), line -> { }, new Cancellation());
+                Optional.of(Duration.ofMinutes(2))), line -> { }, new Cancellation());
     }
 
     @Test
@@ -108,7 +106,7 @@ class RealPytestXdistTest {
         Execution execution = executor.execute(new ExecutionRequest(List.of("sh", "-c",
                 "mkdir -p logs; \"$0\" -m pytest -n 2 tests > logs/pytest.log 2>&1 && echo OK || echo FAILED;"
                         + " echo 'log: logs/pytest.log'", python.toString()),
-                QUIET, project, project.resolve("out/run.log"), Optional.of(Duration.ofMinutes(2)), false),
+                QUIET, project, project.resolve("out/run.log"), Optional.of(Duration.ofMinutes(2))),
                 line -> { }, new Cancellation());
 
         assertThat(execution.tally().collected()).hasValue(5);

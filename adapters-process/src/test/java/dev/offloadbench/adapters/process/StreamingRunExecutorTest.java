@@ -8,9 +8,7 @@ import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.run.Termination;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +31,11 @@ class StreamingRunExecutorTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream echoed = new ByteArrayOutputStream();
-    private final StreamingRunExecutor executor = new StreamingRunExecutor(System.getenv(),
-            new PrintStream(echoed, true, StandardCharsets.UTF_8));
+    private final StreamingRunExecutor executor = new StreamingRunExecutor(System.getenv());
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
     private ExecutionRequest sh(String script) {
-        return new ExecutionRequest(List.of("sh", "-c", script), Map.of(), dir, dir.resolve("run.log"), GENEROUS,
-                false);
+        return new ExecutionRequest(List.of("sh", "-c", script), Map.of(), dir, dir.resolve("run.log"), GENEROUS);
     }
 
     private Execution run(ExecutionRequest request) {
@@ -62,7 +57,7 @@ class StreamingRunExecutorTest {
     @Test
     void closesStandardInputSoReadersSeeItsEndAtOnce() {
         Execution execution = run(new ExecutionRequest(List.of("cat"), Map.of(), dir, dir.resolve("run.log"),
-                Optional.of(Duration.ofSeconds(20)), false));
+                Optional.of(Duration.ofSeconds(20))));
 
         assertThat(execution.termination()).isEqualTo(Termination.EXITED);
         assertThat(execution.exitCode()).isZero();
@@ -71,11 +66,10 @@ class StreamingRunExecutorTest {
     @Test
     void runsInTheFolderWithTheBaseEnvironmentPlusTheRequestsOwn() throws IOException {
         StreamingRunExecutor withBase = new StreamingRunExecutor(
-                Map.of("PATH", System.getenv("PATH"), "FROM_BASE", "base", "OVERRIDDEN", "base"),
-                new PrintStream(echoed, true, StandardCharsets.UTF_8));
+                Map.of("PATH", System.getenv("PATH"), "FROM_BASE", "base", "OVERRIDDEN", "base"));
         ExecutionRequest request = new ExecutionRequest(
                 List.of("sh", "-c", "pwd; echo \"$FROM_BASE $OVERRIDDEN $FROM_RUN\"; echo \"home=${HOME-unset}\""),
-                Map.of("OVERRIDDEN", "run", "FROM_RUN", "-n 8"), dir, dir.resolve("run.log"), GENEROUS, false);
+                Map.of("OVERRIDDEN", "run", "FROM_RUN", "-n 8"), dir, dir.resolve("run.log"), GENEROUS);
 
         Execution execution = withBase.execute(request, lines::add, new Cancellation());
 
@@ -95,20 +89,10 @@ class StreamingRunExecutorTest {
     void createsTheLogsFolderAndKeepsTheBytesAsPrinted() throws IOException {
         Path log = dir.resolve("sessions/abc/run-1.log");
         Execution execution = run(new ExecutionRequest(List.of("printf", "a\\rb\\r\\nc\\n"), Map.of(), dir, log,
-                GENEROUS, false));
+                GENEROUS));
 
         assertThat(Files.readString(execution.log())).isEqualTo("a\rb\r\nc\n");
         assertThat(lines).containsExactly("a", "b", "c");
-    }
-
-    @Test
-    void echoesTheOutputOnlyWhenAsked() {
-        run(sh("echo quiet"));
-        assertThat(echoed.toString(StandardCharsets.UTF_8)).isEmpty();
-
-        run(new ExecutionRequest(List.of("sh", "-c", "echo loud; echo louder >&2"), Map.of(), dir,
-                dir.resolve("echo.log"), GENEROUS, true));
-        assertThat(echoed.toString(StandardCharsets.UTF_8).lines()).containsExactly("loud", "louder");
     }
 
     @Test
@@ -175,7 +159,7 @@ class StreamingRunExecutorTest {
     void namesTheCommandWhenTheProgramDoesNotExist() {
         String missing = "no-such-program-" + ProcessHandle.current().pid();
         ExecutionRequest request = new ExecutionRequest(List.of(missing, "--flag"), Map.of(), dir,
-                dir.resolve("run.log"), GENEROUS, false);
+                dir.resolve("run.log"), GENEROUS);
 
         assertThatThrownBy(() -> run(request)).isInstanceOf(BenchException.class)
                 .hasMessageContaining(missing + " --flag").hasMessageContaining(dir.toString())
@@ -190,7 +174,7 @@ class StreamingRunExecutorTest {
         assertThat(script.toFile().setExecutable(true)).isTrue();
 
         Execution execution = run(new ExecutionRequest(List.of("./bin/hello"), Map.of(), dir, dir.resolve("run.log"),
-                GENEROUS, false));
+                GENEROUS));
 
         assertThat(execution.exitCode()).isZero();
         assertThat(lines).singleElement().asString().startsWith("hello from ").endsWith("bin/hello");
@@ -200,7 +184,7 @@ class StreamingRunExecutorTest {
     void namesTheFolderWhenItDoesNotExist() {
         Path missing = dir.resolve("missing");
         ExecutionRequest request = new ExecutionRequest(List.of("true"), Map.of(), missing, dir.resolve("run.log"),
-                GENEROUS, false);
+                GENEROUS);
 
         assertThatThrownBy(() -> run(request)).isInstanceOf(BenchException.class)
                 .hasMessageContaining("`true`").hasMessageContaining(missing + " does not exist");

@@ -8,7 +8,6 @@ import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.run.Termination;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,9 +60,8 @@ class StreamingRunExecutorTreeTest {
     }
 
     private StreamingRunExecutor executor(boolean processGroups) {
-        PrintStream nowhere = new PrintStream(PrintStream.nullOutputStream());
-        StreamingRunExecutor executor = processGroups ? new StreamingRunExecutor(System.getenv(), nowhere)
-                : new StreamingRunExecutor(System.getenv(), nowhere, Optional.empty());
+        StreamingRunExecutor executor = processGroups ? new StreamingRunExecutor(System.getenv())
+                : new StreamingRunExecutor(System.getenv(), Optional.empty());
         if (processGroups) {
             assumeThat(executor.usesProcessGroups()).as("setsid and kill are on the PATH").isTrue();
         }
@@ -72,7 +70,7 @@ class StreamingRunExecutorTreeTest {
 
     private ExecutionRequest tree(Optional<Duration> timeout) throws IOException {
         Files.createFile(dir.resolve("pids"));
-        return new ExecutionRequest(List.of("sh", "-c", TREE), Map.of(), dir, dir.resolve("run.log"), timeout, false);
+        return new ExecutionRequest(List.of("sh", "-c", TREE), Map.of(), dir, dir.resolve("run.log"), timeout);
     }
 
     private List<Long> pids() throws IOException {
@@ -121,7 +119,7 @@ class StreamingRunExecutorTreeTest {
         Files.createFile(dir.resolve("pids"));
         ExecutionRequest request = new ExecutionRequest(
                 List.of("sh", "-c", "sleep 300 & echo $! >> pids; sleep 300 >/dev/null 2>&1 & echo $! >> pids; exit 4"),
-                Map.of(), dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)), false);
+                Map.of(), dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)));
 
         Execution execution = executor(true).execute(request, line -> { }, new Cancellation());
 
@@ -138,7 +136,7 @@ class StreamingRunExecutorTreeTest {
         List<String> lines = new java.util.ArrayList<>();
         ExecutionRequest request = new ExecutionRequest(
                 List.of("sh", "-c", "echo $$; read -r stat < /proc/$$/stat; echo \"${stat##*) }\""), Map.of(), dir,
-                dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)), false);
+                dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)));
 
         executor.execute(request, lines::add, new Cancellation());
 

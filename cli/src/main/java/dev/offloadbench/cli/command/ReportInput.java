@@ -1,6 +1,8 @@
 package dev.offloadbench.cli.command;
 
+import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.port.in.BrowseSessions;
+import dev.offloadbench.domain.session.Session;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -25,9 +27,18 @@ final class ReportInput {
         String session;
     }
 
-    /** The results document: the file given, or the session's session.json. */
+    /** The results document: the file given, or the session's session.json (a session it must have finished). */
     Path results(BrowseSessions sessions) {
-        return source.file != null ? source.file : sessions.resultsFile(source.session);
+        if (source.file != null) {
+            return source.file;
+        }
+        Session session = sessions.find(source.session);
+        if (!session.finished()) {
+            throw new BenchException("session " + session.id() + " has not finished, so its numbers are not the"
+                    + " whole benchmark: continue it with bench run --resume " + session.id()
+                    + " (bench results " + session.id() + " shows what it has so far)");
+        }
+        return sessions.resultsFile(session.id());
     }
 
     Optional<Path> template() {

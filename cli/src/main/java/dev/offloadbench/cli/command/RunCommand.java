@@ -2,12 +2,12 @@ package dev.offloadbench.cli.command;
 
 import dev.offloadbench.cli.output.ConsoleProgress;
 import dev.offloadbench.cli.output.SessionTable;
+import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.port.in.BrowseSessions;
 import dev.offloadbench.domain.port.in.RunBenchmark;
 import dev.offloadbench.domain.port.in.UpdateReadme;
 import dev.offloadbench.domain.run.Cancellation;
-import dev.offloadbench.domain.service.PrerequisiteChecker;
 import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.Session;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + " high, offload), time them, judge them, and report. Every finished run is saved at once:"
                 + " Ctrl-C stops the session and --resume continues it.",
             "Exits 0 when every run was valid, 1 when any was INVALID or timed out, 2 on bad input or missing"
-                + " prerequisites, 130 after Ctrl-C."})
+                + " prerequisites, 130 after Ctrl-C (129 after SIGHUP, 143 after SIGTERM)."})
 public final class RunCommand implements Callable<Integer> {
     /** What a shell exits with after SIGINT. */
     static final int INTERRUPTED = 130;
@@ -39,6 +39,7 @@ public final class RunCommand implements Callable<Integer> {
     private final Provider<RunBenchmark> runner;
     private final Provider<UpdateReadme> updateReadme;
     private final Provider<BrowseSessions> sessions;
+    private final Provider<BenchConfig> config;
 
     @Spec
     CommandSpec spec;
@@ -79,23 +80,26 @@ public final class RunCommand implements Callable<Integer> {
 
     @Inject
     RunCommand(Provider<RunBenchmark> runner, Provider<UpdateReadme> updateReadme,
-            Provider<BrowseSessions> sessions) {
+            Provider<BrowseSessions> sessions, Provider<BenchConfig> config) {
         this.runner = runner;
         this.updateReadme = updateReadme;
         this.sessions = sessions;
+        this.config = config;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         RunBenchmark.Command command = new RunBenchmark.Command(profiles, kinds, runs, offloadWarmups,
-                Optional.ofNullable(timeout), showOutput, Optional.ofNullable(resume));
+                Optional.ofNullable(timeout), Optional.ofNullable(resume), config.get().offloadOptional());
         Cancellation cancellation = new Cancellation();
         RunBenchmark.Outcome outcome;
         boolean live = System.console() != null && !showOutput;
+        int interruptedExitCode;
         try (Interrupts interrupts = Interrupts.cancelling(cancellation);
-                ConsoleProgress progress = new ConsoleProgress(out, live)) {
+                ConsoleProgress progress = new ConsoleProgress(out, live, showOutput)) {
             outcome = runner.get().run(command, progress, cancellation);
+            interruptedExitCode = interrupts.exitCode().orElse(INTERRUPTED);
         }
         Session session = outcome.session();
         out.println();
@@ -109,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
                 out.println("Interrupted: every finished run is kept. Continue with: bench run --resume "
                         + session.id());
                 out.flush();
-                return INTERRUPTED;
+                return interruptedExitCode;
             }
             case TIMED_OUT -> {
                 out.println("A run timed out, so the session stopped; finished runs are kept. Continue with:"
@@ -140,13 +144,13 @@ public final class RunCommand implements Callable<Integer> {
         return invalid ? ExitCodes.INVALID_RUNS : ExitCodes.OK;
     }
 
-    /** Says plainly when the numbers are not the whole picture: runs skipped for want of offload. */
+    /** Says plainly when the numbers are not the whole picture: offload runs that could not run here. */
     private static void sayWhatIsMissing(PrintWriter out, Session session) {
-        boolean offloadMissing = session.entries().stream().anyMatch(e -> e.run().status() == RunStatus.SKIPPED
-                && e.run().planned().kind() == RunKind.OFFLOAD && !e.run().reason().startsWith("not requested"));
-        if (offloadMissing) {
-            out.println("Offload could not run here, so the offload runs were skipped (" + PrerequisiteChecker.OFFLOAD_INSTALL
-                    + " installs it); the Benchmarks section shows the local runs only.");
-        }
+        session.entries().stream()
+                .filter(e -> e.run().status() == RunStatus.SKIPPED && e.run().planned().kind() == RunKind.OFFLOAD
+                        && !e.run().reason().startsWith("not requested"))
+                .map(e -> e.run().reason()).distinct()
+                .forEach(reason -> out.println("The offload runs were skipped: " + reason
+                        + ". The Benchmarks section shows the local runs only."));
     }
 }

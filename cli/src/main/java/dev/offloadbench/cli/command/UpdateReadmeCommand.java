@@ -59,6 +59,7 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
             exitCode = ExitCodes.INVALID_RUNS;
         } else if (outcome instanceof UpdateReadme.Previewed previewed) {
             warnAboutIncluded(err, previewed.invalidRuns());
+            sayKept(err, previewed.keptSections());
             if (previewed.diff().isEmpty()) {
                 out.println(readme + " already has this Benchmarks section; nothing would change.");
             } else {
@@ -66,12 +67,18 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
             }
         } else if (outcome instanceof UpdateReadme.Written written) {
             warnAboutIncluded(err, written.invalidRuns());
+            sayKept(err, written.keptSections());
             out.println("Updated the Benchmarks section of " + written.readme() + " (verified by reading it back).");
             written.createdFiles().forEach(file -> out.println("Created " + file));
         }
         out.flush();
         err.flush();
         return exitCode;
+    }
+
+    private static void sayKept(PrintWriter err, List<String> kept) {
+        kept.forEach(heading -> err.println("note: kept \"" + heading + "\" as it was: these results do not cover"
+                + " that project"));
     }
 
     private static void warnAboutIncluded(PrintWriter err, List<InvalidRun> invalid) {

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 public final class ConsoleProgress implements ProgressListener, AutoCloseable {
     private final PrintWriter out;
     private final boolean live;
+    private final boolean echo;
     private final ScheduledExecutorService ticker;
     private volatile String latestLine = "";
     private volatile String current = "";
@@ -32,10 +33,14 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
     private volatile Optional<Duration> estimate = Optional.empty();
     private ScheduledFuture<?> tick;
 
-    /** @param live redraw a status line (only on an interactive terminal, and not while output is echoed) */
-    public ConsoleProgress(PrintWriter out, boolean live) {
+    /**
+     * @param live redraw a status line (only on an interactive terminal, and not while output is echoed)
+     * @param echo print every output line of the running command as it comes ({@code --show-output})
+     */
+    public ConsoleProgress(PrintWriter out, boolean live, boolean echo) {
         this.out = out;
         this.live = live;
+        this.echo = echo;
         this.ticker = live ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "progress");
             thread.setDaemon(true);
@@ -86,8 +91,14 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public void output(String line) {
+        if (echo) {
+            synchronized (this) {
+                out.println(line);
+                out.flush();
+            }
+        }
         if (!line.isBlank()) {
-            latestLine = line.strip();
+            latestLine = RunOutputText.withoutColours(line).strip();
         }
     }
 

@@ -26,7 +26,6 @@ import dev.offloadbench.cli.command.RunCommand;
 import dev.offloadbench.cli.command.SessionsCommand;
 import dev.offloadbench.cli.command.ShellCommand;
 import dev.offloadbench.cli.command.UpdateReadmeCommand;
-import dev.offloadbench.cli.output.WriterOutputStream;
 import dev.offloadbench.domain.service.PrerequisiteChecker;
 import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.service.planning.Planner;
@@ -50,12 +49,9 @@ import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.port.out.ToolLocator;
 import dev.offloadbench.domain.profile.ProfileRegistry;
-import dev.offloadbench.domain.service.ReportAssembler;
 import dev.offloadbench.domain.service.ReportService;
 import dev.offloadbench.domain.service.running.SessionCatalog;
 import dev.offloadbench.domain.service.running.SessionRunner;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -160,7 +156,7 @@ public final class BenchModule extends AbstractModule {
     @Singleton
     ReportService reportService(ResultsReader reader, ProfileRegistry registry, ReportRenderer renderer,
             ReadmeStore readmes) {
-        return new ReportService(reader, new ReportAssembler(registry), renderer, readmes);
+        return new ReportService(reader, registry, renderer, readmes);
     }
 
     @Provides
@@ -189,8 +185,7 @@ public final class BenchModule extends AbstractModule {
     @Provides
     @Singleton
     RunExecutor runExecutor(Invocation invocation) {
-        return new StreamingRunExecutor(invocation.environment(),
-                new PrintStream(new WriterOutputStream(invocation.out()), true, StandardCharsets.UTF_8));
+        return new StreamingRunExecutor(invocation.environment());
     }
 
     @Provides

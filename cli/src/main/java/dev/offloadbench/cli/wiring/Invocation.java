@@ -1,6 +1,5 @@
 package dev.offloadbench.cli.wiring;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -8,16 +7,13 @@ import java.util.Optional;
 
 /**
  * What one invocation knows before anything is wired: the process environment, the working
- * directory, the global options that decide the wiring ({@code --config}), and where command
- * output goes.
+ * directory, and the global options that decide the wiring ({@code --config}).
  */
-public record Invocation(Map<String, String> environment, Path workingDirectory, Optional<Path> configFile,
-        PrintWriter out) {
+public record Invocation(Map<String, String> environment, Path workingDirectory, Optional<Path> configFile) {
     public Invocation {
         environment = Map.copyOf(environment);
         Objects.requireNonNull(workingDirectory, "workingDirectory");
         Objects.requireNonNull(configFile, "configFile");
-        Objects.requireNonNull(out, "out");
     }
 
     /** {@code $XDG_STATE_HOME/offload-bench}, by default {@code ~/.local/state/offload-bench}: sessions and the lock. */

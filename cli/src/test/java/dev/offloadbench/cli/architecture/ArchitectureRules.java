@@ -35,6 +35,11 @@ final class ArchitectureRules {
     static final ArchRule STORAGE_ADAPTER_USES_ITS_OWN_LIBRARIES = adapterUsesOnly("storage",
             "com.fasterxml.jackson.core..");
 
+    static final ArchRule PROCESS_ADAPTER_USES_ITS_OWN_LIBRARIES = adapterUsesOnly("process",
+            "com.fasterxml.jackson.core..");
+
+    static final ArchRule CONFIG_ADAPTER_USES_ITS_OWN_LIBRARIES = adapterUsesOnly("config", "org.tomlj..");
+
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.offloadbench.(**)")
             .should().beFreeOfCycles()
             .as("no package cycles");

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class ArchitectureRulesCanFailTest {
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importPackages(
             "dev.offloadbench.domain.archfixture", "dev.offloadbench.adapters.fixturea",
-            "dev.offloadbench.adapters.fixtureb");
+            "dev.offloadbench.adapters.fixtureb", "dev.offloadbench.adapters.process.archfixture",
+            "dev.offloadbench.adapters.config.archfixture", "dev.offloadbench.adapters.markdown.archfixture",
+            "dev.offloadbench.adapters.storage.archfixture");
 
     private static void assertViolated(ArchRule rule, String offender) {
         var result = rule.evaluate(VIOLATIONS);
@@ -40,6 +42,14 @@ class ArchitectureRulesCanFailTest {
     @Test
     void cliRuleCatchesAnAdapterUsingTheCli() {
         assertViolated(ArchitectureRules.ADAPTERS_DO_NOT_KNOW_THE_CLI, "AdapterB");
+    }
+
+    @Test
+    void adapterLibraryRulesCatchAForeignLibrary() {
+        assertViolated(ArchitectureRules.PROCESS_ADAPTER_USES_ITS_OWN_LIBRARIES, "ProcessUsingTomlj");
+        assertViolated(ArchitectureRules.CONFIG_ADAPTER_USES_ITS_OWN_LIBRARIES, "ConfigUsingJackson");
+        assertViolated(ArchitectureRules.MARKDOWN_ADAPTER_USES_ITS_OWN_LIBRARIES, "MarkdownUsingTomlj");
+        assertViolated(ArchitectureRules.STORAGE_ADAPTER_USES_ITS_OWN_LIBRARIES, "StorageUsingHandlebars");
     }
 
     @Test

@@ -21,5 +21,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule storageAdapterUsesItsOwnLibraries = ArchitectureRules.STORAGE_ADAPTER_USES_ITS_OWN_LIBRARIES;
     @ArchTest
+    static final ArchRule processAdapterUsesItsOwnLibraries = ArchitectureRules.PROCESS_ADAPTER_USES_ITS_OWN_LIBRARIES;
+    @ArchTest
+    static final ArchRule configAdapterUsesItsOwnLibraries = ArchitectureRules.CONFIG_ADAPTER_USES_ITS_OWN_LIBRARIES;
+    @ArchTest
     static final ArchRule noPackageCycles = ArchitectureRules.NO_PACKAGE_CYCLES;
 }

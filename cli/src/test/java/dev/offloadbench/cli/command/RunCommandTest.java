@@ -148,6 +148,40 @@ class RunCommandTest {
     }
 
     @Test
+    void failedTestsUnderOffloadMakeTheOffloadRunInvalid() throws IOException {
+        environment.put("E2E_FAIL", "1");
+
+        Result result = bench("run", "mng", "--kinds", "offload", "--update-readme");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("INVALID (exit code 1; 1 failed)");
+        assertThat(Files.readString(dir.resolve("README.md"))).isEqualTo(README);
+    }
+
+    @Test
+    void offloadPassingOnlyOnRetryIsValidAndSaysSo() throws IOException {
+        environment.put("FAKE_OFFLOAD_FLAKY", "1");
+
+        Result result = bench("run", "mng", "--kinds", "offload");
+
+        // offload exits 2; the recipe's `|| [ $? -eq 2 ]` turns that into success, as the real projects do
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("valid").contains("1 flaky (passed only on retry)").doesNotContain("INVALID");
+    }
+
+    @Test
+    void withoutOffloadTheSessionStopsBeforeAnythingRuns() throws IOException {
+        environment.put("PATH", System.getenv("PATH"));
+
+        Result result = bench("run", "mng");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("prerequisites missing, nothing was run: offload")
+                .contains("cargo install offload").contains("--kinds baseline,high");
+        assertThat(dir.resolve("state/offload-bench/sessions")).doesNotExist();
+    }
+
+    @Test
     void ctrlCEndsTheRunAndEveryProcessItStarted() throws Exception {
         Path pids = dir.resolve("pids");
         environment.put("E2E_SLEEP", "120");

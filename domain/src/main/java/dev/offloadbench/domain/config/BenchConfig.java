@@ -13,16 +13,24 @@ import java.util.Optional;
  * @param machine the machine description to publish, when configured
  * @param offloadRepo the Offload repository (its {@code just install} keeps the binary current)
  * @param readme the README whose Benchmarks section is updated
+ * @param offloadOptional without offload (or its credentials) a session runs and publishes the local runs
+ *     alone, saying so, instead of stopping (the bundled demo's choice)
  * @param projects the projects to benchmark, in execution order
  */
 public record BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
-        List<ProjectConfig> projects) {
+        boolean offloadOptional, List<ProjectConfig> projects) {
     public BenchConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(offloadRepo, "offloadRepo");
         Objects.requireNonNull(readme, "readme");
         projects = List.copyOf(projects);
+    }
+
+    /** A configuration in which a session without offload stops. */
+    public BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
+            List<ProjectConfig> projects) {
+        this(source, machine, offloadRepo, readme, false, projects);
     }
 
     public Optional<ProjectConfig> project(String profileId) {

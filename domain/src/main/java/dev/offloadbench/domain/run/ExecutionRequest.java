@@ -10,10 +10,10 @@ import java.util.Optional;
 /**
  * One process to run and time: the command in its folder with the environment added to the
  * inherited one, standard input closed, its output (stdout and stderr interleaved) written to
- * {@code log}, echoed when {@code echo} is set.
+ * {@code log}.
  */
 public record ExecutionRequest(List<String> command, Map<String, String> environment, Path directory, Path log,
-        Optional<Duration> timeout, boolean echo) {
+        Optional<Duration> timeout) {
     public ExecutionRequest {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);

@@ -8,6 +8,7 @@ import dev.offloadbench.domain.port.in.UpdateReadme;
 import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.ReportRenderer;
 import dev.offloadbench.domain.port.out.ResultsReader;
+import dev.offloadbench.domain.profile.ProfileRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,14 +16,16 @@ import java.util.Optional;
 /** Renders the Benchmarks section and puts it into a README. */
 public final class ReportService implements RenderReport, UpdateReadme {
     private final ResultsReader results;
+    private final ProfileRegistry profiles;
     private final ReportAssembler assembler;
     private final ReportRenderer renderer;
     private final ReadmeStore readmes;
 
-    public ReportService(ResultsReader results, ReportAssembler assembler, ReportRenderer renderer,
+    public ReportService(ResultsReader results, ProfileRegistry profiles, ReportRenderer renderer,
             ReadmeStore readmes) {
         this.results = results;
-        this.assembler = assembler;
+        this.profiles = profiles;
+        this.assembler = new ReportAssembler(profiles);
         this.renderer = renderer;
         this.readmes = readmes;
     }
@@ -37,17 +40,19 @@ public final class ReportService implements RenderReport, UpdateReadme {
         BenchmarkResults recorded = results.read(command.results());
         List<InvalidRun> invalid = recorded.invalidRuns();
         // Render first: a results or template problem is reported even when the runs are INVALID.
-        BenchmarkReport report = ReportOrder.asIn(readmes.currentSection(command.readme()),
-                assembler.assemble(recorded));
-        String section = renderer.render(report, command.template());
+        ExistingSection existing = new ExistingSection(readmes.currentSection(command.readme()));
+        BenchmarkReport report = existing.order(assembler.assemble(recorded));
+        ExistingSection.Merged merged = existing.keepOthers(renderer.render(report, command.template()),
+                profiles.all());
         if (!invalid.isEmpty() && !command.allowInvalid()) {
             return new Refused(invalid);
         }
         if (command.dryRun()) {
-            return new Previewed(readmes.previewSectionReplacement(command.readme(), section), invalid);
+            return new Previewed(readmes.previewSectionReplacement(command.readme(), merged.section()), invalid,
+                    merged.kept());
         }
-        List<Path> created = readmes.replaceSection(command.readme(), section);
-        return new Written(command.readme(), created, invalid);
+        List<Path> created = readmes.replaceSection(command.readme(), merged.section());
+        return new Written(command.readme(), created, invalid, merged.kept());
     }
 
     private String render(BenchmarkResults recorded, Optional<Path> template) {

@@ -44,7 +44,22 @@ public final class SessionResults {
         Set<String> reasons = new LinkedHashSet<>();
         samples.stream().filter(a -> !a.validity().valid()).forEach(a -> reasons.add(a.validity().reason()));
         Validity validity = reasons.isEmpty() ? Validity.VALID : Validity.invalid(String.join("; ", reasons));
-        return Optional.of(new RunOutcome(run.planned().kind(), run.planned().workers(), mean, validity));
+        return Optional.of(new RunOutcome(run.planned().kind(), workersUsed(run, samples), mean, validity));
+    }
+
+    /**
+     * The xdist workers the run really started, as its output said (the same in every sample),
+     * else the planned count: the README never shows a count the run did not use.
+     */
+    private static OptionalInt workersUsed(SessionRun run, List<Attempt> samples) {
+        Set<Integer> started = new LinkedHashSet<>();
+        for (Attempt sample : samples) {
+            sample.tally().workersStarted().ifPresent(started::add);
+        }
+        if (run.planned().workers().isPresent() && started.size() == 1) {
+            return OptionalInt.of(started.iterator().next());
+        }
+        return run.planned().workers();
     }
 
     private static int testCount(SessionProject project) {

@@ -36,8 +36,15 @@ public record SessionRun(PlannedRun planned, RunStatus status, String reason, Li
         return new SessionRun(planned, newStatus, why, attempts);
     }
 
-    /** Starting over: a run interrupted half-way keeps none of its attempts. */
-    public SessionRun restarted() {
-        return new SessionRun(planned, RunStatus.PENDING, "", List.of());
+    /**
+     * Continuing an unfinished run: its finished timed samples are kept (never lose a finished
+     * measurement); warm-ups and what was interrupted are dropped, so the missing samples run after
+     * fresh warm-ups.
+     */
+    public SessionRun resumed() {
+        List<Attempt> kept = attempts.stream()
+                .filter(a -> !a.warmup() && a.termination() == dev.offloadbench.domain.run.Termination.EXITED)
+                .toList();
+        return new SessionRun(planned, RunStatus.PENDING, "", kept);
     }
 }

@@ -47,8 +47,7 @@ class ReportServiceTest {
 
     @BeforeEach
     void setUp() {
-        service = new ReportService(reader, new ReportAssembler(new ProfileRegistry().install(new BuiltInProfiles())),
-                renderer, readmes);
+        service = new ReportService(reader, new ProfileRegistry().install(new BuiltInProfiles()), renderer, readmes);
     }
 
     private static BenchmarkResults results(Validity offloadValidity) {
@@ -114,7 +113,7 @@ class ReportServiceTest {
 
         UpdateReadme.Outcome outcome = service.update(command(true, false));
 
-        assertThat(outcome).isEqualTo(new UpdateReadme.Previewed("--- a\n+++ b\n", List.of()));
+        assertThat(outcome).isEqualTo(new UpdateReadme.Previewed("--- a\n+++ b\n", List.of(), List.of()));
         verify(readmes, never()).replaceSection(any(), any());
     }
 
@@ -135,6 +134,24 @@ class ReportServiceTest {
         ArgumentCaptor<BenchmarkReport> report = ArgumentCaptor.forClass(BenchmarkReport.class);
         verify(renderer).render(report.capture(), any());
         assertThat(report.getValue().projects()).extracting(p -> p.profile().id()).containsExactly("sculptor", "mng");
+    }
+
+    @Test
+    void keepsTheSubsectionsOfProjectsTheResultsDoNotCover() {
+        when(reader.read(RESULTS)).thenReturn(results(Validity.VALID)); // sculptor only
+        String mngBlock = "### Mng Unit + Integration Tests\n\n| old mng table |\n\n<details>\nold notes\n</details>";
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\nOld intro.\n\n" + mngBlock
+                + "\n\n### Sculptor Integration Tests (Playwright)\n\n| old sculptor |\n\n### Methodology\n\nold\n");
+        when(renderer.render(any(), any())).thenReturn("## Benchmarks\n\nNew intro.\n\n"
+                + "### Sculptor Integration Tests (Playwright)\n\n| new sculptor |\n");
+        when(readmes.replaceSection(any(), any())).thenReturn(List.of());
+
+        UpdateReadme.Outcome outcome = service.update(command(false, false));
+
+        // the README's order stays (Mng first here); the unknown "Methodology" subsection is replaced, as the procedure says
+        verify(readmes).replaceSection(README, "## Benchmarks\n\nNew intro.\n\n" + mngBlock
+                + "\n\n### Sculptor Integration Tests (Playwright)\n\n| new sculptor |\n");
+        assertThat(((UpdateReadme.Written) outcome).keptSections()).containsExactly("### Mng Unit + Integration Tests");
     }
 
     @Test

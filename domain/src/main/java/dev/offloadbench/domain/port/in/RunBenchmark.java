@@ -1,5 +1,6 @@
 package dev.offloadbench.domain.port.in;
 
+import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.port.out.ProgressListener;
 import dev.offloadbench.domain.run.Cancellation;
@@ -15,14 +16,25 @@ public interface RunBenchmark {
 
     /**
      * @param resume empty for a new session; else the session to continue ({@code latest} or an id)
+     * @param offloadOptional without offload (or its credentials), run and report the local runs
+     *     alone instead of stopping
      */
     record Command(List<String> profiles, List<RunKind> kinds, int runs, int offloadWarmups,
-            Optional<Duration> timeout, boolean echo, Optional<String> resume) {
+            Optional<Duration> timeout, Optional<String> resume, boolean offloadOptional) {
         public Command {
             profiles = List.copyOf(profiles);
             kinds = List.copyOf(kinds);
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(resume, "resume");
+            if (kinds.isEmpty()) {
+                throw new BenchException("--kinds names no run; give some of baseline,high,offload");
+            }
+            if (runs < 1) {
+                throw new BenchException("--runs must be at least 1, not " + runs);
+            }
+            if (offloadWarmups < 0) {
+                throw new BenchException("--warmups-offload must be 0 or more, not " + offloadWarmups);
+            }
         }
     }
 

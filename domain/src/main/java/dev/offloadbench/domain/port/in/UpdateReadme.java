@@ -28,18 +28,29 @@ public interface UpdateReadme {
         }
     }
 
-    /** Nothing written: the change the update would make, as a unified diff (empty when none). */
-    record Previewed(String diff, List<InvalidRun> invalidRuns) implements Outcome {
+    /**
+     * Nothing written: the change the update would make, as a unified diff (empty when none).
+     *
+     * @param keptSections headings of the README's project subsections that the results do not
+     *     cover, kept as they were
+     */
+    record Previewed(String diff, List<InvalidRun> invalidRuns, List<String> keptSections) implements Outcome {
         public Previewed {
             invalidRuns = List.copyOf(invalidRuns);
+            keptSections = List.copyOf(keptSections);
         }
     }
 
-    /** The README was rewritten and verified; {@code createdFiles} are the bar images that were missing. */
-    record Written(Path readme, List<Path> createdFiles, List<InvalidRun> invalidRuns) implements Outcome {
+    /**
+     * The README was rewritten and verified; {@code createdFiles} are the bar images that were
+     * missing, {@code keptSections} the project subsections the results do not cover, kept as they were.
+     */
+    record Written(Path readme, List<Path> createdFiles, List<InvalidRun> invalidRuns, List<String> keptSections)
+            implements Outcome {
         public Written {
             createdFiles = List.copyOf(createdFiles);
             invalidRuns = List.copyOf(invalidRuns);
+            keptSections = List.copyOf(keptSections);
         }
     }
 }

@@ -177,8 +177,10 @@ public final class Planner implements PlanBenchmark {
                 + (candidates.isEmpty() ? "written literally, so no variable can change it" : "not changed by "
                         + String.join("; ", tried))
                 + ". Make the count a variable the recipe reads (e.g. `-n ${PYTEST_NUMPROCESSES:-4}` or a justfile"
-                + " variable `-n {{workers}}`), or set high_workers/workers_env under [projects."
-                + project.profile() + "] in " + config.describeSource());
+                + " variable `-n {{workers}}`)"
+                + (candidates.isEmpty() ? "" : ", or name the variable the project reads with workers_env under"
+                        + " [projects." + project.profile() + "] in " + config.describeSource())
+                + ".");
     }
 
     private void planOffloadRun(ProjectConfig project, RunDefaults defaults, Justfile justfile,

@@ -70,39 +70,61 @@ public final class SessionRunner implements RunBenchmark {
         try (SessionLock.Held exclusive = lock.acquire()) {
             List<CheckResult> checked = checks.check(new CheckPrerequisites.Options(false, false));
             progress.checked(checked);
-            boolean offloadAvailable = checked.stream().noneMatch(r -> r.offloadOnly() && r.failed());
-            // Without offload (or its credentials) the local runs still run; the offload runs are skipped, saying why.
-            List<CheckResult> fatal = checked.stream().filter(r -> r.failed() && !r.offloadOnly()).toList();
-            Session session = command.resume().isPresent()
-                    ? resume(command.resume().get(), progress)
-                    : create(command, offloadAvailable, checked, progress);
-            List<CheckResult> relevant = fatal.stream().filter(r -> concerns(r, session)).toList();
-            if (!relevant.isEmpty()) {
-                throw new BenchException("prerequisites missing, nothing was run: " + relevant.stream()
-                        .map(r -> r.name() + ": " + r.detail() + r.remedy().map(f -> " (" + f + ")").orElse(""))
-                        .collect(Collectors.joining("; ")));
+            Session session;
+            if (command.resume().isPresent()) {
+                Session stored = new SessionCatalog(store).find(command.resume().get());
+                requireWhatRunsNeed(checked, stored.projects().stream().map(SessionProject::profileId).toList(),
+                        hasPendingOffload(stored), command.offloadOptional());
+                session = resume(stored, checked, progress);
+            } else {
+                BenchmarkPlan plan = planner.plan(new PlanBenchmark.Query(command.profiles()));
+                if (!plan.complete()) {
+                    throw new BenchException("the plan is incomplete, nothing was run (bench plan shows the details):"
+                            + plan.problems().stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
+                }
+                requireWhatRunsNeed(checked, plan.profiles().stream().map(ProjectPlan::profileId).toList(),
+                        command.kinds().contains(RunKind.OFFLOAD), command.offloadOptional());
+                session = create(command, plan, checked, progress);
             }
-            return execute(session, command.echo(), progress, cancellation);
+            return execute(session, progress, cancellation);
         }
     }
 
-    /** A failed general check stops the session when it concerns its projects (or is not about a project). */
-    private static boolean concerns(CheckResult result, Session session) {
+    /**
+     * Stops before anything is recorded when a prerequisite of the runs to come is missing: a
+     * general one (just, a project of this session), or Offload's when offload runs are to run
+     * and the configuration does not make them optional.
+     */
+    private static void requireWhatRunsNeed(List<CheckResult> checked, List<String> profiles, boolean offloadRuns,
+            boolean offloadOptional) {
+        List<CheckResult> missing = checked.stream().filter(CheckResult::failed)
+                .filter(r -> r.offloadOnly() ? offloadRuns && !offloadOptional : concerns(r, profiles))
+                .toList();
+        if (!missing.isEmpty()) {
+            boolean onlyOffload = missing.stream().allMatch(CheckResult::offloadOnly);
+            throw new BenchException("prerequisites missing, nothing was run: " + missing.stream()
+                    .map(r -> r.name() + ": " + r.detail() + r.remedy().map(f -> " (" + f + ")").orElse(""))
+                    .collect(Collectors.joining("; "))
+                    + (onlyOffload ? ". To run the local runs alone: --kinds baseline,high" : ""));
+        }
+    }
+
+    /** A failed general check concerns a session unless it is about one of the projects the session leaves out. */
+    private static boolean concerns(CheckResult result, List<String> profiles) {
         if (!result.name().startsWith("project ")) {
             return true;
         }
-        String profile = result.name().substring("project ".length());
-        return session.projects().stream().anyMatch(p -> p.profileId().equals(profile));
+        return profiles.contains(result.name().substring("project ".length()));
     }
 
-    private Session create(Command command, boolean offloadAvailable, List<CheckResult> checked,
+    private static boolean hasPendingOffload(Session session) {
+        return session.entries().stream().anyMatch(e -> e.run().planned().kind() == RunKind.OFFLOAD
+                && e.run().status() != RunStatus.DONE && e.run().status() != RunStatus.SKIPPED);
+    }
+
+    private Session create(Command command, BenchmarkPlan plan, List<CheckResult> checked,
             ProgressListener progress) {
-        BenchmarkPlan plan = planner.plan(new PlanBenchmark.Query(command.profiles()));
-        if (!plan.complete()) {
-            throw new BenchException("the plan is incomplete, nothing was run (bench plan shows the details):"
-                    + plan.problems().stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
-        }
-        String offloadMissing = whyOffloadCannotRun(checked);
+        Optional<String> offloadMissing = whyOffloadCannotRun(checked);
         List<SessionProject> projects = new ArrayList<>();
         for (ProjectPlan project : plan.profiles()) {
             List<SessionRun> runs = new ArrayList<>();
@@ -111,8 +133,8 @@ public final class SessionRunner implements RunBenchmark {
                 if (!command.kinds().contains(planned.kind())) {
                     run = run.withStatus(RunStatus.SKIPPED, "not requested (--kinds " + command.kinds().stream()
                             .map(RunKind::id).collect(Collectors.joining(",")) + ")");
-                } else if (planned.kind() == RunKind.OFFLOAD && !offloadAvailable) {
-                    run = run.withStatus(RunStatus.SKIPPED, offloadMissing);
+                } else if (planned.kind() == RunKind.OFFLOAD && offloadMissing.isPresent()) {
+                    run = run.withStatus(RunStatus.SKIPPED, offloadMissing.get());
                 }
                 runs.add(run);
             }
@@ -128,34 +150,47 @@ public final class SessionRunner implements RunBenchmark {
     }
 
     /** The offload binary missing says it all; otherwise each failed Offload prerequisite, with its remedy. */
-    private static String whyOffloadCannotRun(List<CheckResult> checked) {
+    private static Optional<String> whyOffloadCannotRun(List<CheckResult> checked) {
         List<CheckResult> failed = checked.stream().filter(r -> r.offloadOnly() && r.failed()).toList();
-        return failed.stream().filter(r -> r.name().equals("offload")).findFirst()
+        if (failed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(failed.stream().filter(r -> r.name().equals("offload")).findFirst()
                 .map(r -> "offload is not installed (" + PrerequisiteChecker.OFFLOAD_INSTALL + ")")
                 .orElseGet(() -> failed.stream()
                         .map(r -> r.name() + ": " + r.detail() + r.remedy().map(f -> " (" + f + ")").orElse(""))
-                        .collect(Collectors.joining("; ")));
+                        .collect(Collectors.joining("; "))));
     }
 
-    private Session resume(String reference, ProgressListener progress) {
-        Session session = new SessionCatalog(store).find(reference);
-        if (session.finished()) {
-            throw new BenchException("session " + session.id() + " has finished; there is nothing to resume."
+    /**
+     * Continues a session: finished runs stay as they are; an unfinished one keeps its finished
+     * timed samples and runs the missing ones (after fresh warm-ups, for Offload); offload runs
+     * that cannot run now (offload optional and missing) are skipped, saying why.
+     */
+    private Session resume(Session stored, List<CheckResult> checked, ProgressListener progress) {
+        if (stored.finished()) {
+            throw new BenchException("session " + stored.id() + " has finished; there is nothing to resume."
                     + " Start a new one with bench run");
         }
-        Session restarted = session;
-        for (Session.Entry entry : session.entries()) {
-            RunStatus status = entry.run().status();
-            if (status == RunStatus.PENDING || status == RunStatus.CANCELLED || status == RunStatus.TIMED_OUT) {
-                restarted = restarted.replace(entry.profileId(), entry.run().restarted());
+        Optional<String> offloadMissing = whyOffloadCannotRun(checked);
+        Session resumed = stored;
+        for (Session.Entry entry : stored.entries()) {
+            SessionRun run = entry.run();
+            if (run.status() == RunStatus.DONE || run.status() == RunStatus.SKIPPED) {
+                continue;
             }
+            SessionRun continued = run.resumed();
+            if (run.planned().kind() == RunKind.OFFLOAD && offloadMissing.isPresent()) {
+                continued = continued.withStatus(RunStatus.SKIPPED, offloadMissing.get());
+            }
+            resumed = resumed.replace(entry.profileId(), continued);
         }
-        store.save(restarted);
-        progress.sessionStarted(restarted, true);
-        return restarted;
+        store.save(resumed);
+        progress.sessionStarted(resumed, true);
+        return resumed;
     }
 
-    private Outcome execute(Session start, boolean echo, ProgressListener progress, Cancellation cancellation) {
+    private Outcome execute(Session start, ProgressListener progress, Cancellation cancellation) {
         Session session = start;
         for (Session.Entry entry : start.entries()) {
             SessionRun run = entry.run();
@@ -167,17 +202,19 @@ public final class SessionRunner implements RunBenchmark {
             if (cancellation.isCancelled()) {
                 return stop(session, entry.profileId(), run, RunStatus.CANCELLED, "interrupted", Ending.CANCELLED);
             }
-            int warmups = run.planned().kind() == RunKind.OFFLOAD ? session.settings().offloadWarmups() : 0;
             int samples = session.settings().runs();
+            int done = run.samples().size();
+            int warmups = run.planned().kind() == RunKind.OFFLOAD && done < samples
+                    ? session.settings().offloadWarmups() : 0;
             Optional<Duration> estimate = previousTime(session, entry.profileId(), run.planned().kind());
-            for (int i = 0; i < warmups + samples; i++) {
+            for (int i = 0; i < warmups + samples - done; i++) {
                 boolean warmup = i < warmups;
-                int number = warmup ? i + 1 : i - warmups + 1;
+                int number = warmup ? i + 1 : done + i - warmups + 1;
                 warnWhenBusy(progress);
                 progress.attemptStarted(entry.profileId(), run.planned().kind(), run.planned().command(), warmup,
                         number, warmup ? warmups : samples, estimate);
-                Attempt attempt = attempt(session, entry.profileId(), run.planned(), warmup, number, echo,
-                        progress, cancellation);
+                Attempt attempt = attempt(session, entry.profileId(), run.planned(), warmup, number, progress,
+                        cancellation);
                 run = run.with(attempt);
                 session = session.replace(entry.profileId(), run);
                 store.save(session);
@@ -209,10 +246,10 @@ public final class SessionRunner implements RunBenchmark {
     }
 
     private Attempt attempt(Session session, String profileId, PlannedRun planned, boolean warmup, int number,
-            boolean echo, ProgressListener progress, Cancellation cancellation) {
+            ProgressListener progress, Cancellation cancellation) {
         ExecutionRequest request = new ExecutionRequest(planned.command(), planned.environment(),
                 planned.directory(), store.logFile(session.id(), profileId, planned.kind(), warmup, number),
-                session.settings().timeout(), echo);
+                session.settings().timeout());
         Execution execution = executor.execute(request, progress::output, cancellation);
         BigDecimal seconds = BigDecimal.valueOf(execution.elapsed().toMillis()).movePointLeft(3);
         return new Attempt(warmup, execution.started(), execution.finished(), seconds, execution.exitCode(),
