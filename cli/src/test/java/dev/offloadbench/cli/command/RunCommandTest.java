@@ -202,6 +202,47 @@ class RunCommandTest {
     }
 
     @Test
+    void sigtermEndsTheRunLikeCtrlC() throws Exception {
+        Path pids = dir.resolve("pids");
+        environment.put("E2E_SLEEP", "120");
+        environment.put("E2E_PIDFILE", pids.toString());
+        BenchProcess bench = BenchProcess.start(environment, dir, List.of(), "run", "sculptor", "--kinds",
+                "baseline");
+        BenchProcess.await("a test to start", LONG, () -> Files.exists(pids));
+
+        bench.process().destroy(); // SIGTERM
+
+        assertThat(bench.waitFor(LONG)).as(bench.output()).isEqualTo(143);
+        assertThat(Fixtures.processesMarked(marker)).as("processes left behind").isEmpty();
+        assertThat(Fixtures.at(session(), "session.projects[0].runs[0].status")).isEqualTo("cancelled");
+    }
+
+    @Test
+    void showOutputEchoesWhatTheRunPrints() {
+        Result result = bench("run", "mng", "--kinds", "baseline", "--show-output");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("4 passed in");
+    }
+
+    @Test
+    void anUnfinishedSessionIsNotPublished() throws Exception {
+        Path pids = dir.resolve("pids");
+        environment.put("E2E_SLEEP", "120");
+        environment.put("E2E_PIDFILE", pids.toString());
+        BenchProcess first = BenchProcess.start(environment, dir, List.of(), "run", "all");
+        BenchProcess.await("sculptor's baseline to start", LONG, () -> Files.exists(pids));
+        first.interrupt();
+        first.waitFor(LONG);
+
+        Result result = bench("update-readme", "--session", "latest", "--readme", "README.md");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("has not finished").contains("bench run --resume");
+        assertThat(Files.readString(dir.resolve("README.md"))).isEqualTo(README);
+    }
+
+    @Test
     void aSecondSessionIsRefusedWhileOneRuns() throws Exception {
         Path pids = dir.resolve("pids");
         environment.put("E2E_SLEEP", "120");
