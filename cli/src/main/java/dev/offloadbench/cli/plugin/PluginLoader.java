@@ -1,5 +1,6 @@
 package dev.offloadbench.cli.plugin;
 
+import dev.offloadbench.cli.platform.XdgDirectories;
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.spi.ProfileProvider;
 import java.io.File;
@@ -48,19 +49,11 @@ public final class PluginLoader {
             }
             jars.addAll(jarsAt(path));
         }
-        Path defaultFolder = configHome(environment).resolve("offload-bench").resolve("plugins");
+        Path defaultFolder = new XdgDirectories(environment).config().resolve("plugins");
         if (Files.isDirectory(defaultFolder)) {
             jars.addAll(jarsAt(defaultFolder));
         }
         return new PluginLoader(jars);
-    }
-
-    static Path configHome(Map<String, String> environment) {
-        String xdg = environment.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg);
-        }
-        return Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".config");
     }
 
     private static List<Path> jarsAt(Path path) {

@@ -1,5 +1,6 @@
 package dev.offloadbench.cli.wiring;
 
+import dev.offloadbench.cli.platform.XdgDirectories;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +19,6 @@ public record Invocation(Map<String, String> environment, Path workingDirectory,
 
     /** {@code $XDG_STATE_HOME/offload-bench}, by default {@code ~/.local/state/offload-bench}: sessions and the lock. */
     public Path stateDirectory() {
-        String xdg = environment.get("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
-                : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
-        return base.resolve("offload-bench");
+        return new XdgDirectories(environment).state();
     }
 }
