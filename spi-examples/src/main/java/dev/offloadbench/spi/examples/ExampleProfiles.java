@@ -1,8 +1,12 @@
 package dev.offloadbench.spi.examples;
 
+import dev.offloadbench.domain.model.HighWorkers;
 import dev.offloadbench.domain.model.Profile;
+import dev.offloadbench.domain.model.RunDefaults;
 import dev.offloadbench.domain.spi.ProfileProvider;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * An example plugin: the profile of the bundled demo project ({@code examples/demo}). A plugin
@@ -14,7 +18,10 @@ public final class ExampleProfiles implements ProfileProvider {
             "Individual tests are cheap but not free, so the default xdist cap is n={{baseline.workers}}.",
             "Offload bypasses xdist entirely, fanning out across up to {{maxParallel}} isolated sandboxes."
                     + "{{#if offload}} Against a suite this small its per-sandbox overhead weighs heavily,"
-                    + " yielding a {{offload.speedup}}x speedup.{{/if}}"));
+                    + " yielding a {{offload.speedup}}x speedup.{{/if}}"),
+            // how the demo runs: its recipes, the variable its recipe reads for the worker count, the high-run rule
+            new RunDefaults("test-integration", "test-offload", Optional.of("XDIST_WORKERS"),
+                    HighWorkers.doubledCappedAt(8), Map.of()));
 
     @Override
     public List<Profile> profiles() {
