@@ -1,0 +1,2 @@
+/** The procedure's prerequisites and how each stands. */
+package dev.offloadbench.domain.check;

@@ -1,0 +1,2 @@
+/** What the user configured (offload-bench.toml), read once before anything is wired. */
+package dev.offloadbench.domain.config;
