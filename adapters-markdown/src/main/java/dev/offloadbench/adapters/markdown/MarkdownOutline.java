@@ -20,17 +20,26 @@ final class MarkdownOutline {
     /** A setext underline: the line above it is a level-1 ({@code =}) or level-2 ({@code -}) heading. */
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile(" {0,3}(?:=+|-+)[ \\t]*");
     private static final Pattern COMMENT_START = Pattern.compile(" {0,3}<!--.*");
+    /** A level-3 ATX heading: a subsection of the Benchmarks section (one per project, in the built-in template). */
+    private static final Pattern SUBSECTION = Pattern.compile(" {0,3}###(?:[ \\t].*)?");
+    /**
+     * Lines that start something other than paragraph text (a table row, a list item, a quote, an
+     * HTML block, indented code, a thematic break): a {@code ---} under them is no setext underline.
+     */
+    private static final Pattern NOT_PARAGRAPH = Pattern.compile(
+            "(?: {4,}|\\t| {0,3}(?:[|>]|<|[-*+][ \\t]|[-*+]$|\\d{1,9}[.)](?:[ \\t]|$)|#|(?:[-*_][ \\t]*){3,}$)).*");
 
     private final List<Line> lines;
     private final List<Integer> benchmarksHeadings = new ArrayList<>();
     private final List<Integer> sectionBreaks = new ArrayList<>();
+    private final List<Integer> subsectionHeadings = new ArrayList<>();
     private final boolean endsInsideFence;
 
     private MarkdownOutline(String text) {
         lines = MarkdownLines.of(text);
         String openFence = null;
         boolean inComment = false;
-        boolean previousIsText = false;
+        int paragraphStart = -1; // the first line of the paragraph the current line continues, or -1
         for (int i = 0; i < lines.size(); i++) {
             String content = lines.get(i).content(text);
             if (openFence != null) {
@@ -45,26 +54,31 @@ final class MarkdownOutline {
             }
             openFence = opensFence(content);
             if (openFence != null) {
-                previousIsText = false;
+                paragraphStart = -1;
                 continue;
             }
             if (COMMENT_START.matcher(content).matches()) {
                 inComment = !content.substring(content.indexOf("<!--") + 4).contains("-->");
-                previousIsText = false;
+                paragraphStart = -1;
                 continue;
             }
             if (BENCHMARKS_HEADING.matcher(content).matches()) {
                 benchmarksHeadings.add(i);
             }
-            boolean atx = SECTION_BREAK.matcher(content).matches();
-            if (atx) {
+            if (SECTION_BREAK.matcher(content).matches()) {
                 sectionBreaks.add(i);
-            } else if (previousIsText && SETEXT_UNDERLINE.matcher(content).matches()) {
-                sectionBreaks.add(i - 1); // the underlined line is the heading
-                previousIsText = false;
-                continue;
+                paragraphStart = -1;
+            } else if (SUBSECTION.matcher(content).matches()) {
+                subsectionHeadings.add(i);
+                paragraphStart = -1;
+            } else if (paragraphStart >= 0 && SETEXT_UNDERLINE.matcher(content).matches()) {
+                sectionBreaks.add(paragraphStart); // a setext heading: the whole paragraph above is its title
+                paragraphStart = -1;
+            } else if (isParagraphText(content)) {
+                paragraphStart = paragraphStart >= 0 ? paragraphStart : i;
+            } else {
+                paragraphStart = -1;
             }
-            previousIsText = !atx && !content.isBlank() && !content.stripLeading().startsWith("#");
         }
         endsInsideFence = openFence != null;
     }
@@ -87,6 +101,11 @@ final class MarkdownOutline {
         return sectionBreaks;
     }
 
+    /** Indexes (from 0) of the level-3 heading lines ({@code ### Title}). */
+    List<Integer> subsectionHeadings() {
+        return subsectionHeadings;
+    }
+
     boolean endsInsideFence() {
         return endsInsideFence;
     }
@@ -99,6 +118,10 @@ final class MarkdownOutline {
             }
         }
         return lines.size();
+    }
+
+    private static boolean isParagraphText(String content) {
+        return !content.isBlank() && !NOT_PARAGRAPH.matcher(content).matches();
     }
 
     /** The fence a line opens, or null. A backtick fence's info string may not contain a backtick. */

@@ -40,40 +40,42 @@ public final class MarkdownReadmeStore implements ReadmeStore {
     }
 
     @Override
-    public String previewSectionReplacement(Path readme, String section) {
-        Edit edit = plan(readme, section);
+    public String previewSectionReplacement(Path readme, String section, List<String> keptSubsections) {
+        Edit edit = plan(readme, section, keptSubsections);
         return UnifiedDiff.between(readme.getFileName().toString(), edit.current().text(), edit.newText());
     }
 
     @Override
-    public List<Path> replaceSection(Path readme, String section) {
-        Edit edit = plan(readme, section);
+    public List<Path> replaceSection(Path readme, String section, List<String> keptSubsections) {
+        Edit edit = plan(readme, section, keptSubsections);
         if (!Arrays.equals(edit.newBytes(), edit.current().bytes())) {
             writer.write(edit.file(), edit.newBytes());
         }
-        verify(ReadmeFile.read(edit.file()).text(), edit.rendered(), readme,
+        verify(ReadmeFile.read(edit.file()).text(), edit.content(), readme,
                 "was written, but reading it back does not show the new Benchmarks section; another program may"
                         + " have changed it at the same moment: look at the file and run the update again");
-        return BarImages.createMissing(readme, edit.rendered().content());
+        return BarImages.createMissing(readme, edit.content());
     }
 
     /** What the README becomes; symbolic links are followed so the file they point to is edited. */
-    private Edit plan(Path readme, String section) {
+    private Edit plan(Path readme, String section, List<String> keptSubsections) {
         Path file = realFile(readme);
         ReadmeFile current = ReadmeFile.read(file);
         RenderedSection rendered = RenderedSection.of(section);
         ReadmeSection located = ReadmeSection.locate(current.text(), readme);
-        String newContent = rendered.content(located.lineEnding());
+        String content = KeptSubsections.merge(MarkdownLines.normalise(located.content(current.text())),
+                rendered.content(), keptSubsections, readme);
+        String newContent = content.replace("\n", located.lineEnding());
         String newText = located.replaceContent(current.text(), newContent);
-        verify(newText, rendered, readme, "would not show the new Benchmarks section after the update;"
+        verify(newText, content, readme, "would not show the new Benchmarks section after the update;"
                 + " check the README's headings and code fences");
         byte[] newBytes = current.replace(located.start(), located.contentEnd(), newContent);
-        return new Edit(file, current, rendered, newText, newBytes);
+        return new Edit(file, current, content, newText, newBytes);
     }
 
-    private static void verify(String text, RenderedSection rendered, Path readme, String problem) {
+    private static void verify(String text, String content, Path readme, String problem) {
         ReadmeSection located = ReadmeSection.locate(text, readme);
-        if (!MarkdownLines.normalise(located.content(text)).equals(rendered.content())) {
+        if (!MarkdownLines.normalise(located.content(text)).equals(content)) {
             throw new BenchException("README " + readme + " " + problem);
         }
     }
@@ -89,6 +91,6 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         }
     }
 
-    private record Edit(Path file, ReadmeFile current, RenderedSection rendered, String newText, byte[] newBytes) {
+    private record Edit(Path file, ReadmeFile current, String content, String newText, byte[] newBytes) {
     }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class ReadmeSectionReplacementTest {
         byte[] suffix = utf8("## Next\n\nKeep me.\n");
         Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\n\nOld numbers.\n\n"), suffix));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readAllBytes(readme)).isEqualTo(concat(prefix, utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
     }
@@ -48,7 +49,7 @@ class ReadmeSectionReplacementTest {
                 MIT
                 """));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\nNew numbers.\n\n## License\nMIT\n");
     }
@@ -58,7 +59,31 @@ class ReadmeSectionReplacementTest {
         byte[] suffix = utf8("License\n-------\n\nMIT text\n\nAppendix\n========\n");
         Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\nOld numbers.\n\n"), suffix));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
+
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+    }
+
+    @Test
+    void aDashLineUnderATableAListHtmlOrCodeIsNoHeading() throws IOException {
+        for (String trigger : List.of("| a | b |", "- item", "</details>", "    indented code", "> quote", "1. step")) {
+            byte[] suffix = utf8("## After\n");
+            Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\nOld.\n\n" + trigger
+                    + "\n---\nold stuff\n\n"), suffix));
+
+            store.replaceSection(readme, SECTION, List.of());
+
+            assertThat(Files.readAllBytes(readme)).as(trigger)
+                    .isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+        }
+    }
+
+    @Test
+    void aSetextHeadingOfSeveralLinesEndsTheSectionAtItsFirstLine() throws IOException {
+        byte[] suffix = utf8("How to contribute\nand get help\n---\n\nText.\n");
+        Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\nOld numbers.\n\n"), suffix));
+
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
     }
@@ -69,7 +94,7 @@ class ReadmeSectionReplacementTest {
         Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\n<!-- maintainers:\n## not a heading\n-->\n"
                 + "Old numbers.\n\n"), suffix));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
     }
@@ -79,7 +104,7 @@ class ReadmeSectionReplacementTest {
         byte[] suffix = utf8("## License\n");
         Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\nOld.\n\n---\n\nOld too.\n\n"), suffix));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
     }
@@ -102,7 +127,7 @@ class ReadmeSectionReplacementTest {
                 ## Next
                 """));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\nNew numbers.\n\n## Next\n");
     }
@@ -126,7 +151,7 @@ class ReadmeSectionReplacementTest {
         byte[] suffix = utf8("## Contributing\n");
         Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\nold\n\n"), suffix));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readAllBytes(readme)).isEqualTo(concat(prefix, utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
     }
@@ -135,7 +160,7 @@ class ReadmeSectionReplacementTest {
     void doesNotTakeInlineCodeStartingWithThreeBackticksForAFence() throws IOException {
         Path readme = Readmes.write(folder, utf8("``` inline `code` ```\n## Benchmarks\nold\n"));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readString(readme)).isEqualTo("``` inline `code` ```\n## Benchmarks\n\nNew numbers.\n");
     }
@@ -144,7 +169,7 @@ class ReadmeSectionReplacementTest {
     void acceptsTheHeadingsVariantsOfAtxSyntax() throws IOException {
         Path readme = Readmes.write(folder, utf8("intro\n   ##\tBenchmarks ##  \nold\n## Next\n"));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readString(readme)).isEqualTo("intro\n## Benchmarks\n\nNew numbers.\n## Next\n");
     }
@@ -153,7 +178,7 @@ class ReadmeSectionReplacementTest {
     void endsTheSectionAtALevelOneHeadingToo() throws IOException {
         Path readme = Readmes.write(folder, utf8("## Benchmarks\nold\n\n# Appendix\nkeep\n"));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\nNew numbers.\n\n# Appendix\nkeep\n");
     }
@@ -163,7 +188,7 @@ class ReadmeSectionReplacementTest {
         byte[] original = utf8("# T\n\n## Benchmarks extra\nx\n## Benchmarks\nold\n## Benchmarks extra\nkeep\n");
         Path readme = Readmes.write(folder, original);
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readString(readme))
                 .isEqualTo("# T\n\n## Benchmarks extra\nx\n## Benchmarks\n\nNew numbers.\n## Benchmarks extra\nkeep\n");
@@ -175,7 +200,7 @@ class ReadmeSectionReplacementTest {
         byte[] suffix = utf8("## Next\r\n\r\nKeep me.\r\n");
         Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\r\n\r\nOld numbers.\r\n\r\n"), suffix));
 
-        store.replaceSection(readme, "## Benchmarks\n\nNew numbers.\nSecond line.\n");
+        store.replaceSection(readme, "## Benchmarks\n\nNew numbers.\nSecond line.\n", List.of());
 
         byte[] after = Files.readAllBytes(readme);
         assertThat(after).isEqualTo(concat(prefix,
@@ -187,7 +212,7 @@ class ReadmeSectionReplacementTest {
     void keepsTheMissingFinalNewlineOfALastSection() throws IOException {
         Path readme = Readmes.write(folder, utf8("# T\n\n## Benchmarks\n\nold numbers"));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readString(readme)).isEqualTo("# T\n\n## Benchmarks\n\nNew numbers.");
     }
@@ -196,7 +221,7 @@ class ReadmeSectionReplacementTest {
     void keepsTheFinalNewlineAndTrailingBlankLinesOfALastSection() throws IOException {
         Path readme = Readmes.write(folder, utf8("# T\n\n## Benchmarks\n\nold numbers\n\n  \n"));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readString(readme)).isEqualTo("# T\n\n## Benchmarks\n\nNew numbers.\n\n  \n");
     }
@@ -205,7 +230,7 @@ class ReadmeSectionReplacementTest {
     void replacesAHeadingThatIsTheLastLineWithoutANewline() throws IOException {
         Path readme = Readmes.write(folder, utf8("# T\r\n\r\n## Benchmarks"));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readString(readme)).isEqualTo("# T\r\n\r\n## Benchmarks\r\n\r\nNew numbers.");
     }
@@ -216,7 +241,7 @@ class ReadmeSectionReplacementTest {
         byte[] suffix = utf8("## Über uns\n");
         Path readme = Readmes.write(folder, concat(bom, utf8("## Benchmarks\nalt\n"), suffix));
 
-        store.replaceSection(readme, "## Benchmarks\n\nNeue Zahlen – schnell.\n");
+        store.replaceSection(readme, "## Benchmarks\n\nNeue Zahlen – schnell.\n", List.of());
 
         assertThat(Files.readAllBytes(readme))
                 .isEqualTo(concat(bom, utf8("## Benchmarks\n\nNeue Zahlen – schnell.\n"), suffix));
@@ -228,7 +253,7 @@ class ReadmeSectionReplacementTest {
         byte[] suffix = bytes("## Über\n\nÇa marche.\n", StandardCharsets.ISO_8859_1);
         Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\nold\n\n"), suffix));
 
-        store.replaceSection(readme, "## Benchmarks\n\nNew numbers, très bien.\n");
+        store.replaceSection(readme, "## Benchmarks\n\nNew numbers, très bien.\n", List.of());
 
         assertThat(Files.readAllBytes(readme)).isEqualTo(concat(prefix,
                 bytes("## Benchmarks\n\nNew numbers, très bien.\n\n", StandardCharsets.ISO_8859_1), suffix));
@@ -239,7 +264,7 @@ class ReadmeSectionReplacementTest {
         byte[] original = bytes("# Café\n\n## Benchmarks\nold\n", StandardCharsets.ISO_8859_1);
         Path readme = Readmes.write(folder, original);
 
-        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\n\n1.86x → faster\n"))
+        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\n\n1.86x → faster\n", List.of()))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(readme.toString())
                 .hasMessageContaining("U+2192")
@@ -252,7 +277,7 @@ class ReadmeSectionReplacementTest {
         byte[] original = utf8("# Offload\n\n## Benchmarks extra\n\n```\n## Benchmarks\n```\n");
         Path readme = Readmes.write(folder, original);
 
-        assertThatThrownBy(() -> store.replaceSection(readme, SECTION))
+        assertThatThrownBy(() -> store.replaceSection(readme, SECTION, List.of()))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(readme.toString())
                 .hasMessageContaining("no \"## Benchmarks\" heading");
@@ -264,7 +289,7 @@ class ReadmeSectionReplacementTest {
         byte[] original = utf8("# Offload\n\n## Benchmarks\none\n\n## Benchmarks ##\ntwo\n");
         Path readme = Readmes.write(folder, original);
 
-        assertThatThrownBy(() -> store.replaceSection(readme, SECTION))
+        assertThatThrownBy(() -> store.replaceSection(readme, SECTION, List.of()))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(readme.toString())
                 .hasMessageContaining("lines 3, 6");
@@ -276,13 +301,13 @@ class ReadmeSectionReplacementTest {
         byte[] original = utf8("## Benchmarks\nold\n## Next\n");
         Path readme = Readmes.write(folder, original);
 
-        assertThatThrownBy(() -> store.replaceSection(readme, "# Benchmarks\nx\n"))
+        assertThatThrownBy(() -> store.replaceSection(readme, "# Benchmarks\nx\n", List.of()))
                 .isInstanceOf(BenchException.class).hasMessageContaining("must start with");
-        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\nx\n## Other\n"))
+        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\nx\n## Other\n", List.of()))
                 .isInstanceOf(BenchException.class).hasMessageContaining("line 3 of the rendered section");
-        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\n```\nx\n"))
+        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\n```\nx\n", List.of()))
                 .isInstanceOf(BenchException.class).hasMessageContaining("code fence");
-        assertThatThrownBy(() -> store.replaceSection(readme, "\n\n"))
+        assertThatThrownBy(() -> store.replaceSection(readme, "\n\n", List.of()))
                 .isInstanceOf(BenchException.class).hasMessageContaining("empty");
         assertUntouched(readme, original);
     }
@@ -291,11 +316,11 @@ class ReadmeSectionReplacementTest {
     void refusesAMissingReadmeNamingIt() {
         Path missing = folder.resolve("README.md");
 
-        assertThatThrownBy(() -> store.replaceSection(missing, SECTION))
+        assertThatThrownBy(() -> store.replaceSection(missing, SECTION, List.of()))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> store.previewSectionReplacement(missing, SECTION))
+        assertThatThrownBy(() -> store.previewSectionReplacement(missing, SECTION, List.of()))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(missing.toString());
     }

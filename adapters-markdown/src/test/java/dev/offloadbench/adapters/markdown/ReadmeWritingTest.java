@@ -40,7 +40,7 @@ class ReadmeWritingTest {
         Path readme = Readmes.write(folder, utf8(README));
         Files.setPosixFilePermissions(readme, PosixFilePermissions.fromString("rw-r-----"));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readString(readme)).contains("New numbers.");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(readme))).isEqualTo("rw-r-----");
@@ -50,7 +50,7 @@ class ReadmeWritingTest {
     void leavesNoTemporaryFileBehind() throws IOException {
         Path readme = Readmes.write(folder, utf8(README));
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(filesIn(folder)).containsExactly("README.md");
     }
@@ -58,11 +58,11 @@ class ReadmeWritingTest {
     @Test
     void doesNotRewriteAReadmeThatWouldNotChange() throws IOException {
         Path readme = Readmes.write(folder, utf8(README));
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
         byte[] updated = Files.readAllBytes(readme);
         Files.setLastModifiedTime(readme, LONG_AGO);
 
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
         assertThat(Files.readAllBytes(readme)).isEqualTo(updated);
         assertThat(Files.getLastModifiedTime(readme)).isEqualTo(LONG_AGO);
@@ -75,7 +75,7 @@ class ReadmeWritingTest {
             throw new IOException("disk full");
         }));
 
-        assertThatThrownBy(() -> failing.replaceSection(readme, SECTION))
+        assertThatThrownBy(() -> failing.replaceSection(readme, SECTION, List.of()))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(readme.toString())
                 .hasMessageContaining("disk full")
@@ -93,7 +93,7 @@ class ReadmeWritingTest {
             Files.writeString(target, README);
         }));
 
-        assertThatThrownBy(() -> raced.replaceSection(readme, SECTION))
+        assertThatThrownBy(() -> raced.replaceSection(readme, SECTION, List.of()))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(readme.toString())
                 .hasMessageContaining("reading it back");
@@ -110,7 +110,7 @@ class ReadmeWritingTest {
             return;
         }
 
-        store.replaceSection(link, SECTION);
+        store.replaceSection(link, SECTION, List.of());
 
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(target)).contains("New numbers.");
@@ -120,7 +120,7 @@ class ReadmeWritingTest {
     void createsTheMissingBarImagesBesideTheReadme() throws IOException {
         Path readme = Readmes.write(folder, utf8(README));
 
-        List<Path> created = store.replaceSection(readme, SECTION_WITH_BARS);
+        List<Path> created = store.replaceSection(readme, SECTION_WITH_BARS, List.of());
 
         Path localBar = folder.resolve("docs/bar-local.svg");
         Path offloadBar = folder.resolve("docs/bar-offload.svg");
@@ -135,7 +135,7 @@ class ReadmeWritingTest {
         Path localBar = Files.createDirectories(folder.resolve("docs")).resolve("bar-local.svg");
         Files.writeString(localBar, "<svg>my own grey</svg>");
 
-        List<Path> created = store.replaceSection(readme, SECTION_WITH_BARS);
+        List<Path> created = store.replaceSection(readme, SECTION_WITH_BARS, List.of());
 
         assertThat(created).containsExactly(folder.resolve("docs/bar-offload.svg"));
         assertThat(Files.readString(localBar)).isEqualTo("<svg>my own grey</svg>");
@@ -145,7 +145,7 @@ class ReadmeWritingTest {
     void createsNoImagesASectionDoesNotReferTo() throws IOException {
         Path readme = Readmes.write(folder, utf8(README));
 
-        assertThat(store.replaceSection(readme, SECTION)).isEmpty();
+        assertThat(store.replaceSection(readme, SECTION, List.of())).isEmpty();
         assertThat(folder.resolve("docs")).doesNotExist();
     }
 
@@ -155,19 +155,19 @@ class ReadmeWritingTest {
         String section = new HandlebarsReportRenderer().render(
                 Reports.report(Reports.MACHINE, Reports.sculptor(), Reports.mng()), Optional.empty());
 
-        List<Path> created = store.replaceSection(readme, section);
+        List<Path> created = store.replaceSection(readme, section, List.of());
 
         assertThat(Files.readString(readme)).isEqualTo("# Offload\r\n\r\n" + section.replace("\n", "\r\n")
                 + "\r\n## License\r\n");
         assertThat(created).hasSize(2);
-        assertThat(store.previewSectionReplacement(readme, section)).isEmpty();
+        assertThat(store.previewSectionReplacement(readme, section, List.of())).isEmpty();
     }
 
     @Test
     void previewsTheChangeAsAUnifiedDiffWithoutWriting() throws IOException {
         Path readme = Readmes.write(folder, utf8(README));
 
-        String diff = store.previewSectionReplacement(readme, SECTION_WITH_BARS);
+        String diff = store.previewSectionReplacement(readme, SECTION_WITH_BARS, List.of());
 
         assertThat(diff).isEqualTo("""
                 --- a/README.md
@@ -190,16 +190,16 @@ class ReadmeWritingTest {
     @Test
     void previewsNothingWhenTheSectionIsAlreadyUpToDate() throws IOException {
         Path readme = Readmes.write(folder, utf8(README));
-        store.replaceSection(readme, SECTION);
+        store.replaceSection(readme, SECTION, List.of());
 
-        assertThat(store.previewSectionReplacement(readme, SECTION)).isEmpty();
+        assertThat(store.previewSectionReplacement(readme, SECTION, List.of())).isEmpty();
     }
 
     @Test
     void namesTheReadmeFileInThePreviewHeaders() throws IOException {
         Path readme = Files.writeString(folder.resolve("OVERVIEW.md"), "## Benchmarks\nold\n");
 
-        assertThat(store.previewSectionReplacement(readme, SECTION))
+        assertThat(store.previewSectionReplacement(readme, SECTION, List.of()))
                 .startsWith("--- a/OVERVIEW.md\n+++ b/OVERVIEW.md\n@@ -1,2 +1,3 @@\n");
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -91,7 +92,7 @@ public class ReadmeSectionBenchmark {
     /** {@code update-readme --dry-run}: read the file, plan the edit, and diff it. */
     @Benchmark
     public String preview() {
-        return store.previewSectionReplacement(readme, republished);
+        return store.previewSectionReplacement(readme, republished, List.of());
     }
 
     /** {@code update-readme}: the whole edit on disk, alternating two sections so that every call writes. */
@@ -99,6 +100,6 @@ public class ReadmeSectionBenchmark {
     public Object replaceOnDisk() {
         String next = publishedOnDisk ? republished : published;
         publishedOnDisk = !publishedOnDisk;
-        return store.replaceSection(readme, next);
+        return store.replaceSection(readme, next, List.of());
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
             "1:refused or finished because of INVALID runs (or a run timed out)",
             "2:bad input or usage (the message says what and how to fix it)",
             "70:internal error (a bug: please report it with --verbose output)",
-            "130:interrupted (Ctrl-C); bench run --resume continues"})
+            "130:interrupted (Ctrl-C; 129 after SIGHUP, 143 after SIGTERM); bench run --resume continues"})
 public final class BenchCommand {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print stack traces with error messages.")

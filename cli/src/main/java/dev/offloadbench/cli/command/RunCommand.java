@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -90,6 +91,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        refuseSettingsWithResume();
         RunBenchmark.Command command = new RunBenchmark.Command(profiles, kinds, runs, offloadWarmups,
                 Optional.ofNullable(timeout), Optional.ofNullable(resume), config.get().offloadOptional());
         Cancellation cancellation = new Cancellation();
@@ -142,6 +144,26 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return invalid ? ExitCodes.INVALID_RUNS : ExitCodes.OK;
+    }
+
+    /** A resumed session runs as it was started: new settings would mix two different benchmarks. */
+    private void refuseSettingsWithResume() {
+        if (resume == null) {
+            return;
+        }
+        List<String> given = new ArrayList<>();
+        if (!profiles.isEmpty()) {
+            given.add(String.join(" ", profiles));
+        }
+        for (String option : List.of("--kinds", "--runs", "--warmups-offload", "--timeout")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                given.add(option);
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--resume continues a session with the profiles and"
+                    + " settings it was started with; leave out " + String.join(", ", given));
+        }
     }
 
     /** Says plainly when the numbers are not the whole picture: offload runs that could not run here. */

@@ -182,6 +182,15 @@ class RunCommandTest {
     }
 
     @Test
+    void resumeTakesNoNewSettings() {
+        Result result = bench("run", "mng", "--runs", "3", "--resume");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--resume continues a session with the profiles and settings it was"
+                + " started with; leave out mng, --runs");
+    }
+
+    @Test
     void ctrlCEndsTheRunAndEveryProcessItStarted() throws Exception {
         Path pids = dir.resolve("pids");
         environment.put("E2E_SLEEP", "120");

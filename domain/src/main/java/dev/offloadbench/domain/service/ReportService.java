@@ -42,17 +42,16 @@ public final class ReportService implements RenderReport, UpdateReadme {
         // Render first: a results or template problem is reported even when the runs are INVALID.
         ExistingSection existing = new ExistingSection(readmes.currentSection(command.readme()));
         BenchmarkReport report = existing.order(assembler.assemble(recorded));
-        ExistingSection.Merged merged = existing.keepOthers(renderer.render(report, command.template()),
-                profiles.all());
+        String section = renderer.render(report, command.template());
+        List<String> kept = existing.headingsToKeep(report, profiles.all());
         if (!invalid.isEmpty() && !command.allowInvalid()) {
             return new Refused(invalid);
         }
         if (command.dryRun()) {
-            return new Previewed(readmes.previewSectionReplacement(command.readme(), merged.section()), invalid,
-                    merged.kept());
+            return new Previewed(readmes.previewSectionReplacement(command.readme(), section, kept), invalid, kept);
         }
-        List<Path> created = readmes.replaceSection(command.readme(), merged.section());
-        return new Written(command.readme(), created, invalid, merged.kept());
+        List<Path> created = readmes.replaceSection(command.readme(), section, kept);
+        return new Written(command.readme(), created, invalid, kept);
     }
 
     private String render(BenchmarkResults recorded, Optional<Path> template) {

@@ -87,15 +87,15 @@ class ReportServiceTest {
         assertThat(outcome).isInstanceOf(UpdateReadme.Refused.class);
         assertThat(((UpdateReadme.Refused) outcome).invalidRuns()).extracting(Object::toString)
                 .containsExactly("sculptor offload: 3 failed");
-        verify(readmes, never()).replaceSection(any(), any());
-        verify(readmes, never()).previewSectionReplacement(any(), any());
+        verify(readmes, never()).replaceSection(any(), any(), any());
+        verify(readmes, never()).previewSectionReplacement(any(), any(), any());
     }
 
     @Test
     void updatesDespiteInvalidRunsWhenAllowed() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.invalid("3 failed")));
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.replaceSection(README, "## Benchmarks\n")).thenReturn(List.of());
+        when(readmes.replaceSection(README, "## Benchmarks\n", List.of())).thenReturn(List.of());
         when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
 
         UpdateReadme.Outcome outcome = service.update(command(false, true));
@@ -108,13 +108,13 @@ class ReportServiceTest {
     void aDryRunPreviewsAndWritesNothing() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.VALID));
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.previewSectionReplacement(README, "## Benchmarks\n")).thenReturn("--- a\n+++ b\n");
+        when(readmes.previewSectionReplacement(README, "## Benchmarks\n", List.of())).thenReturn("--- a\n+++ b\n");
         when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
 
         UpdateReadme.Outcome outcome = service.update(command(true, false));
 
         assertThat(outcome).isEqualTo(new UpdateReadme.Previewed("--- a\n+++ b\n", List.of(), List.of()));
-        verify(readmes, never()).replaceSection(any(), any());
+        verify(readmes, never()).replaceSection(any(), any(), any());
     }
 
     @Test
@@ -139,19 +139,28 @@ class ReportServiceTest {
     @Test
     void keepsTheSubsectionsOfProjectsTheResultsDoNotCover() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.VALID)); // sculptor only
-        String mngBlock = "### Mng Unit + Integration Tests\n\n| old mng table |\n\n<details>\nold notes\n</details>";
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\nOld intro.\n\n" + mngBlock
-                + "\n\n### Sculptor Integration Tests (Playwright)\n\n| old sculptor |\n\n### Methodology\n\nold\n");
-        when(renderer.render(any(), any())).thenReturn("## Benchmarks\n\nNew intro.\n\n"
-                + "### Sculptor Integration Tests (Playwright)\n\n| new sculptor |\n");
-        when(readmes.replaceSection(any(), any())).thenReturn(List.of());
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Mng Unit + Integration Tests\n\nold\n\n"
+                + "### Sculptor Integration Tests (Playwright)\n\nold\n\n### Methodology\n\nold\n");
+        when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
+        when(readmes.replaceSection(any(), any(), any())).thenReturn(List.of());
 
         UpdateReadme.Outcome outcome = service.update(command(false, false));
 
-        // the README's order stays (Mng first here); the unknown "Methodology" subsection is replaced, as the procedure says
-        verify(readmes).replaceSection(README, "## Benchmarks\n\nNew intro.\n\n" + mngBlock
-                + "\n\n### Sculptor Integration Tests (Playwright)\n\n| new sculptor |\n");
+        // mng is not in the results: its subsection stays; "Methodology" is no project's and is replaced
+        verify(readmes).replaceSection(README, "## Benchmarks\n", List.of("### Mng Unit + Integration Tests"));
         assertThat(((UpdateReadme.Written) outcome).keptSections()).containsExactly("### Mng Unit + Integration Tests");
+    }
+
+    @Test
+    void keepsNothingWhenTheResultsCoverEveryProjectTheReadmeShows() {
+        when(reader.read(RESULTS)).thenReturn(results(Validity.VALID)); // sculptor only
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Sculptor Integration Tests (Playwright)\n");
+        when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
+        when(readmes.replaceSection(any(), any(), any())).thenReturn(List.of());
+
+        service.update(command(false, false));
+
+        verify(readmes).replaceSection(README, "## Benchmarks\n", List.of());
     }
 
     @Test
@@ -164,6 +173,6 @@ class ReportServiceTest {
         assertThatThrownBy(() -> service.update(command(false, false)))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining("mng has no baseline run");
-        verify(readmes, never()).replaceSection(any(), any());
+        verify(readmes, never()).replaceSection(any(), any(), any());
     }
 }

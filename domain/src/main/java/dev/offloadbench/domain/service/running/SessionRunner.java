@@ -82,8 +82,10 @@ public final class SessionRunner implements RunBenchmark {
                     throw new BenchException("the plan is incomplete, nothing was run (bench plan shows the details):"
                             + plan.problems().stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
                 }
+                // optional Offload still needs something else to run: a session of offload runs alone cannot skip them
+                boolean onlyOffload = command.kinds().stream().noneMatch(RunKind::isLocal);
                 requireWhatRunsNeed(checked, plan.profiles().stream().map(ProjectPlan::profileId).toList(),
-                        command.kinds().contains(RunKind.OFFLOAD), command.offloadOptional());
+                        command.kinds().contains(RunKind.OFFLOAD), command.offloadOptional() && !onlyOffload);
                 session = create(command, plan, checked, progress);
             }
             return execute(session, progress, cancellation);
@@ -176,7 +178,9 @@ public final class SessionRunner implements RunBenchmark {
         Session resumed = stored;
         for (Session.Entry entry : stored.entries()) {
             SessionRun run = entry.run();
-            if (run.status() == RunStatus.DONE || run.status() == RunStatus.SKIPPED) {
+            boolean skippedForWantOfOffload = run.status() == RunStatus.SKIPPED
+                    && run.planned().kind() == RunKind.OFFLOAD && stored.settings().kinds().contains(RunKind.OFFLOAD);
+            if (run.status() == RunStatus.DONE || run.status() == RunStatus.SKIPPED && !skippedForWantOfOffload) {
                 continue;
             }
             SessionRun continued = run.resumed();

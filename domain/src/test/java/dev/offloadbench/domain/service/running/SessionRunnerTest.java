@@ -416,6 +416,17 @@ class SessionRunnerTest {
     }
 
     @Test
+    void optionalOffloadStillStopsASessionOfOffloadRunsAlone() {
+        when(checks.check(any())).thenReturn(replacing("offload",
+                CheckResult.fail("offload", "`offload` is not on the PATH", "cargo install offload").forOffload()));
+
+        assertThatThrownBy(() -> run(offloadOptional(command(List.of(RunKind.OFFLOAD), 1, 1))))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining("prerequisites missing, nothing was run");
+        assertThat(store.saved()).isEmpty();
+    }
+
+    @Test
     void missingModalCredentialsSkipTheOffloadRunsSayingWhatIsMissingAndHowToFixIt() {
         when(checks.check(any())).thenReturn(replacing("Modal credentials",
                 CheckResult.fail("Modal credentials", "no token in ~/.modal.toml", "modal token new").forOffload()));
@@ -580,7 +591,7 @@ class SessionRunnerTest {
         }
 
         @Test
-        void aTimedOutRunIsRunAgainAndASkippedOneStaysSkipped() {
+        void aTimedOutRunIsRunAgainAndARunNotRequestedStaysSkipped() {
             store = new InMemorySessionStore().with(stored("20240430-100000", false,
                     run("mng", RunKind.BASELINE, RunStatus.TIMED_OUT, "ran past --timeout 1m",
                             ended("60.000", Termination.TIMED_OUT)),
@@ -589,11 +600,11 @@ class SessionRunnerTest {
 
             Outcome outcome = run(resume("latest"));
 
-            assertThat(commandsRun()).containsExactly("just mng-baseline");
+            // offload is there now (the checks pass), so the offload run skipped for want of it runs too
+            assertThat(commandsRun()).containsExactly("just mng-baseline", "just mng-offload", "just mng-offload");
             assertThat(runOf(outcome.session(), "mng", RunKind.BASELINE).attempts()).extracting(Attempt::seconds)
                     .containsExactly(new BigDecimal("7.000"));
             verify(progress).runSkipped("mng", RunKind.HIGH, "not requested (--kinds baseline)");
-            verify(progress).runSkipped("mng", RunKind.OFFLOAD, "offload is not installed (cargo install offload)");
         }
 
         @Test
@@ -608,6 +619,19 @@ class SessionRunnerTest {
             SessionRun offload = runOf(outcome.session(), "mng", RunKind.OFFLOAD);
             assertThat(offload.status()).isEqualTo(RunStatus.SKIPPED);
             assertThat(offload.reason()).isEqualTo("offload is not installed (cargo install offload)");
+        }
+
+        @Test
+        void offloadRunsSkippedForWantOfOffloadRunOnceItIsThere() {
+            store.with(stored("20240430-110000", false,
+                    run("mng", RunKind.BASELINE, RunStatus.DONE, "", sample("1.000")),
+                    run("mng", RunKind.HIGH, RunStatus.DONE, "", sample("1.000")),
+                    run("mng", RunKind.OFFLOAD, RunStatus.SKIPPED, "offload is not installed (cargo install offload)")));
+
+            Outcome outcome = run(resume("20240430-110000"));
+
+            assertThat(commandsRun()).containsExactly("just mng-offload", "just mng-offload");
+            assertThat(runOf(outcome.session(), "mng", RunKind.OFFLOAD).status()).isEqualTo(RunStatus.DONE);
         }
 
         @Test
