@@ -45,9 +45,4 @@ final class RenderedSection {
     String content() {
         return content;
     }
-
-    /** The section as the README writes it, with the README's line ending. */
-    String content(String lineEnding) {
-        return content.replace("\n", lineEnding);
-    }
 }
