@@ -69,6 +69,17 @@ public final class JustCliReader implements JustfileReader {
     }
 
     @Override
+    public Optional<String> evaluate(Path projectDirectory, RecipeCall call, String variable) {
+        Path directory = existingDirectory(projectDirectory);
+        List<String> argv = new ArrayList<>(List.of(justExecutable, "--color", "never", "--evaluate", "--"));
+        call.variables().forEach((name, value) -> argv.add(name + "=" + value));
+        argv.add(variable);
+        Processes.Captured evaluated = run(argv, directory, call.environment());
+        // just prints the bare value, without a line break
+        return evaluated.exitCode() == 0 ? Optional.of(evaluated.stdout()) : Optional.empty();
+    }
+
+    @Override
     public List<String> dryRun(Path projectDirectory, RecipeCall call) {
         Path directory = existingDirectory(projectDirectory);
         List<String> argv = new ArrayList<>(List.of(justExecutable, "--dry-run", "--yes", "--color", "never"));

@@ -85,7 +85,8 @@ public class ReadmeSectionBenchmark {
     @Benchmark
     public String replaceInMemory() {
         ReadmeSection section = ReadmeSection.locate(text, readme);
-        String newText = section.replaceContent(text, RenderedSection.of(republished).content(section.lineEnding()));
+        String newText = section.replaceContent(text,
+                RenderedSection.of(republished).content().replace("\n", section.lineEnding()));
         return ReadmeSection.locate(newText, readme).content(newText);
     }
 

@@ -215,6 +215,21 @@ class PlanCommandTest {
     }
 
     @Test
+    void aVariableJustExportsIsEvaluatedByJust() throws IOException {
+        fixture("exported-variable");
+
+        Map<String, Object> plan = json(plan("[projects.mng]\npath = \"exported-variable\"\n", Map.of(), "--json")
+                .out());
+
+        // the shell's default (2) never applies: just exports XDIST=3
+        assertThat(Fixtures.at(plan, "profiles[0].runs[0].workers")).isEqualTo(3);
+        // XDIST is exported by just, so the high run overrides it as a justfile variable
+        assertThat(Fixtures.at(plan, "profiles[0].runs[1].command")).asList()
+                .containsExactly("just", "XDIST=6", "test-integration");
+        assertThat(Fixtures.at(plan, "profiles[0].runs[1].workers")).isEqualTo(6);
+    }
+
+    @Test
     void planTextListsRunsInExecutionOrderThenProblems() throws IOException {
         fixture("variable-n");
         fixture("shebang-env");

@@ -16,6 +16,29 @@ public sealed interface Expression {
 
     void collectEnvironmentVariables(List<String> names);
 
+    /** Whether evaluating this runs a command: a backtick, here or in a variable it reads. */
+    default boolean runsCommands(Justfile justfile) {
+        return runsCommands(justfile, new java.util.HashSet<>());
+    }
+
+    private boolean runsCommands(Justfile justfile, java.util.Set<String> seen) {
+        if (this instanceof Backtick) {
+            return true;
+        }
+        if (this instanceof Variable variable) {
+            return seen.add(variable.name()) && justfile.assignment(variable.name())
+                    .map(a -> a.value().runsCommands(justfile, seen)).orElse(false);
+        }
+        List<Expression> parts = this instanceof Call call ? call.arguments()
+                : this instanceof Operation operation ? operation.operands() : List.of();
+        for (Expression part : parts) {
+            if (part.runsCommands(justfile, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code "4"}. */
     record Literal(String value) implements Expression {
         public Literal {

@@ -21,4 +21,13 @@ public interface JustfileReader {
      * ({@code just --dry-run}); nothing is executed, not even backticks.
      */
     List<String> dryRun(Path projectDirectory, RecipeCall call);
+
+    /**
+     * A variable's value as the call would see it ({@code just --evaluate NAME}, with the call's
+     * variables and environment). Only for expressions that run no command: just evaluates
+     * backticks too.
+     *
+     * @return empty when just cannot evaluate it
+     */
+    java.util.Optional<String> evaluate(Path projectDirectory, RecipeCall call, String variable);
 }

@@ -33,7 +33,8 @@ final class OffloadFinder {
     }
 
     Finding find(Path directory, Justfile justfile, RecipeCall call, Map<String, String> processEnvironment) {
-        Map<String, String> environment = WorkerFinder.runEnvironment(justfile, call, processEnvironment);
+        Map<String, String> environment = WorkerFinder.runEnvironment(just, directory, justfile, call,
+                processEnvironment);
         List<String> lines = just.dryRun(directory, call);
         CommandLines.Invocation offload = CommandLines.find(lines, CommandLines::isOffload)
                 .orElseThrow(() -> new PlanProblem("recipe `" + call.recipe() + "` does not run `offload`; it runs: "

@@ -57,7 +57,7 @@ final class WorkerFinder {
     }
 
     Finding find(Path directory, Justfile justfile, RecipeCall call, Map<String, String> processEnvironment) {
-        Map<String, String> environment = runEnvironment(justfile, call, processEnvironment);
+        Map<String, String> environment = runEnvironment(just, directory, justfile, call, processEnvironment);
         List<String> lines = just.dryRun(directory, call);
         CommandLines.Invocation pytest = CommandLines.find(lines, CommandLines::isPytest)
                 .orElseThrow(() -> new PlanProblem("recipe `" + call.recipe() + "` does not run pytest; it runs: "
@@ -117,19 +117,24 @@ final class WorkerFinder {
 
     /**
      * The environment the recipe's shell will see: the inherited one, what the call adds, the
-     * variables just exports (when their value is a plain literal), and the recipe's
-     * {@code [env(NAME, VALUE)]} attributes.
+     * variables just exports (a literal as written, anything else as {@code just --evaluate} says,
+     * unless that would run a command), and the recipe's {@code [env(NAME, VALUE)]} attributes.
      */
-    static Map<String, String> runEnvironment(Justfile justfile, RecipeCall call, Map<String, String> inherited) {
+    static Map<String, String> runEnvironment(JustfileReader just, Path directory, Justfile justfile, RecipeCall call,
+            Map<String, String> inherited) {
         Map<String, String> environment = new HashMap<>(inherited);
         environment.putAll(call.environment());
         for (Assignment assignment : justfile.assignments().values()) {
-            boolean exported = assignment.exported() || justfile.exportAll();
+            if (!assignment.exported() && !justfile.exportAll()) {
+                continue;
+            }
             String overridden = call.variables().get(assignment.name());
-            if (exported && overridden != null) {
+            if (overridden != null) {
                 environment.put(assignment.name(), overridden);
-            } else if (exported && assignment.value() instanceof Expression.Literal literal) {
+            } else if (assignment.value() instanceof Expression.Literal literal) {
                 environment.put(assignment.name(), literal.value());
+            } else if (!assignment.value().runsCommands(justfile)) {
+                just.evaluate(directory, call, assignment.name()).ifPresent(v -> environment.put(assignment.name(), v));
             }
         }
         justfile.recipe(call.recipe()).ifPresent(recipe -> environment.putAll(recipe.environment()));

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -219,6 +220,28 @@ class WorkerFinderTest {
                 List.of(exported("WORKERS", new Expression.Literal("4"), 1)));
 
         assertThat(find(justfile).workers()).isEqualTo(4);
+    }
+
+    @Test
+    void aComputedVariableJustExportsIsAskedOfJust() {
+        dryRunPrints("pytest -n ${WORKERS:-2}");
+        Expression computed = new Expression.Call("env_var_or_default",
+                List.of(new Expression.Literal("N"), new Expression.Literal("5")));
+        Justfile justfile = justfile(List.of(recipe("test", 3, line("pytest -n ${WORKERS:-2}"))),
+                List.of(exported("WORKERS", computed, 1)));
+        when(just.evaluate(any(), any(), eq("WORKERS"))).thenReturn(Optional.of("5"));
+
+        assertThat(find(justfile).workers()).isEqualTo(5);
+    }
+
+    @Test
+    void aVariableThatRunsACommandIsNotEvaluatedWhilePlanning() {
+        dryRunPrints("pytest -n ${WORKERS:-2}");
+        Justfile justfile = justfile(List.of(recipe("test", 3, line("pytest -n ${WORKERS:-2}"))),
+                List.of(exported("WORKERS", new Expression.Backtick("nproc"), 1)));
+
+        assertThat(find(justfile).workers()).isEqualTo(2);
+        verify(just, never()).evaluate(any(), any(), any());
     }
 
     @Test
