@@ -121,6 +121,19 @@ public final class Fixtures {
         return Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), "HOME", home.toString());
     }
 
+    /**
+     * The environment of an in-process session in {@code dir}: PATH, HOME, the state folder
+     * inside {@code dir}, and Modal credentials (test values: nothing reaches Modal). Mutable, so
+     * a test can add to it.
+     */
+    public static Map<String, String> sessionEnvironment(Path dir) {
+        Map<String, String> environment = new java.util.HashMap<>(environment(dir));
+        environment.put("XDG_STATE_HOME", dir.resolve("state").toString());
+        environment.put("MODAL_TOKEN_ID", "test-id");
+        environment.put("MODAL_TOKEN_SECRET", "test-secret");
+        return environment;
+    }
+
     /** Copies fixture project {@code name} into {@code dir}. */
     public static Path copy(String name, Path dir) throws IOException {
         URL url = Fixtures.class.getResource("/fixtures/" + name);

@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,10 +43,7 @@ class CheckCommandTest {
                 [projects.sculptor]
                 path = "e2e-sculptor"
                 """);
-        environment = new HashMap<>(Fixtures.environment(dir));
-        environment.put("XDG_STATE_HOME", dir.resolve("state").toString());
-        environment.put("MODAL_TOKEN_ID", "test-id");
-        environment.put("MODAL_TOKEN_SECRET", "test-secret");
+        environment = Fixtures.sessionEnvironment(dir);
     }
 
     private Result bench(String... args) {

@@ -8,7 +8,6 @@ import dev.offloadbench.cli.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +36,7 @@ class RenderCommandTest {
                 [projects.mng]
                 path = "e2e-mng"
                 """);
-        environment = new HashMap<>(Fixtures.environment(dir));
-        environment.put("XDG_STATE_HOME", dir.resolve("state").toString());
-        environment.put("MODAL_TOKEN_ID", "test-id");
-        environment.put("MODAL_TOKEN_SECRET", "test-secret");
+        environment = Fixtures.sessionEnvironment(dir);
         Result run = bench("run", "mng", "--kinds", "baseline");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }

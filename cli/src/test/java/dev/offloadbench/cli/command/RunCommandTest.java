@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,13 +58,22 @@ class RunCommandTest {
                 high_workers = 2
                 """);
         marker = UUID.randomUUID().toString();
-        environment = new HashMap<>(Fixtures.environment(dir));
+        environment = Fixtures.sessionEnvironment(dir);
         environment.put("PATH", fakeBin + ":" + environment.get("PATH"));
-        environment.put("XDG_STATE_HOME", dir.resolve("state").toString());
-        environment.put("MODAL_TOKEN_ID", "test-id");
-        environment.put("MODAL_TOKEN_SECRET", "test-secret");
         environment.put("PYTEST_XDIST_AUTO_NUM_WORKERS", "2");
         environment.put("E2E_MARKER", marker);
+    }
+
+    /**
+     * {@code bench ARGS} in a JVM of its own, returned once sculptor's tests are running (they
+     * sleep two minutes, so the run is surely in progress); their pids go to {@code pids}.
+     */
+    private BenchProcess startAndAwaitSculptorsTests(Path pids, String... args) throws IOException {
+        environment.put("E2E_SLEEP", "120");
+        environment.put("E2E_PIDFILE", pids.toString());
+        BenchProcess bench = BenchProcess.start(environment, dir, List.of(), args);
+        BenchProcess.await("sculptor's tests to start", LONG, () -> Files.exists(pids));
+        return bench;
     }
 
     private Result bench(String... args) {
@@ -193,11 +201,7 @@ class RunCommandTest {
     @Test
     void ctrlCEndsTheRunAndEveryProcessItStarted() throws Exception {
         Path pids = dir.resolve("pids");
-        environment.put("E2E_SLEEP", "120");
-        environment.put("E2E_PIDFILE", pids.toString());
-        BenchProcess bench = BenchProcess.start(environment, dir, List.of(), "run", "sculptor", "--kinds",
-                "baseline");
-        BenchProcess.await("a test to start", LONG, () -> Files.exists(pids));
+        BenchProcess bench = startAndAwaitSculptorsTests(pids, "run", "sculptor", "--kinds", "baseline");
 
         bench.interrupt();
 
@@ -213,11 +217,7 @@ class RunCommandTest {
     @Test
     void sigtermEndsTheRunLikeCtrlC() throws Exception {
         Path pids = dir.resolve("pids");
-        environment.put("E2E_SLEEP", "120");
-        environment.put("E2E_PIDFILE", pids.toString());
-        BenchProcess bench = BenchProcess.start(environment, dir, List.of(), "run", "sculptor", "--kinds",
-                "baseline");
-        BenchProcess.await("a test to start", LONG, () -> Files.exists(pids));
+        BenchProcess bench = startAndAwaitSculptorsTests(pids, "run", "sculptor", "--kinds", "baseline");
 
         bench.process().destroy(); // SIGTERM
 
@@ -237,10 +237,7 @@ class RunCommandTest {
     @Test
     void anUnfinishedSessionIsNotPublished() throws Exception {
         Path pids = dir.resolve("pids");
-        environment.put("E2E_SLEEP", "120");
-        environment.put("E2E_PIDFILE", pids.toString());
-        BenchProcess first = BenchProcess.start(environment, dir, List.of(), "run", "all");
-        BenchProcess.await("sculptor's baseline to start", LONG, () -> Files.exists(pids));
+        BenchProcess first = startAndAwaitSculptorsTests(pids, "run", "all");
         first.interrupt();
         first.waitFor(LONG);
 
@@ -254,13 +251,8 @@ class RunCommandTest {
     @Test
     void aSecondSessionIsRefusedWhileOneRuns() throws Exception {
         Path pids = dir.resolve("pids");
-        environment.put("E2E_SLEEP", "120");
-        environment.put("E2E_PIDFILE", pids.toString());
-        BenchProcess first = BenchProcess.start(environment, dir, List.of(), "run", "sculptor", "--kinds",
-                "baseline");
+        BenchProcess first = startAndAwaitSculptorsTests(pids, "run", "sculptor", "--kinds", "baseline");
         try {
-            BenchProcess.await("the first session to start a test", LONG, () -> Files.exists(pids));
-
             Result second = bench("run", "mng");
 
             assertThat(second.exitCode()).isEqualTo(2);
@@ -274,10 +266,7 @@ class RunCommandTest {
     @Test
     void afterKill9ResumeFinishesTheSessionAndKeepsTheFinishedRuns() throws Exception {
         Path pids = dir.resolve("pids");
-        environment.put("E2E_SLEEP", "120");
-        environment.put("E2E_PIDFILE", pids.toString());
-        BenchProcess first = BenchProcess.start(environment, dir, List.of(), "run", "all");
-        BenchProcess.await("sculptor's baseline to start", LONG, () -> Files.exists(pids));
+        BenchProcess first = startAndAwaitSculptorsTests(pids, "run", "all");
         List<Map<String, Object>> before = attempts(session());
 
         first.process().destroyForcibly().waitFor();
