@@ -5,6 +5,7 @@ import dev.offloadbench.domain.model.ProfileId;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.files.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
