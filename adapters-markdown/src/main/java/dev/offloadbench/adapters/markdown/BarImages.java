@@ -1,12 +1,12 @@
 package dev.offloadbench.adapters.markdown;
 
 import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.files.AtomicFile;
+import dev.offloadbench.files.NotRegularFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +31,11 @@ final class BarImages {
                 + " preserveAspectRatio=\"none\"><rect width=\"1\" height=\"1\" fill=\"" + fill + "\"/></svg>\n";
     }
 
-    /** Creates the images the section refers to that do not exist yet; returns the files created. */
-    static List<Path> createMissing(Path readme, String section) {
-        Path folder = readme.toAbsolutePath().getParent();
+    /**
+     * Creates the images the section refers to that do not exist yet, in {@code folder} (the
+     * README's folder: the folder of the file a symbolic link points to); returns the files created.
+     */
+    static List<Path> createMissing(Path folder, String section) {
         List<Path> created = new ArrayList<>();
         for (String image : ORDER) {
             if (!section.contains(image)) {
@@ -41,14 +43,14 @@ final class BarImages {
             }
             Path file = folder.resolve(image);
             try {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, svg(FILLS.get(image)), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                AtomicFile.write(file, svg(FILLS.get(image)).getBytes(StandardCharsets.UTF_8),
+                        AtomicFile.Options.defaults().createOnly());
                 created.add(file);
-            } catch (FileAlreadyExistsException e) {
-                // CREATE_NEW never replaces a file (nor follows a link): an existing image stays as it is
+            } catch (FileAlreadyExistsException | NotRegularFileException e) {
+                // created only where nothing is: an existing image (or a link) stays as it is
             } catch (IOException e) {
                 throw new BenchException("the README was updated, but the bar image " + file + " could not be created ("
-                        + IoProblems.reason(e) + "); create it by hand or check that " + file.getParent()
+                        + AtomicFile.reason(e) + "); create it by hand or check that " + file.getParent()
                         + " is a writable folder", e);
             }
         }

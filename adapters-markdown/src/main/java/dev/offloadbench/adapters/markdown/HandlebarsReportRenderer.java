@@ -7,6 +7,7 @@ import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.model.BenchmarkReport;
 import dev.offloadbench.domain.model.ProjectReport;
 import dev.offloadbench.domain.port.out.ReportRenderer;
+import dev.offloadbench.files.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.MalformedInputException;
@@ -30,10 +31,16 @@ import java.util.Optional;
  * <p>Every template sees:
  * <pre>
  * machine                      the machine description, verbatim
+ * offloadRun                   true when any project has an Offload run
+ * offloadProviders             their providers: "Modal provider", "Modal and local providers"
+ * offloadNotRunFor             the titles of projects without an Offload run when others have one
+ *                              ("Mng", "Mng and Sculptor"), else ""
  * projects[]                   in report order, each with
  *   id, title, suiteLabel      from the project's profile
  *   testCount                  with a thousands separator: "5,275"
  *   maxParallel                Offload's max_parallel
+ *   provider                   Offload's provider, as the Offload row names it: "Modal", "local"
+ *   sandboxes                  what Offload fans out to: "isolated Modal sandboxes", "local processes"
  *   baseline, high, offload    the run's figures (below), absent when the run was not recorded
  *   rows[]                     one per recorded run, in order: the run's figures plus
  *                              kind ("baseline", "high" or "offload") and the flags
@@ -96,6 +103,7 @@ public final class HandlebarsReportRenderer implements ReportRenderer {
         }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("machine", report.machine());
+        context.putAll(TemplateContext.offload(report));
         context.put("projects", projects);
         return context;
     }
@@ -111,7 +119,7 @@ public final class HandlebarsReportRenderer implements ReportRenderer {
         } catch (MalformedInputException e) {
             throw new BenchException("template file " + file + " is not UTF-8 text; save it as UTF-8", e);
         } catch (IOException e) {
-            throw new BenchException("cannot read template file " + file + ": " + IoProblems.reason(e)
+            throw new BenchException("cannot read template file " + file + ": " + AtomicFile.reason(e)
                     + "; check that it is a readable file", e);
         }
     }

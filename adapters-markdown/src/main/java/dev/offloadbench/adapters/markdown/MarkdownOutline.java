@@ -125,7 +125,7 @@ final class MarkdownOutline {
     }
 
     /** The fence a line opens, or null. A backtick fence's info string may not contain a backtick. */
-    private static String opensFence(String content) {
+    static String opensFence(String content) {
         Matcher fence = FENCE.matcher(content);
         if (!fence.matches()) {
             return null;
@@ -138,7 +138,7 @@ final class MarkdownOutline {
     }
 
     /** A closing fence: the same character, at least as long, and nothing after it but spaces. */
-    private static boolean closes(String openFence, String content) {
+    static boolean closes(String openFence, String content) {
         Matcher fence = FENCE.matcher(content);
         return fence.matches()
                 && fence.group(1).charAt(0) == openFence.charAt(0)

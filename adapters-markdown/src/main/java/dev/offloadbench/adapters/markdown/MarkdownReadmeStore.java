@@ -2,75 +2,141 @@ package dev.offloadbench.adapters.markdown;
 
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.port.out.ReadmeStore;
+import dev.offloadbench.files.AtomicFile;
+import dev.offloadbench.files.FileChangedException;
+import dev.offloadbench.files.LockBusyException;
+import dev.offloadbench.files.NotRegularFileException;
+import dev.offloadbench.files.OwnerNotKeptException;
+import dev.offloadbench.files.ReadOnlyFileException;
+import dev.offloadbench.files.UpdateLock;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Replaces the {@code ## Benchmarks} section of a markdown README and nothing else.
  *
- * <p>The section runs from its heading line to the next level-1 or level-2 ATX heading
- * ({@code #} or {@code ##} then a space, a tab or the end of the line), or to the end of the
- * file; {@code ###} headings belong to it, and lines inside fenced code blocks are never
- * headings. The README must have exactly one such heading.
+ * <p>The section runs from its heading line to the next level-1 or level-2 heading ({@code #} or
+ * {@code ##} then a space, a tab or the end of the line, or a setext heading), or to the end of
+ * the file; {@code ###} headings belong to it, and lines inside fenced code blocks and HTML
+ * comments are never headings. The README must have exactly one such heading. Inside the
+ * section, {@link SectionMerge} replaces the introduction and the subsections of the projects
+ * the new section reports, and keeps every other subsection byte for byte, in place.
  *
- * <p>Every byte outside the section is kept: line endings (the new section takes the ending of
+ * <p>Every byte outside the replaced parts is kept: line endings (new text takes the ending of
  * the heading line), a final newline or its absence, a UTF-8 byte order mark, and the encoding
- * (a file that is not valid UTF-8 is treated as ISO-8859-1). The blank lines that ended the old
- * section also end the new one. Writing is atomic and keeps the file's POSIX permissions; the
- * result is read back and checked before the missing bar images are created beside the README.
+ * (a file that is not valid UTF-8 is treated as ISO-8859-1).
+ *
+ * <p>Writing is safe: updates of one README take turns ({@link UpdateLock} beside it) and each
+ * reads the file afresh once it has the lock; the file is replaced atomically
+ * ({@link AtomicFile}) only if it still holds the bytes that were read, keeping its owner, group
+ * and mode; a read-only README is refused unless forced; a symbolic link is followed explicitly
+ * (its target is edited, and the bar images go beside the target); a FIFO or device is refused
+ * without being opened. The result is read back and checked before the missing bar images are created.
  */
 public final class MarkdownReadmeStore implements ReadmeStore {
-    private final AtomicFileWriter writer;
+    /** An update takes moments; one that holds the lock this long is stuck. */
+    private static final Duration LOCK_PATIENCE = Duration.ofMinutes(2);
+
+    private final Runnable beforeWrite;
 
     public MarkdownReadmeStore() {
-        this(new AtomicFileWriter());
+        this(() -> { });
     }
 
-    MarkdownReadmeStore(AtomicFileWriter writer) {
-        this.writer = writer;
+    /** @param beforeWrite runs after the README was read under the lock and before it is written (a test's seam) */
+    MarkdownReadmeStore(Runnable beforeWrite) {
+        this.beforeWrite = beforeWrite;
     }
 
     @Override
     public String currentSection(Path readme) {
-        String text = ReadmeFile.read(realFile(readme)).text();
+        String text = ReadmeFile.read(readme).text();
         return MarkdownLines.normalise(ReadmeSection.locate(text, readme).content(text));
     }
 
     @Override
-    public String previewSectionReplacement(Path readme, String section, List<String> keptSubsections) {
-        Edit edit = plan(readme, section, keptSubsections);
-        return UnifiedDiff.between(readme.getFileName().toString(), edit.current().text(), edit.newText());
+    public Preview previewSectionReplacement(Path readme, NewSection section) {
+        Path file = ReadmeFile.resolve(readme);
+        Edit edit = plan(readme, ReadmeFile.read(readme, file), section);
+        return new Preview(UnifiedDiff.between(readme.getFileName().toString(), edit.current().text(),
+                edit.newText()), edit.merge().merge());
     }
 
     @Override
-    public List<Path> replaceSection(Path readme, String section, List<String> keptSubsections) {
-        Edit edit = plan(readme, section, keptSubsections);
-        if (!Arrays.equals(edit.newBytes(), edit.current().bytes())) {
-            writer.write(edit.file(), edit.newBytes());
+    public Replacement replaceSection(Path readme, NewSection section, WriteRules rules) {
+        boolean viaLink = Files.isSymbolicLink(readme);
+        Path file = ReadmeFile.resolve(readme);
+        try (UpdateLock lock = lock(readme, file, rules.onWait())) {
+            ReadmeFile current = ReadmeFile.read(readme, file);
+            Edit edit = plan(readme, current, section);
+            boolean changed = !Arrays.equals(edit.newBytes(), current.bytes());
+            if (changed) {
+                beforeWrite.run();
+                write(readme, file, edit.newBytes(), current.bytes(), rules.force());
+            }
+            verify(ReadmeFile.read(readme, file).text(), MarkdownLines.normalise(edit.merge().content()), readme,
+                    "was written, but reading it back does not show the new Benchmarks section; another program may"
+                            + " have changed it at the same moment: look at the file and run the update again");
+            List<Path> created = BarImages.createMissing(file.getParent(), edit.merge().content());
+            return new Replacement(file, viaLink, changed, edit.merge().merge(), created);
+        } catch (IOException e) {
+            // only closing the lock can fail here: the update itself is done and verified
+            throw new BenchException("README " + readme + " was updated, but its update lock could not be removed ("
+                    + AtomicFile.reason(e) + "); delete " + UpdateLock.lockFileOf(file) + " by hand", e);
         }
-        verify(ReadmeFile.read(edit.file()).text(), edit.content(), readme,
-                "was written, but reading it back does not show the new Benchmarks section; another program may"
-                        + " have changed it at the same moment: look at the file and run the update again");
-        return BarImages.createMissing(readme, edit.content());
     }
 
-    /** What the README becomes; symbolic links are followed so the file they point to is edited. */
-    private Edit plan(Path readme, String section, List<String> keptSubsections) {
-        Path file = realFile(readme);
-        ReadmeFile current = ReadmeFile.read(file);
-        RenderedSection rendered = RenderedSection.of(section);
+    /** What the README becomes. */
+    private static Edit plan(Path readme, ReadmeFile current, NewSection section) {
+        RenderedSection rendered = RenderedSection.of(section.markdown());
         ReadmeSection located = ReadmeSection.locate(current.text(), readme);
-        String content = KeptSubsections.merge(MarkdownLines.normalise(located.content(current.text())),
-                rendered.content(), keptSubsections, readme);
-        String newContent = content.replace("\n", located.lineEnding());
-        String newText = located.replaceContent(current.text(), newContent);
-        verify(newText, content, readme, "would not show the new Benchmarks section after the update;"
-                + " check the README's headings and code fences");
-        byte[] newBytes = current.replace(located.start(), located.contentEnd(), newContent);
-        return new Edit(file, current, content, newText, newBytes);
+        SectionMerge.Result merged = SectionMerge.merge(current.text(), located, rendered, section, readme);
+        String newText = located.replaceContent(current.text(), merged.content());
+        verify(newText, MarkdownLines.normalise(merged.content()), readme, "would not show the new Benchmarks section"
+                + " after the update; check the README's headings and code fences");
+        byte[] newBytes = current.replace(located.start(), located.contentEnd(), merged.content());
+        return new Edit(current, merged, newText, newBytes);
+    }
+
+    private static UpdateLock lock(Path readme, Path file, Runnable onWait) {
+        try {
+            return UpdateLock.acquire(file, LOCK_PATIENCE, onWait);
+        } catch (LockBusyException e) {
+            throw new BenchException("README " + readme + " is being updated by another process: "
+                    + AtomicFile.reason(e) + " (lock file " + e.getFile() + "); let it finish, or stop it, then run"
+                    + " the update again", e);
+        } catch (IOException e) {
+            throw new BenchException("cannot take the update lock " + UpdateLock.lockFileOf(file) + " of README "
+                    + readme + ": " + AtomicFile.reason(e) + "; check that " + file.getParent()
+                    + " is a writable folder", e);
+        }
+    }
+
+    private static void write(Path readme, Path file, byte[] bytes, byte[] read, boolean force) {
+        String named = file.equals(readme.toAbsolutePath().normalize()) ? "README " + readme
+                : "README " + readme + " (" + file + ")";
+        try {
+            AtomicFile.write(file, bytes, AtomicFile.Options.defaults().expectingCurrent(read)
+                    .refusingReadOnly(!force).creatingFolders(false));
+        } catch (ReadOnlyFileException e) {
+            throw new BenchException(named + " is read-only, so it was left unchanged; make it writable (chmod u+w "
+                    + file + "), or pass --force to replace it anyway (it stays read-only)", e);
+        } catch (FileChangedException e) {
+            throw new BenchException(named + " changed while it was being updated (" + AtomicFile.reason(e)
+                    + "), so it was left as the other program made it and nothing of that change is lost; look at"
+                    + " it, then run the update again", e);
+        } catch (OwnerNotKeptException e) {
+            throw new BenchException(named + " was left unchanged: " + AtomicFile.reason(e), e);
+        } catch (NotRegularFileException e) {
+            throw new BenchException(named + " was replaced meanwhile by " + e.kind() + "; it was left alone", e);
+        } catch (IOException e) {
+            throw new BenchException("could not write " + named + " (" + AtomicFile.reason(e) + "); it was left"
+                    + " unchanged. Check that its folder is writable", e);
+        }
     }
 
     private static void verify(String text, String content, Path readme, String problem) {
@@ -80,17 +146,6 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         }
     }
 
-    private static Path realFile(Path readme) {
-        try {
-            return readme.toRealPath();
-        } catch (NoSuchFileException e) {
-            throw new BenchException("README " + readme + " does not exist; check the README path", e);
-        } catch (IOException e) {
-            throw new BenchException("cannot open README " + readme + ": " + IoProblems.reason(e)
-                    + "; check the README path", e);
-        }
-    }
-
-    private record Edit(Path file, ReadmeFile current, String content, String newText, byte[] newBytes) {
+    private record Edit(ReadmeFile current, SectionMerge.Result merge, String newText, byte[] newBytes) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.offloadbench.adapters.markdown;
 
 import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.files.AtomicFile;
+import dev.offloadbench.files.NotRegularFileException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -9,7 +11,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,14 +38,44 @@ final class ReadmeFile {
         this.text = text;
     }
 
+    /** Reads a README, following a symbolic link to the file it points to; anything but a regular file is refused. */
     static ReadmeFile read(Path path) {
-        byte[] bytes;
+        return read(path, resolve(path));
+    }
+
+    /**
+     * The regular file a README path names: the path itself, or the file its symbolic link points
+     * to. A FIFO, device or folder is refused without being opened, so nothing can hang.
+     */
+    static Path resolve(Path path) {
         try {
-            bytes = Files.readAllBytes(path);
+            return AtomicFile.resolve(path);
         } catch (NoSuchFileException e) {
             throw new BenchException("README " + path + " does not exist; check the README path", e);
+        } catch (NotRegularFileException e) {
+            throw new BenchException("README " + path + " is " + e.kind() + ", not a regular file; it was refused"
+                    + " without being opened (reading it could wait forever). Point the README path at the file", e);
         } catch (IOException e) {
-            throw new BenchException("cannot read README " + path + ": " + IoProblems.reason(e)
+            throw new BenchException("cannot open README " + path + ": " + AtomicFile.reason(e)
+                    + "; check the README path", e);
+        }
+    }
+
+    /**
+     * @param path the README as the user named it, for messages
+     * @param file the regular file it is ({@link #resolve})
+     */
+    static ReadmeFile read(Path path, Path file) {
+        byte[] bytes;
+        try {
+            bytes = AtomicFile.readRegularFile(file);
+        } catch (NoSuchFileException e) {
+            throw new BenchException("README " + path + " does not exist; check the README path", e);
+        } catch (NotRegularFileException e) {
+            throw new BenchException("README " + path + " is " + e.kind() + ", not a regular file; it was refused"
+                    + " without being opened. Point the README path at the file", e);
+        } catch (IOException e) {
+            throw new BenchException("cannot read README " + path + ": " + AtomicFile.reason(e)
                     + "; check that it is a readable file", e);
         }
         int bomLength = startsWithBom(bytes) ? UTF8_BOM.length : 0;

@@ -1,5 +1,6 @@
 package dev.offloadbench.adapters.markdown;
 
+import dev.offloadbench.domain.model.BenchmarkReport;
 import dev.offloadbench.domain.model.ProjectReport;
 import dev.offloadbench.domain.model.ReportRow;
 import dev.offloadbench.domain.model.RunFigures;
@@ -25,6 +26,8 @@ final class TemplateContext {
         context.put("suiteLabel", project.profile().suiteLabel());
         context.put("testCount", project.testCountText());
         context.put("maxParallel", project.maxParallel());
+        context.put("provider", project.provider().displayName());
+        context.put("sandboxes", project.provider().sandboxes());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ReportRow row : project.rows()) {
             context.put(row.kind().id(), run(row));
@@ -32,6 +35,41 @@ final class TemplateContext {
         }
         context.put("rows", rows);
         return context;
+    }
+
+    /**
+     * What the section as a whole says about Offload: whether any project's Offload ran
+     * ({@code offloadRun}), with which providers ({@code offloadProviders}: "Modal provider",
+     * "Modal and local providers"), and the projects it did not run for when others have it
+     * ({@code offloadNotRunFor}: "Mng", or empty).
+     */
+    static Map<String, Object> offload(BenchmarkReport report) {
+        List<String> providers = new ArrayList<>();
+        List<String> notRunFor = new ArrayList<>();
+        for (ProjectReport project : report.projects()) {
+            if (project.row(RunKind.OFFLOAD).isPresent()) {
+                String name = project.provider().displayName();
+                if (!providers.contains(name)) {
+                    providers.add(name);
+                }
+            } else {
+                notRunFor.add(project.profile().title());
+            }
+        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("offloadRun", !providers.isEmpty());
+        context.put("offloadProviders", providers.isEmpty() ? ""
+                : and(providers) + (providers.size() == 1 ? " provider" : " providers"));
+        context.put("offloadNotRunFor", providers.isEmpty() ? "" : and(notRunFor));
+        return context;
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String and(List<String> words) {
+        if (words.size() <= 1) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }
 
     /** A table row: the run's figures plus its kind, both as {@code kind} and as a flag per kind. */

@@ -65,6 +65,7 @@ final class ResultsDocument {
         json.writeStringField("profile", project.profileId());
         json.writeNumberField("testCount", project.testCount());
         json.writeNumberField("maxParallel", project.maxParallel());
+        json.writeStringField("provider", project.provider().type());
         json.writeArrayFieldStart("runs");
         for (RunOutcome run : project.runs()) {
             json.writeStartObject();

@@ -6,6 +6,7 @@ import dev.offloadbench.adapters.storage.LocatedJson.Node;
 import dev.offloadbench.adapters.storage.LocatedJson.Obj;
 import dev.offloadbench.adapters.storage.LocatedJson.Scalar;
 import dev.offloadbench.domain.model.BenchmarkResults;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.ProfileId;
 import dev.offloadbench.domain.model.ProjectResults;
 import dev.offloadbench.domain.model.RunKind;
@@ -39,6 +40,8 @@ final class ResultsMapping {
             "a profile id: lower-case letters, digits, '-' or '_', starting with a letter");
     private static final Field TEST_COUNT = new Field("testCount", "a non-negative integer");
     private static final Field MAX_PARALLEL = new Field("maxParallel", "an integer >= 1");
+    private static final Field PROVIDER = new Field("provider",
+            "an Offload provider type: \"modal\", \"local\", \"default\", ... (lower case)");
     private static final Field RUNS = new Field("runs", "an array of runs");
     private static final Field KIND = new Field("kind", Arrays.stream(RunKind.values())
             .map(kind -> "\"" + kind.id() + "\"").collect(Collectors.joining(", ", "one of ", "")));
@@ -76,6 +79,8 @@ final class ResultsMapping {
     private ProjectResults project(Obj project, String profileId) {
         int testCount = fields.integer(project, TEST_COUNT, 0);
         int maxParallel = fields.integer(project, MAX_PARALLEL, 1);
+        // optional: the published numbers were measured on Modal, and documents written before it name none
+        OffloadProvider provider = project.has(PROVIDER.name()) ? provider(project) : OffloadProvider.MODAL;
         List<RunOutcome> runs = new ArrayList<>();
         Map<RunKind, Node> kinds = new EnumMap<>(RunKind.class);
         for (Node element : fields.array(project, RUNS)) {
@@ -88,7 +93,7 @@ final class ResultsMapping {
             }
             runs.add(run(run, kind));
         }
-        return fields.construct(project, () -> new ProjectResults(profileId, testCount, maxParallel, runs));
+        return fields.construct(project, () -> new ProjectResults(profileId, testCount, maxParallel, provider, runs));
     }
 
     private RunOutcome run(Obj run, RunKind kind) {
@@ -111,6 +116,15 @@ final class ResultsMapping {
                 && new BigInteger(scalar.text()).equals(BigInteger.valueOf(SCHEMA_VERSION));
         if (!supported) {
             throw fields.error(schema, "unsupported schema version " + schema.describe() + "; " + SCHEMA_HINT);
+        }
+    }
+
+    private OffloadProvider provider(Obj project) {
+        String type = fields.string(project, PROVIDER);
+        try {
+            return new OffloadProvider(type);
+        } catch (IllegalArgumentException e) {
+            throw fields.mismatch(fields.value(project, PROVIDER), PROVIDER.expected());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.offloadbench.adapters.storage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.ProjectResults;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.RunOutcome;
@@ -181,6 +182,7 @@ final class SessionDocument implements ResultsDocument.Extras {
         writeStringField(json, "maxParallelSource", planned.maxParallelSource());
         json.writeNumberField("warmups", planned.warmups());
         writeStrings(json, "notes", planned.notes());
+        writeStringField(json, "provider", planned.provider().map(OffloadProvider::type));
         json.writeEndObject();
     }
 

@@ -4,6 +4,7 @@ import dev.offloadbench.adapters.storage.LocatedFields.Field;
 import dev.offloadbench.adapters.storage.LocatedJson.Node;
 import dev.offloadbench.adapters.storage.LocatedJson.Obj;
 import dev.offloadbench.domain.model.ProfileId;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.Validity;
 import dev.offloadbench.domain.plan.MachineDescription;
@@ -76,6 +77,8 @@ final class SessionMapping {
     private static final Field MAX_PARALLEL_SOURCE = new Field("maxParallelSource", "a string, or null");
     private static final Field WARMUPS = new Field("warmups", COUNT);
     private static final Field NOTES = new Field("notes", STRINGS);
+    private static final Field PROVIDER = new Field("provider", "an Offload provider type (\"modal\", \"local\", ...),"
+            + " or null");
     private static final Field STATUS = new Field("status", oneOf(RunStatus.values()));
     private static final Field REASON = new Field("reason", STRING);
     private static final Field ATTEMPTS = new Field("attempts", "an array of attempts");
@@ -188,8 +191,9 @@ final class SessionMapping {
         Optional<String> maxParallelSource = optionalString(planned, MAX_PARALLEL_SOURCE);
         int warmups = fields.integer(planned, WARMUPS, 0);
         List<String> notes = strings(planned, NOTES);
+        Optional<String> provider = optionalString(planned, PROVIDER);
         return fields.construct(planned, () -> new PlannedRun(kind, recipe, command, environment, directory, workers,
-                workersSource, maxParallel, maxParallelSource, warmups, notes));
+                workersSource, maxParallel, maxParallelSource, warmups, notes, provider.map(OffloadProvider::new)));
     }
 
     private Attempt attempt(Obj attempt) {

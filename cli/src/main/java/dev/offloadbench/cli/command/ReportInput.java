@@ -29,16 +29,32 @@ final class ReportInput {
 
     /** The results document: the file given, or the session's session.json (a session it must have finished). */
     Path results(BrowseSessions sessions) {
+        return recorded(sessions).results();
+    }
+
+    /**
+     * What was recorded: the results document, and the README a session was run for (a results
+     * document names none).
+     */
+    Recorded recorded(BrowseSessions sessions) {
         if (source.file != null) {
-            return source.file;
+            return new Recorded(source.file, Optional.empty());
         }
+        Session session = finished(sessions);
+        return new Recorded(sessions.resultsFile(session.id()), Optional.of(session.readme()));
+    }
+
+    record Recorded(Path results, Optional<Path> readme) {
+    }
+
+    private Session finished(BrowseSessions sessions) {
         Session session = sessions.find(source.session);
         if (!session.finished()) {
             throw new BenchException("session " + session.id() + " has not finished, so its numbers are not the"
                     + " whole benchmark: continue it with bench run --resume " + session.id()
                     + " (bench results " + session.id() + " shows what it has so far)");
         }
-        return sessions.resultsFile(session.id());
+        return session;
     }
 
     Optional<Path> template() {

@@ -2,6 +2,7 @@ package dev.offloadbench.cli.command;
 
 import dev.offloadbench.cli.output.ConsoleProgress;
 import dev.offloadbench.cli.output.SessionTable;
+import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.port.in.BrowseSessions;
@@ -138,9 +139,24 @@ public final class RunCommand implements Callable<Integer> {
             out.println("The README was not updated: some runs are INVALID. To publish them anyway: "
                     + updateCommand + " --allow-invalid");
         } else {
-            UpdateReadme.Outcome updated = updateReadme.get().update(new UpdateReadme.Command(results,
-                    session.readme(), Optional.empty(), false, allowInvalid));
-            UpdateReadmeCommand.report(updated, session.readme(), out, spec.commandLine().getErr());
+            PrintWriter err = spec.commandLine().getErr();
+            UpdateReadme.Outcome updated;
+            try {
+                updated = updateReadme.get().update(new UpdateReadme.Command(results, session.readme(),
+                        Optional.empty(), false, allowInvalid), () -> UpdateReadmeCommand.sayWaiting(err,
+                        session.readme()));
+            } catch (BenchException e) {
+                out.flush();
+                err.println("error: the README was not updated: " + e.getMessage());
+                err.println("The session is kept; publish it once that is fixed: " + updateCommand
+                        + (invalid ? " --allow-invalid" : ""));
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            UpdateReadmeCommand.report(updated, session.readme(), out, err);
+            if (updated instanceof UpdateReadme.Written && offloadSkipped(session)) {
+                out.println("The Benchmarks section shows the local runs only, and says that Offload was not run.");
+            }
         }
         out.flush();
         return invalid ? ExitCodes.INVALID_RUNS : ExitCodes.OK;
@@ -172,7 +188,11 @@ public final class RunCommand implements Callable<Integer> {
                 .filter(e -> e.run().status() == RunStatus.SKIPPED && e.run().planned().kind() == RunKind.OFFLOAD
                         && !e.run().reason().startsWith("not requested"))
                 .map(e -> e.run().reason()).distinct()
-                .forEach(reason -> out.println("The offload runs were skipped: " + reason
-                        + ". The Benchmarks section shows the local runs only."));
+                .forEach(reason -> out.println("The offload runs were skipped: " + reason + "."));
+    }
+
+    private static boolean offloadSkipped(Session session) {
+        return session.entries().stream().anyMatch(e -> e.run().status() == RunStatus.SKIPPED
+                && e.run().planned().kind() == RunKind.OFFLOAD);
     }
 }

@@ -3,16 +3,19 @@ package dev.offloadbench.cli.command;
 import dev.offloadbench.domain.model.BenchmarkResults.InvalidRun;
 import dev.offloadbench.domain.port.in.UpdateReadme;
 import dev.offloadbench.domain.port.in.BrowseSessions;
+import dev.offloadbench.domain.port.out.ReadmeStore.Subsection;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bench update-readme}: replaces a README's Benchmarks section. */
@@ -28,7 +31,8 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
     @Mixin
     ReportInput input;
 
-    @Option(names = "--readme", required = true, paramLabel = "PATH", description = "The README to update.")
+    @Option(names = "--readme", paramLabel = "PATH",
+            description = "The README to update (default with --session: the README the session was run for).")
     Path readme;
 
     @Option(names = "--dry-run", description = "Print the change as a unified diff and write nothing.")
@@ -36,6 +40,9 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
 
     @Option(names = "--allow-invalid", description = "Publish even when some runs are INVALID.")
     boolean allowInvalid;
+
+    @Option(names = "--force", description = "Replace a read-only README (it stays read-only).")
+    boolean force;
 
     @Inject
     UpdateReadmeCommand(UpdateReadme updateReadme, Provider<BrowseSessions> sessions) {
@@ -45,9 +52,20 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UpdateReadme.Outcome outcome = updateReadme.update(new UpdateReadme.Command(input.results(sessions.get()),
-                readme, input.template(), dryRun, allowInvalid));
-        return report(outcome, readme, spec.commandLine().getOut(), spec.commandLine().getErr());
+        ReportInput.Recorded recorded = input.recorded(sessions.get());
+        Path target = Optional.ofNullable(readme).or(recorded::readme).orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "Missing --readme PATH: a results document does not say which README it is"
+                        + " for (with --session, the session's README is the default)"));
+        PrintWriter err = spec.commandLine().getErr();
+        UpdateReadme.Outcome outcome = updateReadme.update(new UpdateReadme.Command(recorded.results(), target,
+                input.template(), dryRun, allowInvalid, force), () -> sayWaiting(err, target));
+        return report(outcome, target, spec.commandLine().getOut(), err);
+    }
+
+    /** Said when another update of the same README (another update-readme, a bench run) is under way. */
+    static void sayWaiting(PrintWriter err, Path readme) {
+        err.println("waiting: another update of " + readme + " is under way; this one follows when it is done");
+        err.flush();
     }
 
     /** Says what an update did (or why it did not), for this command and for {@code bench run --update-readme}. */
@@ -59,7 +77,7 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
             exitCode = ExitCodes.INVALID_RUNS;
         } else if (outcome instanceof UpdateReadme.Previewed previewed) {
             warnAboutIncluded(err, previewed.invalidRuns());
-            sayKept(err, previewed.keptSections());
+            sayKept(err, previewed.merge().kept());
             if (previewed.diff().isEmpty()) {
                 out.println(readme + " already has this Benchmarks section; nothing would change.");
             } else {
@@ -67,8 +85,17 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
             }
         } else if (outcome instanceof UpdateReadme.Written written) {
             warnAboutIncluded(err, written.invalidRuns());
-            sayKept(err, written.keptSections());
-            out.println("Updated the Benchmarks section of " + written.readme() + " (verified by reading it back).");
+            if (written.viaLink()) {
+                err.println("note: " + readme + " is a symbolic link: updated the file it points to, " + written.file()
+                        + ", and the bar images go beside that file (in " + written.file().getParent() + ")");
+            }
+            sayKept(err, written.merge().kept());
+            if (written.changed()) {
+                out.println("Updated the Benchmarks section of " + written.readme()
+                        + " (verified by reading it back).");
+            } else {
+                out.println(written.readme() + " already had this Benchmarks section; nothing changed.");
+            }
             written.createdFiles().forEach(file -> out.println("Created " + file));
         }
         out.flush();
@@ -76,9 +103,10 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
         return exitCode;
     }
 
-    private static void sayKept(PrintWriter err, List<String> kept) {
-        kept.forEach(heading -> err.println("note: kept \"" + heading + "\" as it was: these results do not cover"
-                + " that project"));
+    private static void sayKept(PrintWriter err, List<Subsection> kept) {
+        kept.forEach(subsection -> err.println("note: kept \"" + subsection.heading() + "\" as it was: "
+                + subsection.profileId().map(id -> "these results do not cover project " + id)
+                        .orElse("it is no project's subsection")));
     }
 
     private static void warnAboutIncluded(PrintWriter err, List<InvalidRun> invalid) {

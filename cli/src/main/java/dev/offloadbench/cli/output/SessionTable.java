@@ -15,6 +15,7 @@ import dev.offloadbench.domain.session.Statistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The session as a table, one row per run: project, kind, workers, time (mean ± σ over the
@@ -35,8 +36,10 @@ public final class SessionTable {
             Optional<RunOutcome> baseline = project.run(RunKind.BASELINE).flatMap(SessionResults::outcome);
             for (SessionRun run : project.runs()) {
                 Optional<RunOutcome> outcome = SessionResults.outcome(run);
-                String workers = run.planned().workers().isPresent()
-                        ? Integer.toString(run.planned().workers().getAsInt())
+                // the workers the run really used (xdist may start fewer than planned), else the plan's
+                OptionalInt used = outcome.map(RunOutcome::workers).filter(OptionalInt::isPresent)
+                        .orElse(run.planned().workers());
+                String workers = used.isPresent() ? Integer.toString(used.getAsInt())
                         : run.planned().maxParallel().isPresent() ? "max " + run.planned().maxParallel().getAsInt() : "";
                 String time = outcome.map(o -> time(run)).orElse("-");
                 String status = outcome.map(o -> o.validity().valid() ? "valid" : "INVALID (" + o.validity().reason() + ")")

@@ -15,14 +15,27 @@ import java.util.Objects;
  * guard it with {@code {{#if projects.<id>}}}). A line that renders empty is left out.
  *
  * <p>{@code runs} says which recipes run the project and how to give a run more workers.
+ *
+ * <p>A README's {@code ###} subsection is the project's when its heading starts with the
+ * {@code title} ({@code ### Mng Integration Tests} is mng's, whatever the suite label says),
+ * or with one of the {@code headingAliases} (for a project the README names differently),
+ * compared without regard to case, whole words only.
  */
-public record Profile(String id, String title, String suiteLabel, List<String> notes, RunDefaults runs) {
+public record Profile(String id, String title, String suiteLabel, List<String> notes, RunDefaults runs,
+        List<String> headingAliases) {
     public Profile {
         ProfileId.check(id);
         requireText(title, "title");
         requireText(suiteLabel, "suiteLabel");
         notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
         Objects.requireNonNull(runs, "runs");
+        headingAliases = List.copyOf(Objects.requireNonNull(headingAliases, "headingAliases"));
+        headingAliases.forEach(alias -> requireText(alias, "heading alias"));
+    }
+
+    /** A profile whose subsections the README heads with its title. */
+    public Profile(String id, String title, String suiteLabel, List<String> notes, RunDefaults runs) {
+        this(id, title, suiteLabel, notes, runs, List.of());
     }
 
     /** A profile that runs its project the procedure's way ({@link RunDefaults#PROCEDURE}). */

@@ -5,11 +5,22 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A project's part of the report: its profile, its facts, and a row per recorded run. */
-public record ProjectReport(Profile profile, int testCount, int maxParallel, List<ReportRow> rows) {
+/**
+ * A project's part of the report: its profile, its facts, and a row per recorded run.
+ *
+ * @param provider where Offload ran the tests, named in the Offload row
+ */
+public record ProjectReport(Profile profile, int testCount, int maxParallel, OffloadProvider provider,
+        List<ReportRow> rows) {
     public ProjectReport {
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(provider, "provider");
         rows = List.copyOf(Objects.requireNonNull(rows, "rows"));
+    }
+
+    /** A report whose Offload ran on Modal, as the published numbers did. */
+    public ProjectReport(Profile profile, int testCount, int maxParallel, List<ReportRow> rows) {
+        this(profile, testCount, maxParallel, OffloadProvider.MODAL, rows);
     }
 
     public Optional<ReportRow> row(RunKind kind) {

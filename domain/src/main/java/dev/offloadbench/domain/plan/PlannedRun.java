@@ -1,5 +1,6 @@
 package dev.offloadbench.domain.plan;
 
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.RunKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,10 +16,12 @@ import java.util.OptionalInt;
  * @param workersSource where the worker count comes from (file:line), or how the run changes it
  * @param notes what the reader of the plan should know (e.g. what {@code -n auto} means here)
  * @param warmups discarded runs before the timed one (1 for Offload, to warm its image cache)
+ * @param provider where Offload runs the tests ({@code [provider] type} of its configuration);
+ *     empty for local runs
  */
 public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<String, String> environment,
         Path directory, OptionalInt workers, Optional<String> workersSource, OptionalInt maxParallel,
-        Optional<String> maxParallelSource, int warmups, List<String> notes) {
+        Optional<String> maxParallelSource, int warmups, List<String> notes, Optional<OffloadProvider> provider) {
     public PlannedRun {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(recipe, "recipe");
@@ -30,5 +33,14 @@ public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<
         Objects.requireNonNull(maxParallel, "maxParallel");
         Objects.requireNonNull(maxParallelSource, "maxParallelSource");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(provider, "provider");
+    }
+
+    /** A run without an Offload provider: a local run, or one planned before runs recorded it. */
+    public PlannedRun(RunKind kind, String recipe, List<String> command, Map<String, String> environment,
+            Path directory, OptionalInt workers, Optional<String> workersSource, OptionalInt maxParallel,
+            Optional<String> maxParallelSource, int warmups, List<String> notes) {
+        this(kind, recipe, command, environment, directory, workers, workersSource, maxParallel, maxParallelSource,
+                warmups, notes, Optional.empty());
     }
 }

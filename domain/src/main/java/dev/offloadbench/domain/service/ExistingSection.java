@@ -2,55 +2,36 @@ package dev.offloadbench.domain.service;
 
 import dev.offloadbench.domain.model.BenchmarkReport;
 import dev.offloadbench.domain.model.Profile;
+import dev.offloadbench.domain.model.ProjectHeadings;
 import dev.offloadbench.domain.model.ProjectReport;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
- * What a README's current Benchmarks section says about the new one: the order its readers know
- * (projects it already shows stay where they are, found by their {@code ### Title Suite}
- * heading; new ones follow in the order given), and which projects it shows that the new results
- * do not cover (their subsections are kept as they are, rather than lost).
+ * The order a README's current Benchmarks section shows its projects in: projects it already
+ * shows keep their places (a subsection is a project's when its heading starts with the
+ * project's title), new ones follow in the order given.
  */
 final class ExistingSection {
-    private final String text;
+    private final List<String> shown;
 
-    ExistingSection(String text) {
-        this.text = text;
+    ExistingSection(String text, ProjectHeadings headings) {
+        List<String> ids = new ArrayList<>();
+        text.lines().map(String::strip).filter(line -> line.startsWith("### "))
+                .map(headings::owner).flatMap(Optional::stream).map(Profile::id)
+                .filter(id -> !ids.contains(id)).forEach(ids::add);
+        this.shown = List.copyOf(ids);
     }
 
     BenchmarkReport order(BenchmarkReport report) {
-        List<String> headings = headings(text);
         List<ProjectReport> ordered = new ArrayList<>(report.projects());
         // List.sort is stable: projects the README does not show keep their given order, after the others
         ordered.sort(Comparator.comparingInt(project -> {
-            int index = headings.indexOf(heading(project.profile()));
+            int index = shown.indexOf(project.profile().id());
             return index < 0 ? Integer.MAX_VALUE : index;
         }));
         return new BenchmarkReport(report.machine(), ordered);
-    }
-
-    /**
-     * The {@code ###} headings of the installed projects that the report does not cover but the
-     * README shows: their subsections stay as they are.
-     */
-    List<String> headingsToKeep(BenchmarkReport report, Collection<Profile> installed) {
-        Set<String> covered = report.projects().stream().map(p -> p.profile().id()).collect(Collectors.toSet());
-        List<String> shown = headings(text);
-        return installed.stream().filter(p -> !covered.contains(p.id())).map(ExistingSection::heading)
-                .filter(shown::contains).toList();
-    }
-
-    static String heading(Profile profile) {
-        return "### " + profile.title() + " " + profile.suiteLabel();
-    }
-
-    /** The {@code ###} heading lines of the section, in order. */
-    private static List<String> headings(String section) {
-        return section.lines().map(String::strip).filter(line -> line.startsWith("### ")).toList();
     }
 }

@@ -38,7 +38,8 @@ public final class ReportAssembler {
             project.run(kind).ifPresent(run -> rows.add(new ReportRow(kind, run.workers(),
                     figures(project, run, baseline), run.validity())));
         }
-        return new ProjectReport(profiles.get(project.profileId()), project.testCount(), project.maxParallel(), rows);
+        return new ProjectReport(profiles.get(project.profileId()), project.testCount(), project.maxParallel(),
+                project.provider(), rows);
     }
 
     private static dev.offloadbench.domain.model.RunFigures figures(ProjectResults project, RunOutcome run,

@@ -3,15 +3,21 @@ package dev.offloadbench.domain.service;
 import dev.offloadbench.domain.model.BenchmarkReport;
 import dev.offloadbench.domain.model.BenchmarkResults;
 import dev.offloadbench.domain.model.BenchmarkResults.InvalidRun;
+import dev.offloadbench.domain.model.ProjectHeadings;
 import dev.offloadbench.domain.port.in.RenderReport;
 import dev.offloadbench.domain.port.in.UpdateReadme;
 import dev.offloadbench.domain.port.out.ReadmeStore;
+import dev.offloadbench.domain.port.out.ReadmeStore.NewSection;
+import dev.offloadbench.domain.port.out.ReadmeStore.Preview;
+import dev.offloadbench.domain.port.out.ReadmeStore.Replacement;
+import dev.offloadbench.domain.port.out.ReadmeStore.WriteRules;
 import dev.offloadbench.domain.port.out.ReportRenderer;
 import dev.offloadbench.domain.port.out.ResultsReader;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Renders the Benchmarks section and puts it into a README. */
 public final class ReportService implements RenderReport, UpdateReadme {
@@ -36,22 +42,26 @@ public final class ReportService implements RenderReport, UpdateReadme {
     }
 
     @Override
-    public Outcome update(Command command) {
+    public Outcome update(Command command, Runnable waiting) {
         BenchmarkResults recorded = results.read(command.results());
         List<InvalidRun> invalid = recorded.invalidRuns();
         // Render first: a results or template problem is reported even when the runs are INVALID.
-        ExistingSection existing = new ExistingSection(readmes.currentSection(command.readme()));
-        BenchmarkReport report = existing.order(assembler.assemble(recorded));
-        String section = renderer.render(report, command.template());
-        List<String> kept = existing.headingsToKeep(report, profiles.all());
+        ProjectHeadings headings = ProjectHeadings.of(profiles.all());
+        BenchmarkReport report = new ExistingSection(readmes.currentSection(command.readme()), headings)
+                .order(assembler.assemble(recorded));
+        NewSection section = new NewSection(renderer.render(report, command.template()), headings,
+                report.projects().stream().map(project -> project.profile().id()).collect(Collectors.toSet()));
         if (!invalid.isEmpty() && !command.allowInvalid()) {
             return new Refused(invalid);
         }
         if (command.dryRun()) {
-            return new Previewed(readmes.previewSectionReplacement(command.readme(), section, kept), invalid, kept);
+            Preview preview = readmes.previewSectionReplacement(command.readme(), section);
+            return new Previewed(preview.diff(), invalid, preview.merge());
         }
-        List<Path> created = readmes.replaceSection(command.readme(), section, kept);
-        return new Written(command.readme(), created, invalid, kept);
+        Replacement replaced = readmes.replaceSection(command.readme(), section,
+                new WriteRules(command.force(), waiting));
+        return new Written(command.readme(), replaced.file(), replaced.viaLink(), replaced.changed(),
+                replaced.createdFiles(), invalid, replaced.merge());
     }
 
     private String render(BenchmarkResults recorded, Optional<Path> template) {

@@ -1,6 +1,7 @@
 package dev.offloadbench.domain.session;
 
 import dev.offloadbench.domain.model.BenchmarkResults;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.ProjectResults;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.RunOutcome;
@@ -16,7 +17,7 @@ import java.util.Set;
 /**
  * The results document that follows from a session: each finished run's mean time, INVALID
  * when any of its timed samples is, and each project's test count (the baseline's collected
- * items) and Offload parallelism (from the plan).
+ * items), Offload parallelism and Offload provider (from the plan).
  */
 public final class SessionResults {
     private SessionResults() {
@@ -29,7 +30,8 @@ public final class SessionResults {
             for (SessionRun run : project.runs()) {
                 outcome(run).ifPresent(runs::add);
             }
-            projects.add(new ProjectResults(project.profileId(), testCount(project), maxParallel(project), runs));
+            projects.add(new ProjectResults(project.profileId(), testCount(project), maxParallel(project),
+                    provider(project), runs));
         }
         return new BenchmarkResults(session.machine().description(), projects);
     }
@@ -76,6 +78,11 @@ public final class SessionResults {
             }
         }
         return 0;
+    }
+
+    /** The provider of the Offload run's configuration; Modal for a session planned before runs recorded it. */
+    private static OffloadProvider provider(SessionProject project) {
+        return project.run(RunKind.OFFLOAD).flatMap(r -> r.planned().provider()).orElse(OffloadProvider.MODAL);
     }
 
     private static int maxParallel(SessionProject project) {

@@ -16,8 +16,9 @@ public final class ExampleProfiles implements ProfileProvider {
     static final Profile DEMO = new Profile("demo", "Demo", "Unit Tests", List.of(
             "{{testCount}} small pytest tests, each sleeping briefly to stand in for real work.",
             "Individual tests are cheap but not free, so the default xdist cap is n={{baseline.workers}}.",
-            "Offload bypasses xdist entirely, fanning out across up to {{maxParallel}} isolated sandboxes."
-                    + "{{#if offload}} Against a suite this small its per-sandbox overhead weighs heavily,"
+            // a line about Offload only when Offload ran: a skipped Offload claims nothing
+            "{{#if offload}}Offload bypasses xdist entirely, fanning out across up to {{maxParallel}} {{sandboxes}}."
+                    + " Against a suite this small its per-sandbox overhead weighs heavily,"
                     + " yielding a {{offload.speedup}}x speedup.{{/if}}"),
             // how the demo runs: its recipes, the variable its recipe reads for the worker count, the high-run rule
             new RunDefaults("test-integration", "test-offload", Optional.of("XDIST_WORKERS"),

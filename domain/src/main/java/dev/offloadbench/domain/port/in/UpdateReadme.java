@@ -1,6 +1,7 @@
 package dev.offloadbench.domain.port.in;
 
 import dev.offloadbench.domain.model.BenchmarkResults.InvalidRun;
+import dev.offloadbench.domain.port.out.ReadmeStore.Merge;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -8,13 +9,24 @@ import java.util.Optional;
 
 /** Replaces a README's Benchmarks section with the one rendered from recorded results. */
 public interface UpdateReadme {
-    Outcome update(Command command);
+    /** @param waiting told once when another update of the same README is under way and this one waits */
+    Outcome update(Command command, Runnable waiting);
 
-    record Command(Path results, Path readme, Optional<Path> template, boolean dryRun, boolean allowInvalid) {
+    default Outcome update(Command command) {
+        return update(command, () -> { });
+    }
+
+    /** @param force replace a read-only README (its mode is kept) */
+    record Command(Path results, Path readme, Optional<Path> template, boolean dryRun, boolean allowInvalid,
+            boolean force) {
         public Command {
             Objects.requireNonNull(results, "results");
             Objects.requireNonNull(readme, "readme");
             Objects.requireNonNull(template, "template");
+        }
+
+        public Command(Path results, Path readme, Optional<Path> template, boolean dryRun, boolean allowInvalid) {
+            this(results, readme, template, dryRun, allowInvalid, false);
         }
     }
 
@@ -28,29 +40,28 @@ public interface UpdateReadme {
         }
     }
 
-    /**
-     * Nothing written: the change the update would make, as a unified diff (empty when none).
-     *
-     * @param keptSections headings of the README's project subsections that the results do not
-     *     cover, kept as they were
-     */
-    record Previewed(String diff, List<InvalidRun> invalidRuns, List<String> keptSections) implements Outcome {
+    /** Nothing written: the change the update would make, as a unified diff (empty when none). */
+    record Previewed(String diff, List<InvalidRun> invalidRuns, Merge merge) implements Outcome {
         public Previewed {
             invalidRuns = List.copyOf(invalidRuns);
-            keptSections = List.copyOf(keptSections);
+            Objects.requireNonNull(merge, "merge");
         }
     }
 
     /**
-     * The README was rewritten and verified; {@code createdFiles} are the bar images that were
-     * missing, {@code keptSections} the project subsections the results do not cover, kept as they were.
+     * The README holds the new section, verified by reading it back.
+     *
+     * @param file the file written: the README, or the file its symbolic link points to
+     * @param viaLink whether the README is a symbolic link
+     * @param changed false when it already held this section (nothing was written)
+     * @param createdFiles the bar images that were missing
      */
-    record Written(Path readme, List<Path> createdFiles, List<InvalidRun> invalidRuns, List<String> keptSections)
-            implements Outcome {
+    record Written(Path readme, Path file, boolean viaLink, boolean changed, List<Path> createdFiles,
+            List<InvalidRun> invalidRuns, Merge merge) implements Outcome {
         public Written {
             createdFiles = List.copyOf(createdFiles);
             invalidRuns = List.copyOf(invalidRuns);
-            keptSections = List.copyOf(keptSections);
+            Objects.requireNonNull(merge, "merge");
         }
     }
 }

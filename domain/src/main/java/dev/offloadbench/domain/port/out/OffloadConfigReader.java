@@ -1,6 +1,7 @@
 package dev.offloadbench.domain.port.out;
 
 import dev.offloadbench.domain.justfile.SourceLine;
+import dev.offloadbench.domain.model.OffloadProvider;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -10,12 +11,18 @@ import java.util.Optional;
 public interface OffloadConfigReader {
     /**
      * @throws dev.offloadbench.domain.BenchException when the file is missing, or is not valid
-     *     TOML (file:line:column), or {@code max_parallel} is not a positive integer
+     *     TOML (file:line:column), or {@code max_parallel} is not a positive integer, or
+     *     {@code [provider] type} is not a provider name
      */
     OffloadConfig read(Path file);
 
-    /** {@code [offload] max_parallel}, with its line, when the file sets it. */
-    record OffloadConfig(Path file, OptionalInt maxParallel, Optional<SourceLine> maxParallelLine) {
+    /**
+     * {@code [offload] max_parallel}, with its line, when the file sets it, and
+     * {@code [provider] type}, where Offload runs the tests (Offload requires it; a file without
+     * it leaves the provider unknown).
+     */
+    record OffloadConfig(Path file, OptionalInt maxParallel, Optional<SourceLine> maxParallelLine,
+            Optional<OffloadProvider> provider) {
         /** Offload's own default when {@code max_parallel} is absent. */
         public static final int DEFAULT_MAX_PARALLEL = 10;
 
@@ -23,6 +30,7 @@ public interface OffloadConfigReader {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(maxParallel, "maxParallel");
             Objects.requireNonNull(maxParallelLine, "maxParallelLine");
+            Objects.requireNonNull(provider, "provider");
         }
     }
 }

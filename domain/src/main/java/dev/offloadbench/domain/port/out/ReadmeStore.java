@@ -1,28 +1,106 @@
 package dev.offloadbench.domain.port.out;
 
+import dev.offloadbench.domain.model.ProjectHeadings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
-/** Reads and rewrites the Benchmarks section of a README, leaving every other byte alone. */
+/**
+ * Reads and rewrites the Benchmarks section of a README, leaving every other byte alone: the
+ * subsections of projects the new section does not report stay as they are, where they are.
+ */
 public interface ReadmeStore {
     /**
      * The README's current Benchmarks section, lines ending in {@code \n}.
      *
-     * @throws dev.offloadbench.domain.BenchException when the README is missing or has no (or two)
-     *     Benchmarks headings
+     * @throws dev.offloadbench.domain.BenchException when the README is missing, not a regular
+     *     file, or has no (or two) Benchmarks headings
      */
     String currentSection(Path readme);
 
     /** What replacing the section would change, as a unified diff; nothing is written. */
-    String previewSectionReplacement(Path readme, String section, List<String> keptSubsections);
+    Preview previewSectionReplacement(Path readme, NewSection section);
 
     /**
-     * Replaces the section atomically, verifies it by reading the file back, and adds the bar
-     * images the section refers to when they are missing.
+     * Replaces the section atomically, one update at a time, only if the README did not change
+     * meanwhile; verifies it by reading the file back, and adds the bar images the section refers
+     * to when they are missing.
      *
-     * @param keptSubsections {@code ###} headings of subsections to carry over from the current
-     *     section as they are (projects the new results do not cover), where it has them
-     * @return the files created beside the README (the bar images), if any
+     * @throws dev.offloadbench.domain.BenchException when the update is refused (read-only, changed
+     *     meanwhile, text in the section that would be lost, ...); the README is then unchanged
      */
-    List<Path> replaceSection(Path readme, String section, List<String> keptSubsections);
+    Replacement replaceSection(Path readme, NewSection section, WriteRules rules);
+
+    /**
+     * A rendered Benchmarks section and what it reports.
+     *
+     * @param markdown the section, starting with its {@code ## Benchmarks} heading, lines ending in {@code \n}
+     * @param headings tells which project a {@code ###} subsection belongs to
+     * @param covered the ids of the projects the section reports: their subsections replace the
+     *     README's ones; every other subsection is kept as it is
+     */
+    record NewSection(String markdown, ProjectHeadings headings, Set<String> covered) {
+        public NewSection {
+            Objects.requireNonNull(markdown, "markdown");
+            Objects.requireNonNull(headings, "headings");
+            covered = Set.copyOf(covered);
+        }
+    }
+
+    /**
+     * @param force replace a read-only README (its mode is kept)
+     * @param onWait called once, before waiting, when another update of the same README is under way
+     */
+    record WriteRules(boolean force, Runnable onWait) {
+        public WriteRules {
+            Objects.requireNonNull(onWait, "onWait");
+        }
+    }
+
+    /** A {@code ###} subsection of the section, as its heading line reads, and the project it belongs to, if any. */
+    record Subsection(String heading, Optional<String> profileId) {
+        public Subsection {
+            Objects.requireNonNull(heading, "heading");
+            Objects.requireNonNull(profileId, "profileId");
+        }
+    }
+
+    /**
+     * What happens to the section's subsections.
+     *
+     * @param replaced the README's subsections replaced by the new section's ones, in place
+     * @param kept the README's subsections kept byte for byte (projects not covered, or no project's)
+     * @param added subsections of projects the README did not show yet, after the others
+     */
+    record Merge(List<Subsection> replaced, List<Subsection> kept, List<Subsection> added) {
+        public Merge {
+            replaced = List.copyOf(replaced);
+            kept = List.copyOf(kept);
+            added = List.copyOf(added);
+        }
+    }
+
+    /** @param diff the change as a unified diff, empty when there is none */
+    record Preview(String diff, Merge merge) {
+        public Preview {
+            Objects.requireNonNull(diff, "diff");
+            Objects.requireNonNull(merge, "merge");
+        }
+    }
+
+    /**
+     * @param file the file that holds the section: the README, or the file its symbolic link points to
+     * @param viaLink whether the README is a symbolic link (the bar images then go beside {@code file})
+     * @param changed false when the README already had this section (nothing was written)
+     * @param createdFiles the bar images that were missing and were created
+     */
+    record Replacement(Path file, boolean viaLink, boolean changed, Merge merge, List<Path> createdFiles) {
+        public Replacement {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(merge, "merge");
+            createdFiles = List.copyOf(createdFiles);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.justfile.Justfile;
 import dev.offloadbench.domain.justfile.RecipeCall;
 import dev.offloadbench.domain.justfile.SourceLine;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.service.planning.ShellWords.Word;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
@@ -15,10 +16,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Finds Offload's parallelism for a recipe: the {@code offload} command it runs, the config file
- * that command uses ({@code -c/--config}, a global option, before or after {@code run}; default
- * {@code offload.toml}), that file's {@code [offload] max_parallel} (Offload's default 10 when
- * absent), and {@code run --parallel N}, which wins over both.
+ * Finds Offload's parallelism and provider for a recipe: the {@code offload} command it runs, the
+ * config file that command uses ({@code -c/--config}, a global option, before or after
+ * {@code run}; default {@code offload.toml}), that file's {@code [offload] max_parallel}
+ * (Offload's default 10 when absent), {@code run --parallel N}, which wins over both, and the
+ * file's {@code [provider] type}, which the report names.
  */
 final class OffloadFinder {
     private final JustfileReader just;
@@ -29,7 +31,7 @@ final class OffloadFinder {
         this.configs = configs;
     }
 
-    record Finding(int maxParallel, String source, Path configFile) {
+    record Finding(int maxParallel, String source, Path configFile, OffloadProvider provider) {
     }
 
     Finding find(Path directory, Justfile justfile, RecipeCall call, Map<String, String> processEnvironment) {
@@ -70,6 +72,17 @@ final class OffloadFinder {
         Path configFile = directory.resolve(configName).normalize();
         Optional<SourceLine> commandLine = BodyLineLocator.locate(justfile, call.recipe(), offload.line(),
                 arguments.get(0)).flatMap(BodyLineLocator.Origin::line);
+        OffloadConfig config;
+        try {
+            config = configs.read(configFile);
+        } catch (BenchException e) {
+            throw new PlanProblem("recipe `" + call.recipe() + "` runs offload with config " + configName + ": "
+                    + e.getMessage());
+        }
+        String configText = configName;
+        OffloadProvider provider = config.provider().orElseThrow(() -> new PlanProblem("recipe `" + call.recipe()
+                + "` runs offload with config " + configText + ", which has no [provider] table; Offload needs one"
+                + " to know where to run the tests: add [provider] with type = \"modal\", \"local\" or \"default\""));
         if (parallelWord.isPresent()) {
             String text = value(parallelWord.get(), environment, call);
             try {
@@ -79,22 +92,15 @@ final class OffloadFinder {
                         + "`, which is not a number");
             }
             return new Finding(parallel.getAsInt(),
-                    commandLine.map(SourceLine::toString).orElse("justfile") + ", --parallel", configFile);
-        }
-        OffloadConfig config;
-        try {
-            config = configs.read(configFile);
-        } catch (BenchException e) {
-            throw new PlanProblem("recipe `" + call.recipe() + "` runs offload with config " + configName + ": "
-                    + e.getMessage());
+                    commandLine.map(SourceLine::toString).orElse("justfile") + ", --parallel", configFile, provider);
         }
         if (config.maxParallel().isPresent()) {
             return new Finding(config.maxParallel().getAsInt(),
                     config.maxParallelLine().map(SourceLine::toString).orElse(configFile.getFileName().toString()),
-                    configFile);
+                    configFile, provider);
         }
         return new Finding(OffloadConfig.DEFAULT_MAX_PARALLEL,
-                "Offload's default (" + configFile.getFileName() + " sets no max_parallel)", configFile);
+                "Offload's default (" + configFile.getFileName() + " sets no max_parallel)", configFile, provider);
     }
 
     private static String value(Word word, Map<String, String> environment, RecipeCall call) {

@@ -192,7 +192,7 @@ public final class Planner implements PlanBenchmark {
             OffloadFinder.Finding found = offload.find(project.path(), justfile, call, environment);
             runs.add(new PlannedRun(RunKind.OFFLOAD, recipe, call.argv(), call.environment(), project.path(),
                     OptionalInt.empty(), Optional.empty(), OptionalInt.of(found.maxParallel()),
-                    Optional.of(found.source()), 1, List.of()));
+                    Optional.of(found.source()), 1, List.of(), Optional.of(found.provider())));
         } catch (PlanProblem | BenchException e) {
             problems.add(Problem.of(project.profile(), e.getMessage()));
         }

@@ -3,6 +3,7 @@ package dev.offloadbench.domain.service.running;
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.check.CheckResult;
 import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.model.RunOutcome;
 import dev.offloadbench.domain.plan.BenchmarkPlan;
 import dev.offloadbench.domain.plan.PlannedRun;
 import dev.offloadbench.domain.plan.ProjectPlan;
@@ -23,9 +24,9 @@ import dev.offloadbench.domain.session.Attempt;
 import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.session.SessionProject;
+import dev.offloadbench.domain.session.SessionResults;
 import dev.offloadbench.domain.session.SessionRun;
 import dev.offloadbench.domain.session.SessionSettings;
-import dev.offloadbench.domain.session.Statistics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -268,20 +269,33 @@ public final class SessionRunner implements RunBenchmark {
         }
     }
 
-    /** The mean of the same run in the latest earlier session that finished it. */
+    /**
+     * The mean of the same run in the latest earlier session that finished it validly: the same
+     * project folder, recipe and kind (a profile id alone may name another checkout, and an
+     * INVALID run's time says nothing about this one's).
+     */
     private Optional<Duration> previousTime(Session current, String profileId, RunKind kind) {
+        Optional<SessionProject> project = current.projects().stream().filter(p -> p.profileId().equals(profileId))
+                .findFirst();
+        Optional<SessionRun> run = project.flatMap(p -> p.run(kind));
+        if (project.isEmpty() || run.isEmpty()) {
+            return Optional.empty();
+        }
         List<Session> sessions = store.list();
         for (int i = sessions.size() - 1; i >= 0; i--) {
             Session earlier = sessions.get(i);
             if (earlier.id().equals(current.id())) {
                 continue;
             }
-            Optional<SessionRun> run = earlier.projects().stream().filter(p -> p.profileId().equals(profileId))
-                    .findFirst().flatMap(p -> p.run(kind))
-                    .filter(r -> r.status() == RunStatus.DONE && !r.samples().isEmpty());
-            if (run.isPresent()) {
-                BigDecimal mean = Statistics.of(run.get().samples().stream().map(Attempt::seconds).toList()).mean();
-                return Optional.of(Duration.ofMillis(mean.movePointRight(3).longValue()));
+            Optional<RunOutcome> outcome = earlier.projects().stream()
+                    .filter(p -> p.path().equals(project.get().path()))
+                    .flatMap(p -> p.run(kind).stream())
+                    .filter(r -> r.planned().recipe().equals(run.get().planned().recipe()))
+                    .flatMap(r -> SessionResults.outcome(r).stream())
+                    .filter(o -> o.validity().valid())
+                    .findFirst();
+            if (outcome.isPresent()) {
+                return Optional.of(Duration.ofMillis(outcome.get().seconds().movePointRight(3).longValue()));
             }
         }
         return Optional.empty();

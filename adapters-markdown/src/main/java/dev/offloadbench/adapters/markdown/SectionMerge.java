@@ -1,0 +1,255 @@
+package dev.offloadbench.adapters.markdown;
+
+import dev.offloadbench.adapters.markdown.MarkdownLines.Line;
+import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.domain.model.Profile;
+import dev.offloadbench.domain.model.ProjectHeadings;
+import dev.offloadbench.domain.port.out.ReadmeStore.Merge;
+import dev.offloadbench.domain.port.out.ReadmeStore.NewSection;
+import dev.offloadbench.domain.port.out.ReadmeStore.Subsection;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Puts a rendered Benchmarks section into a README's current one, part by part, so that nothing
+ * the new section does not replace is lost:
+ *
+ * <ul>
+ *   <li>the heading and the introduction (everything before the first {@code ###} subsection)
+ *       are replaced by the rendered ones;
+ *   <li>a subsection of a project the new section reports (its heading starts with the project's
+ *       title, {@link ProjectHeadings}) is replaced in place by the rendered one;
+ *   <li>every other subsection, a project's these results do not cover or one of no project at
+ *       all, is kept byte for byte, where it is;
+ *   <li>projects the README does not show yet follow the last subsection.
+ * </ul>
+ *
+ * <p>Text that is replaced must be text the new section writes again: each of its blocks (lines
+ * up to a blank line, a fenced code block as one) must open with the same first words as a block
+ * of the rendered section, numbers aside ({@code 5,275 tests collected} and
+ * {@code 345 tests collected} open alike). Anything else, a paragraph someone added to the
+ * introduction say, would be lost, so the update is refused and the text named.
+ *
+ * <p>All offsets are in the README's text; the bytes between the replaced parts are never touched.
+ */
+final class SectionMerge {
+    private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\d,.]*\\d)?");
+    private static final int OPENING_WORDS = 3;
+
+    private SectionMerge() {
+    }
+
+    /**
+     * @param content the new section, from its heading to its last non-blank line, the README's
+     *     line endings in what is new and the README's own bytes in what is kept
+     */
+    record Result(String content, Merge merge) {
+    }
+
+    /** A part of a section: its heading line (for a subsection) and its text up to its last non-blank line. */
+    private record Part(int firstLine, int start, int contentEnd, String heading, Optional<Profile> owner) {
+    }
+
+    static Result merge(String text, ReadmeSection located, RenderedSection rendered, NewSection section,
+            Path readme) {
+        MarkdownOutline outline = MarkdownOutline.of(text);
+        List<Line> lines = outline.lines();
+        int headingLine = outline.benchmarksHeadings().get(0);
+        List<Part> old = parts(text, lines, headingLine, outline.sectionEnd(headingLine), outline.subsectionHeadings(),
+                located.contentEnd(), section.headings());
+        String fresh = rendered.content();
+        MarkdownOutline freshOutline = MarkdownOutline.of(fresh);
+        List<Part> renderedParts = parts(fresh, freshOutline.lines(), 0, freshOutline.lines().size(),
+                freshOutline.subsectionHeadings(), fresh.length(), section.headings());
+        Map<String, Part> renderedById = renderedSubsections(renderedParts, section);
+        Set<String> openings = openings(fresh, freshOutline.lines(), 0, freshOutline.lines().size());
+
+        Map<String, Part> replacedById = new LinkedHashMap<>();
+        List<Subsection> replaced = new ArrayList<>();
+        List<Subsection> kept = new ArrayList<>();
+        String lineEnding = located.lineEnding();
+        List<Splice> splices = new ArrayList<>();
+        Part head = old.get(0);
+        requireAttributable(text, lines, head, openings, readme, "in its introduction (before the first ### subsection)");
+        splices.add(new Splice(head.start(), head.contentEnd(), withEnding(fresh.substring(0,
+                renderedParts.get(0).contentEnd()), lineEnding)));
+        for (Part part : old.subList(1, old.size())) {
+            Optional<String> owner = part.owner().map(Profile::id);
+            if (owner.isEmpty() || !section.covered().contains(owner.get())) {
+                kept.add(new Subsection(part.heading(), owner));
+                continue;
+            }
+            Part earlier = replacedById.putIfAbsent(owner.get(), part);
+            if (earlier != null) {
+                throw new BenchException("README " + readme + " has two subsections of project " + owner.get()
+                        + " in its Benchmarks section, \"" + earlier.heading() + "\" (line " + (earlier.firstLine() + 1)
+                        + ") and \"" + part.heading() + "\" (line " + (part.firstLine() + 1) + "), so it is unclear"
+                        + " which one these results replace; remove the stale one, then run the update again");
+            }
+            Part replacement = renderedById.get(owner.get());
+            if (replacement == null) {
+                throw new BenchException("README " + readme + " has a subsection of project " + owner.get() + ", \""
+                        + part.heading() + "\" (line " + (part.firstLine() + 1) + "), but the template renders none"
+                        + " for it, so its numbers would be lost; render one \"### " + part.owner().get().title()
+                        + " ...\" subsection per project, or remove that subsection, then run the update again");
+            }
+            requireAttributable(text, lines, part, openings, readme, "in its subsection \"" + part.heading() + "\"");
+            replaced.add(new Subsection(part.heading(), owner));
+            splices.add(new Splice(part.start(), part.contentEnd(),
+                    withEnding(fresh.substring(replacement.start(), replacement.contentEnd()), lineEnding)));
+        }
+        List<Subsection> added = new ArrayList<>();
+        StringBuilder appended = new StringBuilder();
+        for (Map.Entry<String, Part> entry : renderedById.entrySet()) {
+            if (!replacedById.containsKey(entry.getKey())) {
+                Part part = entry.getValue();
+                added.add(new Subsection(part.heading(), Optional.of(entry.getKey())));
+                appended.append(lineEnding).append(lineEnding)
+                        .append(withEnding(fresh.substring(part.start(), part.contentEnd()), lineEnding));
+            }
+        }
+        if (!appended.isEmpty()) {
+            int end = old.get(old.size() - 1).contentEnd();
+            splices.add(new Splice(end, end, appended.toString()));
+        }
+        String content = apply(text, located.start(), located.contentEnd(), splices);
+        return new Result(content, new Merge(replaced, kept, added));
+    }
+
+    /** Replaces {@code [start, end)} of the README's text with {@code text}. */
+    private record Splice(int start, int end, String text) {
+    }
+
+    private static String apply(String text, int from, int to, List<Splice> splices) {
+        List<Splice> ordered = new ArrayList<>(splices);
+        ordered.sort(Comparator.comparingInt(Splice::start).thenComparingInt(Splice::end));
+        StringBuilder result = new StringBuilder();
+        int at = from;
+        for (Splice splice : ordered) {
+            result.append(text, at, splice.start()).append(splice.text());
+            at = splice.end();
+        }
+        return result.append(text, at, to).toString();
+    }
+
+    /**
+     * The introduction (from the section's heading to its first subsection), then each subsection
+     * (from its heading to the next one), each up to its last non-blank line.
+     */
+    private static List<Part> parts(String text, List<Line> lines, int headingLine, int endLine,
+            List<Integer> subsections, int contentEnd, ProjectHeadings headings) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(headingLine);
+        subsections.stream().filter(index -> index > headingLine && index < endLine).forEach(starts::add);
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            int first = starts.get(i);
+            int start = lines.get(first).start();
+            int regionEnd = i + 1 < starts.size() ? lines.get(starts.get(i + 1)).start() : contentEnd;
+            String region = text.substring(start, regionEnd);
+            int end = start + MarkdownLines.endOfLastNonBlankLine(region, MarkdownLines.of(region));
+            String heading = lines.get(first).content(text).strip();
+            parts.add(new Part(first, start, Math.max(end, lines.get(first).contentEnd()), heading,
+                    i == 0 ? Optional.empty() : headings.owner(heading)));
+        }
+        return parts;
+    }
+
+    /** The rendered subsections by project; each must be one of a project these results cover, once. */
+    private static Map<String, Part> renderedSubsections(List<Part> parts, NewSection section) {
+        Map<String, Part> byId = new LinkedHashMap<>();
+        for (Part part : parts.subList(1, parts.size())) {
+            String id = part.owner().map(Profile::id).filter(section.covered()::contains).orElseThrow(() ->
+                    new BenchException("the rendered section's subsection \"" + part.heading() + "\" does not start"
+                            + " with the title of a project these results cover, so it is unclear which README"
+                            + " subsection it replaces; start each project's heading with its title ({{title}} in"
+                            + " the template)"));
+            if (byId.putIfAbsent(id, part) != null) {
+                throw new BenchException("the rendered section has two subsections of project " + id + " (\""
+                        + byId.get(id).heading() + "\" and \"" + part.heading() + "\"); render one per project");
+            }
+        }
+        return byId;
+    }
+
+    /** Refuses to replace a part holding a block the new section does not write again, naming it. */
+    private static void requireAttributable(String text, List<Line> lines, Part part, Set<String> openings,
+            Path readme, String where) {
+        int endLine = part.firstLine() + 1;
+        while (endLine < lines.size() && lines.get(endLine).start() < part.contentEnd()) {
+            endLine++;
+        }
+        for (int[] block : blocks(text, lines, part.firstLine() + 1, endLine)) {
+            String first = lines.get(block[0]).content(text);
+            if (!openings.contains(opening(first))) {
+                throw new BenchException("README " + readme + " has text in its Benchmarks section that the new"
+                        + " section does not write, line " + (block[0] + 1) + " \"" + shorten(first.strip()) + "\" "
+                        + where + ", so this update would lose it; nothing was written. Move it out of the"
+                        + " Benchmarks section (or under a ### heading of its own, which is kept as it is), or delete"
+                        + " it, then run the update again");
+            }
+        }
+    }
+
+    private static Set<String> openings(String text, List<Line> lines, int from, int to) {
+        Set<String> openings = new HashSet<>();
+        for (int[] block : blocks(text, lines, from, to)) {
+            openings.add(opening(lines.get(block[0]).content(text)));
+        }
+        return openings;
+    }
+
+    /** Blocks as [first line, end line): lines up to a blank one; a fenced code block is one block. */
+    private static List<int[]> blocks(String text, List<Line> lines, int from, int to) {
+        List<int[]> blocks = new ArrayList<>();
+        int start = -1;
+        String fence = null;
+        for (int i = from; i < to; i++) {
+            String content = lines.get(i).content(text);
+            if (fence != null) {
+                if (MarkdownOutline.closes(fence, content)) {
+                    fence = null;
+                }
+                continue;
+            }
+            if (content.isBlank()) {
+                if (start >= 0) {
+                    blocks.add(new int[] {start, i});
+                    start = -1;
+                }
+                continue;
+            }
+            if (start < 0) {
+                start = i;
+            }
+            fence = MarkdownOutline.opensFence(content);
+        }
+        if (start >= 0) {
+            blocks.add(new int[] {start, to});
+        }
+        return blocks;
+    }
+
+    /** A block's first words, lower case, each number as {@code #}: what stays when only the figures change. */
+    static String opening(String line) {
+        String[] words = NUMBER.matcher(line.strip().toLowerCase(Locale.ROOT)).replaceAll("#").split("\\s+");
+        return String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(OPENING_WORDS, words.length)));
+    }
+
+    private static String withEnding(String text, String lineEnding) {
+        return text.replace("\n", lineEnding);
+    }
+
+    private static String shorten(String line) {
+        return line.length() <= 80 ? line : line.substring(0, 77) + "...";
+    }
+}
