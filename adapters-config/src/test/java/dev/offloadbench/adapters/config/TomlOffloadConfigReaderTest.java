@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.justfile.SourceLine;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.port.out.OffloadConfigReader.OffloadConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,19 +28,20 @@ class TomlOffloadConfigReaderTest {
     }
 
     @Test
-    void readsMaxParallelWithItsLine() throws IOException {
+    void readsMaxParallelWithItsLineAndTheProvider() throws IOException {
         Path file = write("""
                 [offload]
-                provider = "modal"
+                test_timeout_secs = 60
                 max_parallel = 50
-                [modal]
-                app = "x"
+                [provider]
+                type = "modal"
+                dockerfile = "libs/mngr/imbue/mngr/resources/Dockerfile"
                 """);
 
         OffloadConfig config = reader.read(file);
 
         assertThat(config).isEqualTo(new OffloadConfig(file, OptionalInt.of(50),
-                Optional.of(new SourceLine(file, 3))));
+                Optional.of(new SourceLine(file, 3)), Optional.of(OffloadProvider.MODAL)));
         assertThat(config.maxParallelLine().orElseThrow().toString()).isEqualTo("offload-modal.toml:3");
     }
 
@@ -47,10 +49,42 @@ class TomlOffloadConfigReaderTest {
     void absentMaxParallelIsEmptyAndLeavesTheDefaultToTheCaller() throws IOException {
         Path file = write("""
                 [offload]
-                provider = "modal"
+                test_timeout_secs = 300
+                [provider]
+                type = "local"
                 """);
 
-        assertThat(reader.read(file)).isEqualTo(new OffloadConfig(file, OptionalInt.empty(), Optional.empty()));
+        assertThat(reader.read(file)).isEqualTo(new OffloadConfig(file, OptionalInt.empty(), Optional.empty(),
+                Optional.of(OffloadProvider.LOCAL)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"modal, modal", "local, local", "default, default"})
+    void readsEveryProviderTypeOffloadKnows(String type, String expected) throws IOException {
+        Path file = write("[offload]\nmax_parallel = 4\n\n[provider]\ntype = \"" + type + "\"\n");
+
+        assertThat(reader.read(file).provider()).hasValue(new OffloadProvider(expected));
+    }
+
+    @Test
+    void aFileWithoutAProviderTableLeavesTheProviderUnknown() throws IOException {
+        Path file = write("[offload]\nmax_parallel = 4\n");
+
+        assertThat(reader.read(file).provider()).isEmpty();
+    }
+
+    @Test
+    void aProviderWithoutATypeOrWithABadOneIsAnErrorWithItsPosition() throws IOException {
+        Path noType = write("[offload]\nmax_parallel = 4\n[provider]\ndockerfile = \"x\"\n");
+        assertThatThrownBy(() -> reader.read(noType))
+                .isInstanceOf(BenchException.class)
+                .hasMessageStartingWith(noType + ":3:1: [provider] has no `type`");
+
+        Path badType = write("[provider]\n  type = 3\n");
+        assertThatThrownBy(() -> reader.read(badType))
+                .isInstanceOf(BenchException.class)
+                .hasMessage(badType + ":2:3: `type` in [provider] must be a provider name such as \"modal\","
+                        + " \"local\" or \"default\", found an integer");
     }
 
     @Test

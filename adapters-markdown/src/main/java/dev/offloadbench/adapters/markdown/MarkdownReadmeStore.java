@@ -41,15 +41,25 @@ public final class MarkdownReadmeStore implements ReadmeStore {
     /** An update takes moments; one that holds the lock this long is stuck. */
     private static final Duration LOCK_PATIENCE = Duration.ofMinutes(2);
 
-    private final Runnable beforeWrite;
+    private final Seams seams;
 
     public MarkdownReadmeStore() {
-        this(() -> { });
+        this(new Seams() { });
     }
 
-    /** @param beforeWrite runs after the README was read under the lock and before it is written (a test's seam) */
-    MarkdownReadmeStore(Runnable beforeWrite) {
-        this.beforeWrite = beforeWrite;
+    MarkdownReadmeStore(Seams seams) {
+        this.seams = seams;
+    }
+
+    /** Moments of an update where a test steps in, as another program might: between reading and writing, say. */
+    interface Seams {
+        /** After the README was read under the update lock, before it is written. */
+        default void beforeWrite(Path file) {
+        }
+
+        /** After it was written, before it is read back. */
+        default void afterWrite(Path file) {
+        }
     }
 
     @Override
@@ -75,8 +85,9 @@ public final class MarkdownReadmeStore implements ReadmeStore {
             Edit edit = plan(readme, current, section);
             boolean changed = !Arrays.equals(edit.newBytes(), current.bytes());
             if (changed) {
-                beforeWrite.run();
+                seams.beforeWrite(file);
                 write(readme, file, edit.newBytes(), current.bytes(), rules.force());
+                seams.afterWrite(file);
             }
             verify(ReadmeFile.read(readme, file).text(), MarkdownLines.normalise(edit.merge().content()), readme,
                     "was written, but reading it back does not show the new Benchmarks section; another program may"

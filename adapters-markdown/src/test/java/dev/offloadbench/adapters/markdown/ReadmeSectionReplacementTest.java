@@ -1,6 +1,7 @@
 package dev.offloadbench.adapters.markdown;
 
 import static dev.offloadbench.adapters.markdown.Readmes.LONG_AGO;
+import static dev.offloadbench.adapters.markdown.Readmes.OLD;
 import static dev.offloadbench.adapters.markdown.Readmes.SECTION;
 import static dev.offloadbench.adapters.markdown.Readmes.bytes;
 import static dev.offloadbench.adapters.markdown.Readmes.concat;
@@ -28,11 +29,11 @@ class ReadmeSectionReplacementTest {
     void replacesASectionInTheMiddleUpToTheNextLevelTwoHeading() throws IOException {
         byte[] prefix = utf8("# Offload\n\nIntro.\n\n");
         byte[] suffix = utf8("## Next\n\nKeep me.\n");
-        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\n\nOld numbers.\n\n"), suffix));
+        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\n\n" + OLD + "\n\n"), suffix));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
-        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(prefix, utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(prefix, utf8("## Benchmarks\n\nNumbers measured on Tuesday.\n\n"), suffix));
     }
 
     @Test
@@ -41,7 +42,7 @@ class ReadmeSectionReplacementTest {
                 ## Benchmarks
 
                 ### Sculptor
-                old table
+                | Run Kind | old table |
                 #### Details
                 old details
 
@@ -49,64 +50,67 @@ class ReadmeSectionReplacementTest {
                 MIT
                 """));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, "## Benchmarks\n\n### Sculptor Integration Tests\n\n| Run Kind | new |\n");
 
-        assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\nNew numbers.\n\n## License\nMIT\n");
+        assertThat(Files.readString(readme))
+                .isEqualTo("## Benchmarks\n\n### Sculptor Integration Tests\n\n| Run Kind | new |\n\n## License\nMIT\n");
     }
 
     @Test
     void aSetextHeadingEndsTheSection() throws IOException {
         byte[] suffix = utf8("License\n-------\n\nMIT text\n\nAppendix\n========\n");
-        Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\nOld numbers.\n\n"), suffix));
+        Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\n" + OLD + "\n\n"), suffix));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
-        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNumbers measured on Tuesday.\n\n"), suffix));
     }
 
     @Test
     void aDashLineUnderATableAListHtmlOrCodeIsNoHeading() throws IOException {
         for (String trigger : List.of("| a | b |", "- item", "</details>", "    indented code", "> quote", "1. step")) {
             byte[] suffix = utf8("## After\n");
-            Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\nOld.\n\n" + trigger
+            Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\n" + OLD + "\n\n" + trigger
                     + "\n---\nold stuff\n\n"), suffix));
+            String section = SECTION + "\n" + trigger + "\n---\nnew stuff\n";
 
-            store.replaceSection(readme, SECTION, List.of());
+            Readmes.replace(store, readme, section);
 
-            assertThat(Files.readAllBytes(readme)).as(trigger)
-                    .isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+            assertThat(Files.readAllBytes(readme)).as(trigger).isEqualTo(concat(utf8(section + "\n"), suffix));
         }
     }
 
     @Test
     void aSetextHeadingOfSeveralLinesEndsTheSectionAtItsFirstLine() throws IOException {
         byte[] suffix = utf8("How to contribute\nand get help\n---\n\nText.\n");
-        Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\nOld numbers.\n\n"), suffix));
+        Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\n" + OLD + "\n\n"), suffix));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
-        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNumbers measured on Tuesday.\n\n"), suffix));
     }
 
     @Test
     void aHeadingInsideAnHtmlCommentIsNoHeading() throws IOException {
         byte[] suffix = utf8("## License\n\nMIT\n");
         Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\n<!-- maintainers:\n## not a heading\n-->\n"
-                + "Old numbers.\n\n"), suffix));
+                + OLD + "\n\n"), suffix));
+        String section = "## Benchmarks\n\n<!-- maintainers:\n## still not a heading\n-->\nNumbers measured on Tuesday.\n";
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, section);
 
-        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8(section + "\n"), suffix));
     }
 
     @Test
     void aThematicBreakAfterABlankLineIsNoHeading() throws IOException {
         byte[] suffix = utf8("## License\n");
-        Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\nOld.\n\n---\n\nOld too.\n\n"), suffix));
+        Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\n" + OLD + "\n\n---\n\n"
+                + "Numbers measured on Sunday.\n\n"), suffix));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
-        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8(SECTION + "\n"), suffix));
     }
 
     @Test
@@ -127,9 +131,9 @@ class ReadmeSectionReplacementTest {
                 ## Next
                 """));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, "## Benchmarks\n\n```bash\n# new\n```\n");
 
-        assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\nNew numbers.\n\n## Next\n");
+        assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\n```bash\n# new\n```\n\n## Next\n");
     }
 
     @Test
@@ -149,122 +153,122 @@ class ReadmeSectionReplacementTest {
 
                 """);
         byte[] suffix = utf8("## Contributing\n");
-        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\nold\n\n"), suffix));
+        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\n" + OLD + "\n\n"), suffix));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
-        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(prefix, utf8("## Benchmarks\n\nNew numbers.\n\n"), suffix));
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(prefix, utf8("## Benchmarks\n\nNumbers measured on Tuesday.\n\n"), suffix));
     }
 
     @Test
     void doesNotTakeInlineCodeStartingWithThreeBackticksForAFence() throws IOException {
-        Path readme = Readmes.write(folder, utf8("``` inline `code` ```\n## Benchmarks\nold\n"));
+        Path readme = Readmes.write(folder, utf8("``` inline `code` ```\n## Benchmarks\n" + OLD + "\n"));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
-        assertThat(Files.readString(readme)).isEqualTo("``` inline `code` ```\n## Benchmarks\n\nNew numbers.\n");
+        assertThat(Files.readString(readme)).isEqualTo("``` inline `code` ```\n## Benchmarks\n\nNumbers measured on Tuesday.\n");
     }
 
     @Test
     void acceptsTheHeadingsVariantsOfAtxSyntax() throws IOException {
-        Path readme = Readmes.write(folder, utf8("intro\n   ##\tBenchmarks ##  \nold\n## Next\n"));
+        Path readme = Readmes.write(folder, utf8("intro\n   ##\tBenchmarks ##  \n" + OLD + "\n## Next\n"));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
-        assertThat(Files.readString(readme)).isEqualTo("intro\n## Benchmarks\n\nNew numbers.\n## Next\n");
+        assertThat(Files.readString(readme)).isEqualTo("intro\n## Benchmarks\n\nNumbers measured on Tuesday.\n## Next\n");
     }
 
     @Test
     void endsTheSectionAtALevelOneHeadingToo() throws IOException {
-        Path readme = Readmes.write(folder, utf8("## Benchmarks\nold\n\n# Appendix\nkeep\n"));
+        Path readme = Readmes.write(folder, utf8("## Benchmarks\n" + OLD + "\n\n# Appendix\nkeep\n"));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
-        assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\nNew numbers.\n\n# Appendix\nkeep\n");
+        assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\nNumbers measured on Tuesday.\n\n# Appendix\nkeep\n");
     }
 
     @Test
     void doesNotTakeALongerHeadingForTheBenchmarksHeading() throws IOException {
-        byte[] original = utf8("# T\n\n## Benchmarks extra\nx\n## Benchmarks\nold\n## Benchmarks extra\nkeep\n");
+        byte[] original = utf8("# T\n\n## Benchmarks extra\nx\n## Benchmarks\n" + OLD + "\n## Benchmarks extra\nkeep\n");
         Path readme = Readmes.write(folder, original);
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
         assertThat(Files.readString(readme))
-                .isEqualTo("# T\n\n## Benchmarks extra\nx\n## Benchmarks\n\nNew numbers.\n## Benchmarks extra\nkeep\n");
+                .isEqualTo("# T\n\n## Benchmarks extra\nx\n## Benchmarks\n\nNumbers measured on Tuesday.\n## Benchmarks extra\nkeep\n");
     }
 
     @Test
     void keepsCrlfLineEndingsEverywhereIncludingTheNewSection() throws IOException {
         byte[] prefix = utf8("# Offload\r\n\r\nIntro.\r\n\r\n");
         byte[] suffix = utf8("## Next\r\n\r\nKeep me.\r\n");
-        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\r\n\r\nOld numbers.\r\n\r\n"), suffix));
+        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\r\n\r\n" + OLD + "\r\n\r\n"), suffix));
 
-        store.replaceSection(readme, "## Benchmarks\n\nNew numbers.\nSecond line.\n", List.of());
+        Readmes.replace(store, readme, "## Benchmarks\n\nNumbers measured on Tuesday.\nSecond line.\n");
 
         byte[] after = Files.readAllBytes(readme);
         assertThat(after).isEqualTo(concat(prefix,
-                utf8("## Benchmarks\r\n\r\nNew numbers.\r\nSecond line.\r\n\r\n"), suffix));
+                utf8("## Benchmarks\r\n\r\nNumbers measured on Tuesday.\r\nSecond line.\r\n\r\n"), suffix));
         assertThat(new String(after, StandardCharsets.UTF_8).replace("\r\n", "")).doesNotContain("\n", "\r");
     }
 
     @Test
     void keepsTheMissingFinalNewlineOfALastSection() throws IOException {
-        Path readme = Readmes.write(folder, utf8("# T\n\n## Benchmarks\n\nold numbers"));
+        Path readme = Readmes.write(folder, utf8("# T\n\n## Benchmarks\n\nNumbers measured on Monday"));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
-        assertThat(Files.readString(readme)).isEqualTo("# T\n\n## Benchmarks\n\nNew numbers.");
+        assertThat(Files.readString(readme)).isEqualTo("# T\n\n## Benchmarks\n\nNumbers measured on Tuesday.");
     }
 
     @Test
     void keepsTheFinalNewlineAndTrailingBlankLinesOfALastSection() throws IOException {
-        Path readme = Readmes.write(folder, utf8("# T\n\n## Benchmarks\n\nold numbers\n\n  \n"));
+        Path readme = Readmes.write(folder, utf8("# T\n\n## Benchmarks\n\nNumbers measured on Monday\n\n  \n"));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
-        assertThat(Files.readString(readme)).isEqualTo("# T\n\n## Benchmarks\n\nNew numbers.\n\n  \n");
+        assertThat(Files.readString(readme)).isEqualTo("# T\n\n## Benchmarks\n\nNumbers measured on Tuesday.\n\n  \n");
     }
 
     @Test
     void replacesAHeadingThatIsTheLastLineWithoutANewline() throws IOException {
         Path readme = Readmes.write(folder, utf8("# T\r\n\r\n## Benchmarks"));
 
-        store.replaceSection(readme, SECTION, List.of());
+        Readmes.replace(store, readme, SECTION);
 
-        assertThat(Files.readString(readme)).isEqualTo("# T\r\n\r\n## Benchmarks\r\n\r\nNew numbers.");
+        assertThat(Files.readString(readme)).isEqualTo("# T\r\n\r\n## Benchmarks\r\n\r\nNumbers measured on Tuesday.");
     }
 
     @Test
     void keepsAUtf8ByteOrderMark() throws IOException {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] suffix = utf8("## Über uns\n");
-        Path readme = Readmes.write(folder, concat(bom, utf8("## Benchmarks\nalt\n"), suffix));
+        Path readme = Readmes.write(folder, concat(bom, utf8("## Benchmarks\nNeue Zahlen vom Montag.\n"), suffix));
 
-        store.replaceSection(readme, "## Benchmarks\n\nNeue Zahlen – schnell.\n", List.of());
+        Readmes.replace(store, readme, "## Benchmarks\n\nNeue Zahlen vom Dienstag – schnell.\n");
 
         assertThat(Files.readAllBytes(readme))
-                .isEqualTo(concat(bom, utf8("## Benchmarks\n\nNeue Zahlen – schnell.\n"), suffix));
+                .isEqualTo(concat(bom, utf8("## Benchmarks\n\nNeue Zahlen vom Dienstag – schnell.\n"), suffix));
     }
 
     @Test
     void keepsIso88591BytesOutsideTheSection() throws IOException {
         byte[] prefix = bytes("# Café Offload\n\nRésumé: «vite».\n\n", StandardCharsets.ISO_8859_1);
         byte[] suffix = bytes("## Über\n\nÇa marche.\n", StandardCharsets.ISO_8859_1);
-        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\nold\n\n"), suffix));
+        Path readme = Readmes.write(folder, concat(prefix, utf8("## Benchmarks\n" + OLD + "\n\n"), suffix));
 
-        store.replaceSection(readme, "## Benchmarks\n\nNew numbers, très bien.\n", List.of());
+        Readmes.replace(store, readme, "## Benchmarks\n\nNumbers measured on Tuesday, très bien.\n");
 
         assertThat(Files.readAllBytes(readme)).isEqualTo(concat(prefix,
-                bytes("## Benchmarks\n\nNew numbers, très bien.\n\n", StandardCharsets.ISO_8859_1), suffix));
+                bytes("## Benchmarks\n\nNumbers measured on Tuesday, très bien.\n\n", StandardCharsets.ISO_8859_1), suffix));
     }
 
     @Test
     void refusesCharactersAnIso88591ReadmeCannotHold() throws IOException {
-        byte[] original = bytes("# Café\n\n## Benchmarks\nold\n", StandardCharsets.ISO_8859_1);
+        byte[] original = bytes("# Café\n\n## Benchmarks\n" + OLD + "\n", StandardCharsets.ISO_8859_1);
         Path readme = Readmes.write(folder, original);
 
-        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\n\n1.86x → faster\n", List.of()))
+        assertThatThrownBy(() -> Readmes.replace(store, readme, SECTION + "\n1.86x → faster\n"))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(readme.toString())
                 .hasMessageContaining("U+2192")
@@ -277,7 +281,7 @@ class ReadmeSectionReplacementTest {
         byte[] original = utf8("# Offload\n\n## Benchmarks extra\n\n```\n## Benchmarks\n```\n");
         Path readme = Readmes.write(folder, original);
 
-        assertThatThrownBy(() -> store.replaceSection(readme, SECTION, List.of()))
+        assertThatThrownBy(() -> Readmes.replace(store, readme, SECTION))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(readme.toString())
                 .hasMessageContaining("no \"## Benchmarks\" heading");
@@ -289,7 +293,7 @@ class ReadmeSectionReplacementTest {
         byte[] original = utf8("# Offload\n\n## Benchmarks\none\n\n## Benchmarks ##\ntwo\n");
         Path readme = Readmes.write(folder, original);
 
-        assertThatThrownBy(() -> store.replaceSection(readme, SECTION, List.of()))
+        assertThatThrownBy(() -> Readmes.replace(store, readme, SECTION))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(readme.toString())
                 .hasMessageContaining("lines 3, 6");
@@ -301,13 +305,13 @@ class ReadmeSectionReplacementTest {
         byte[] original = utf8("## Benchmarks\nold\n## Next\n");
         Path readme = Readmes.write(folder, original);
 
-        assertThatThrownBy(() -> store.replaceSection(readme, "# Benchmarks\nx\n", List.of()))
+        assertThatThrownBy(() -> Readmes.replace(store, readme, "# Benchmarks\nx\n"))
                 .isInstanceOf(BenchException.class).hasMessageContaining("must start with");
-        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\nx\n## Other\n", List.of()))
+        assertThatThrownBy(() -> Readmes.replace(store, readme, "## Benchmarks\nx\n## Other\n"))
                 .isInstanceOf(BenchException.class).hasMessageContaining("line 3 of the rendered section");
-        assertThatThrownBy(() -> store.replaceSection(readme, "## Benchmarks\n```\nx\n", List.of()))
+        assertThatThrownBy(() -> Readmes.replace(store, readme, "## Benchmarks\n```\nx\n"))
                 .isInstanceOf(BenchException.class).hasMessageContaining("code fence");
-        assertThatThrownBy(() -> store.replaceSection(readme, "\n\n", List.of()))
+        assertThatThrownBy(() -> Readmes.replace(store, readme, "\n\n"))
                 .isInstanceOf(BenchException.class).hasMessageContaining("empty");
         assertUntouched(readme, original);
     }
@@ -316,11 +320,11 @@ class ReadmeSectionReplacementTest {
     void refusesAMissingReadmeNamingIt() {
         Path missing = folder.resolve("README.md");
 
-        assertThatThrownBy(() -> store.replaceSection(missing, SECTION, List.of()))
+        assertThatThrownBy(() -> Readmes.replace(store, missing, SECTION))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> store.previewSectionReplacement(missing, SECTION, List.of()))
+        assertThatThrownBy(() -> Readmes.preview(store, missing, SECTION))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining(missing.toString());
     }

@@ -1,5 +1,8 @@
 package dev.offloadbench.adapters.markdown;
 
+import dev.offloadbench.domain.model.ProjectHeadings;
+import dev.offloadbench.domain.port.out.ReadmeStore;
+import dev.offloadbench.domain.profile.BuiltInProfiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -8,11 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Set;
 
 /** README files for the store's tests, written and compared as bytes. */
 final class Readmes {
-    /** What the renderer would hand the store, in short. */
-    static final String SECTION = "## Benchmarks\n\nNew numbers.\n";
+    /**
+     * What the renderer would hand the store, in short. A section's text is replaced only by text
+     * that opens alike ("Numbers measured on ..."): anything else in it would be lost, and is refused.
+     */
+    static final String SECTION = "## Benchmarks\n\nNumbers measured on Tuesday.\n";
+    /** The section SECTION replaces: its introduction opens like SECTION's. */
+    static final String OLD = "Numbers measured on Monday.";
+    /** The built-in projects, as the application tells them apart. */
+    static final ProjectHeadings HEADINGS = ProjectHeadings.of(new BuiltInProfiles().profiles());
     static final FileTime LONG_AGO = FileTime.from(Instant.parse("2020-01-02T03:04:05Z"));
 
     private Readmes() {
@@ -32,6 +43,23 @@ final class Readmes {
             out.writeBytes(part);
         }
         return out.toByteArray();
+    }
+
+    /** The section as the application hands it to the store, reporting {@code covered} projects (default: both). */
+    static ReadmeStore.NewSection section(String markdown, String... covered) {
+        return new ReadmeStore.NewSection(markdown, HEADINGS,
+                covered.length == 0 ? Set.of("mng", "sculptor") : Set.of(covered));
+    }
+
+    /** Replaces the section as {@code update-readme} does (no --force). */
+    static ReadmeStore.Replacement replace(MarkdownReadmeStore store, Path readme, String markdown,
+            String... covered) {
+        return store.replaceSection(readme, section(markdown, covered), new ReadmeStore.WriteRules(false, () -> { }));
+    }
+
+    /** The unified diff {@code update-readme --dry-run} would print. */
+    static String preview(MarkdownReadmeStore store, Path readme, String markdown, String... covered) {
+        return store.previewSectionReplacement(readme, section(markdown, covered)).diff();
     }
 
     /** Writes the README and dates it in the past, so an untouched file is recognisable by its time too. */

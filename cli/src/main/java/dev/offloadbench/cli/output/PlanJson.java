@@ -85,6 +85,9 @@ public final class PlanJson {
         if (run.maxParallelSource().isPresent()) {
             json.writeStringField("maxParallelSource", run.maxParallelSource().get());
         }
+        if (run.provider().isPresent()) {
+            json.writeStringField("provider", run.provider().get().type());
+        }
         json.writeNumberField("warmups", run.warmups());
         if (!run.notes().isEmpty()) {
             json.writeArrayFieldStart("notes");

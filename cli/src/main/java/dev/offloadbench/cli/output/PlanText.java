@@ -26,6 +26,7 @@ public final class PlanText {
                         .append(run.workersSource().map(s -> "  (" + s + ")").orElse("")).append("\n"));
                 run.maxParallel().ifPresent(m -> text.append("       max_parallel: ").append(m)
                         .append(run.maxParallelSource().map(s -> "  (" + s + ")").orElse("")).append("\n"));
+                run.provider().ifPresent(p -> text.append("       provider: ").append(p.type()).append("\n"));
                 if (run.warmups() > 0) {
                     text.append("       warm-up: ").append(run.warmups())
                             .append(" run first, its time discarded\n");

@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
  * {@code Offload (local, max 4)}.
  */
 public record OffloadProvider(String type) {
+    // before the constants below, which check their type with it
+    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_-]*");
+
     /** The provider of the published numbers, and of a results document that names none. */
     public static final OffloadProvider MODAL = new OffloadProvider("modal");
     public static final OffloadProvider LOCAL = new OffloadProvider("local");
-
-    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_-]*");
 
     public OffloadProvider {
         if (type == null || !TYPE.matcher(type).matches()) {

@@ -3,6 +3,7 @@ package dev.offloadbench.domain.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -16,6 +17,12 @@ import dev.offloadbench.domain.model.RunOutcome;
 import dev.offloadbench.domain.model.Validity;
 import dev.offloadbench.domain.port.in.UpdateReadme;
 import dev.offloadbench.domain.port.out.ReadmeStore;
+import dev.offloadbench.domain.port.out.ReadmeStore.Merge;
+import dev.offloadbench.domain.port.out.ReadmeStore.NewSection;
+import dev.offloadbench.domain.port.out.ReadmeStore.Preview;
+import dev.offloadbench.domain.port.out.ReadmeStore.Replacement;
+import dev.offloadbench.domain.port.out.ReadmeStore.Subsection;
+import dev.offloadbench.domain.port.out.ReadmeStore.WriteRules;
 import dev.offloadbench.domain.port.out.ReportRenderer;
 import dev.offloadbench.domain.port.out.ResultsReader;
 import dev.offloadbench.domain.profile.BuiltInProfiles;
@@ -57,6 +64,12 @@ class ReportServiceTest {
                 RunOutcome.offload(new BigDecimal("120.1"), offloadValidity)))));
     }
 
+    private static final Merge NO_MERGE = new Merge(List.of(), List.of(), List.of());
+
+    private static Replacement written() {
+        return new Replacement(README, false, true, NO_MERGE, List.of());
+    }
+
     private UpdateReadme.Command command(boolean dryRun, boolean allowInvalid) {
         return new UpdateReadme.Command(RESULTS, README, Optional.empty(), dryRun, allowInvalid);
     }
@@ -88,14 +101,14 @@ class ReportServiceTest {
         assertThat(((UpdateReadme.Refused) outcome).invalidRuns()).extracting(Object::toString)
                 .containsExactly("sculptor offload: 3 failed");
         verify(readmes, never()).replaceSection(any(), any(), any());
-        verify(readmes, never()).previewSectionReplacement(any(), any(), any());
+        verify(readmes, never()).previewSectionReplacement(any(), any());
     }
 
     @Test
     void updatesDespiteInvalidRunsWhenAllowed() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.invalid("3 failed")));
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.replaceSection(README, "## Benchmarks\n", List.of())).thenReturn(List.of());
+        when(readmes.replaceSection(any(), any(), any())).thenReturn(written());
         when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
 
         UpdateReadme.Outcome outcome = service.update(command(false, true));
@@ -108,12 +121,12 @@ class ReportServiceTest {
     void aDryRunPreviewsAndWritesNothing() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.VALID));
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.previewSectionReplacement(README, "## Benchmarks\n", List.of())).thenReturn("--- a\n+++ b\n");
+        when(readmes.previewSectionReplacement(any(), any())).thenReturn(new Preview("--- a\n+++ b\n", NO_MERGE));
         when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
 
         UpdateReadme.Outcome outcome = service.update(command(true, false));
 
-        assertThat(outcome).isEqualTo(new UpdateReadme.Previewed("--- a\n+++ b\n", List.of(), List.of()));
+        assertThat(outcome).isEqualTo(new UpdateReadme.Previewed("--- a\n+++ b\n", List.of(), NO_MERGE));
         verify(readmes, never()).replaceSection(any(), any(), any());
     }
 
@@ -128,6 +141,7 @@ class ReportServiceTest {
         when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Sculptor Integration Tests (Playwright)\n"
                 + "\n### Mng Unit + Integration Tests\n");
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
+        when(readmes.previewSectionReplacement(any(), any())).thenReturn(new Preview("", NO_MERGE));
 
         service.update(command(true, false));
 
@@ -137,30 +151,61 @@ class ReportServiceTest {
     }
 
     @Test
-    void keepsTheSubsectionsOfProjectsTheResultsDoNotCover() {
+    void tellsTheStoreWhichProjectsTheSectionReportsAndHowToRecogniseTheirSubsections() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.VALID)); // sculptor only
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Mng Unit + Integration Tests\n\nold\n\n"
-                + "### Sculptor Integration Tests (Playwright)\n\nold\n\n### Methodology\n\nold\n");
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Mng Integration Tests\n\nold\n");
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.replaceSection(any(), any(), any())).thenReturn(List.of());
+        when(readmes.replaceSection(any(), any(), any())).thenReturn(written());
 
-        UpdateReadme.Outcome outcome = service.update(command(false, false));
+        service.update(new UpdateReadme.Command(RESULTS, README, Optional.empty(), false, false, true));
 
-        // mng is not in the results: its subsection stays; "Methodology" is no project's and is replaced
-        verify(readmes).replaceSection(README, "## Benchmarks\n", List.of("### Mng Unit + Integration Tests"));
-        assertThat(((UpdateReadme.Written) outcome).keptSections()).containsExactly("### Mng Unit + Integration Tests");
+        ArgumentCaptor<NewSection> section = ArgumentCaptor.forClass(NewSection.class);
+        ArgumentCaptor<WriteRules> rules = ArgumentCaptor.forClass(WriteRules.class);
+        verify(readmes).replaceSection(eq(README), section.capture(), rules.capture());
+        assertThat(section.getValue().markdown()).isEqualTo("## Benchmarks\n");
+        assertThat(section.getValue().covered()).containsExactly("sculptor");
+        assertThat(section.getValue().headings().owner("### Mng Integration Tests")).map(p -> p.id()).contains("mng");
+        assertThat(rules.getValue().force()).isTrue();
     }
 
     @Test
-    void keepsNothingWhenTheResultsCoverEveryProjectTheReadmeShows() {
-        when(reader.read(RESULTS)).thenReturn(results(Validity.VALID)); // sculptor only
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Sculptor Integration Tests (Playwright)\n");
+    void saysWhatTheStoreDidAndPassesTheWaitNoticeOn() {
+        when(reader.read(RESULTS)).thenReturn(results(Validity.VALID));
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.replaceSection(any(), any(), any())).thenReturn(List.of());
+        Merge merge = new Merge(List.of(), List.of(new Subsection("### Widget Tests", Optional.empty())), List.of());
+        Path target = Path.of("/elsewhere/README.md");
+        when(readmes.replaceSection(any(), any(), any())).thenAnswer(call -> {
+            call.getArgument(2, WriteRules.class).onWait().run();
+            return new Replacement(target, true, true, merge, List.of(Path.of("/elsewhere/docs/bar-local.svg")));
+        });
+        List<String> notices = new java.util.ArrayList<>();
 
-        service.update(command(false, false));
+        UpdateReadme.Outcome outcome = service.update(command(false, false), () -> notices.add("waiting"));
 
-        verify(readmes).replaceSection(README, "## Benchmarks\n", List.of());
+        assertThat(outcome).isEqualTo(new UpdateReadme.Written(README, target, true, true,
+                List.of(Path.of("/elsewhere/docs/bar-local.svg")), List.of(), merge));
+        assertThat(notices).containsExactly("waiting");
+    }
+
+    @Test
+    void ordersByTheTitlesTheReadmeShowsNotTheTemplatesHeadings() {
+        BenchmarkResults mngFirst = new BenchmarkResults("m", List.of(
+                new ProjectResults("mng", 10, 20, List.of(
+                        RunOutcome.local(RunKind.BASELINE, 4, new BigDecimal("345.8"), Validity.VALID))),
+                new ProjectResults("sculptor", 3, 20, List.of(
+                        RunOutcome.local(RunKind.BASELINE, 3, new BigDecimal("726.0"), Validity.VALID)))));
+        when(reader.read(RESULTS)).thenReturn(mngFirst);
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Sculptor Integration Tests\n"
+                + "\n### Mng Integration Tests\n");
+        when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
+        when(readmes.previewSectionReplacement(any(), any())).thenReturn(new Preview("", NO_MERGE));
+
+        service.update(command(true, false));
+
+        ArgumentCaptor<BenchmarkReport> report = ArgumentCaptor.forClass(BenchmarkReport.class);
+        verify(renderer).render(report.capture(), any());
+        assertThat(report.getValue().projects()).extracting(p -> p.profile().id()).containsExactly("sculptor", "mng");
     }
 
     @Test

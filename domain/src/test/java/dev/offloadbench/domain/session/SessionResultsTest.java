@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offloadbench.domain.model.BenchmarkResults;
 import dev.offloadbench.domain.model.ProjectResults;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.RunOutcome;
 import dev.offloadbench.domain.model.Validity;
@@ -157,6 +158,22 @@ class SessionResultsTest {
                         List.of())));
 
         assertThat(only(session).maxParallel()).isEqualTo(50);
+    }
+
+    @Test
+    void theProviderComesFromThePlannedOffloadRunAndIsModalForOlderSessions() {
+        PlannedRun local = planned(RunKind.OFFLOAD, 4);
+        local = new PlannedRun(local.kind(), local.recipe(), local.command(), local.environment(), local.directory(),
+                local.workers(), local.workersSource(), local.maxParallel(), local.maxParallelSource(), local.warmups(),
+                local.notes(), Optional.of(OffloadProvider.LOCAL));
+        Session session = session(project("mng", done(planned(RunKind.BASELINE, 4), sample("10")),
+                new SessionRun(local, RunStatus.SKIPPED, "offload is not installed", List.of())));
+        Session older = session(project("mng", done(planned(RunKind.BASELINE, 4), sample("10")),
+                new SessionRun(planned(RunKind.OFFLOAD, 4), RunStatus.SKIPPED, "offload is not installed",
+                        List.of())));
+
+        assertThat(only(session).provider()).isEqualTo(OffloadProvider.LOCAL);
+        assertThat(only(older).provider()).isEqualTo(OffloadProvider.MODAL);
     }
 
     @Test

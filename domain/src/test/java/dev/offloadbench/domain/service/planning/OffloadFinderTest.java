@@ -16,6 +16,7 @@ import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.justfile.Justfile;
 import dev.offloadbench.domain.justfile.RecipeCall;
 import dev.offloadbench.domain.justfile.SourceLine;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader.OffloadConfig;
@@ -37,6 +38,13 @@ class OffloadFinderTest {
     private final OffloadConfigReader configs = mock(OffloadConfigReader.class);
     private final OffloadFinder finder = new OffloadFinder(just, configs);
 
+    {
+        // any config file: Modal, no max_parallel (tests that care stub their own file)
+        when(configs.read(any())).thenAnswer(call -> call.getArgument(0) == null ? null // while a test stubs read(any())
+                : new OffloadConfig(call.getArgument(0), OptionalInt.empty(), Optional.empty(),
+                        Optional.of(OffloadProvider.MODAL)));
+    }
+
     /** A recipe whose single body line (header on line 4, so the body is line 5) is {@code command}. */
     private Justfile recipeRunning(String command) {
         when(just.dryRun(eq(DIR), any())).thenReturn(List.of(command));
@@ -46,7 +54,7 @@ class OffloadFinderTest {
     private void configSets(String file, int maxParallel, int line) {
         Path path = DIR.resolve(file);
         when(configs.read(path)).thenReturn(new OffloadConfig(path, OptionalInt.of(maxParallel),
-                Optional.of(new SourceLine(path, line))));
+                Optional.of(new SourceLine(path, line)), Optional.of(OffloadProvider.MODAL)));
     }
 
     private Finding find(Justfile justfile) {
@@ -112,22 +120,46 @@ class OffloadFinderTest {
     }
 
     @Test
-    void parallelOnTheRunCommandWinsAndNoConfigIsRead() {
+    void parallelOnTheRunCommandWinsAndTheConfigStillGivesTheProvider() {
         Justfile justfile = recipeRunning("offload -c offload-modal.toml run --parallel 20");
+        configSets("offload-modal.toml", 50, 3);
 
         Finding finding = find(justfile);
 
         assertThat(finding.maxParallel()).isEqualTo(20);
         assertThat(finding.source()).isEqualTo("justfile:5, --parallel");
         assertThat(finding.configFile()).isEqualTo(DIR.resolve("offload-modal.toml"));
-        verify(configs, never()).read(any());
+        assertThat(finding.provider()).isEqualTo(OffloadProvider.MODAL);
     }
 
     @Test
     void parallelWithEqualsSignWins() {
         Justfile justfile = recipeRunning("offload run --parallel=30");
         assertThat(find(justfile).maxParallel()).isEqualTo(30);
-        verify(configs, never()).read(any());
+    }
+
+    @Test
+    void theProviderIsTheConfigsProviderType() {
+        Justfile justfile = recipeRunning("offload -c offload-local.toml run");
+        Path path = DIR.resolve("offload-local.toml");
+        when(configs.read(path)).thenReturn(new OffloadConfig(path, OptionalInt.of(4), Optional.empty(),
+                Optional.of(OffloadProvider.LOCAL)));
+
+        assertThat(find(justfile).provider()).isEqualTo(OffloadProvider.LOCAL);
+    }
+
+    @Test
+    void aConfigWithoutAProviderIsAProblemOffloadWouldHaveToo() {
+        Justfile justfile = recipeRunning("offload -c offload-modal.toml run");
+        Path path = DIR.resolve("offload-modal.toml");
+        when(configs.read(path)).thenReturn(new OffloadConfig(path, OptionalInt.of(4), Optional.empty(),
+                Optional.empty()));
+
+        assertThatThrownBy(() -> find(justfile))
+                .isInstanceOf(PlanProblem.class)
+                .hasMessage("recipe `test-offload` runs offload with config offload-modal.toml, which has no [provider]"
+                        + " table; Offload needs one to know where to run the tests: add [provider] with"
+                        + " type = \"modal\", \"local\" or \"default\"");
     }
 
     @Test
@@ -156,7 +188,8 @@ class OffloadFinderTest {
     void missingMaxParallelMeansOffloadsDefaultOfTen() {
         Justfile justfile = recipeRunning("offload -c offload-modal.toml run");
         Path path = DIR.resolve("offload-modal.toml");
-        when(configs.read(path)).thenReturn(new OffloadConfig(path, OptionalInt.empty(), Optional.empty()));
+        when(configs.read(path)).thenReturn(new OffloadConfig(path, OptionalInt.empty(), Optional.empty(),
+                Optional.of(OffloadProvider.MODAL)));
 
         Finding finding = find(justfile);
 
@@ -168,7 +201,8 @@ class OffloadFinderTest {
     void maxParallelWithoutALineNamesTheFile() {
         Justfile justfile = recipeRunning("offload run");
         Path path = DIR.resolve("offload.toml");
-        when(configs.read(path)).thenReturn(new OffloadConfig(path, OptionalInt.of(7), Optional.empty()));
+        when(configs.read(path)).thenReturn(new OffloadConfig(path, OptionalInt.of(7), Optional.empty(),
+                Optional.of(OffloadProvider.MODAL)));
 
         assertThat(find(justfile).source()).isEqualTo("offload.toml");
     }

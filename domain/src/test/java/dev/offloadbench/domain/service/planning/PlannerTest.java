@@ -24,6 +24,7 @@ import dev.offloadbench.domain.justfile.Recipe;
 import dev.offloadbench.domain.justfile.RecipeCall;
 import dev.offloadbench.domain.justfile.SourceLine;
 import dev.offloadbench.domain.model.Profile;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.plan.BenchmarkPlan;
 import dev.offloadbench.domain.plan.MachineDescription;
@@ -121,7 +122,7 @@ class PlannerTest {
 
     private void offloadConfig(Path file, int maxParallel, int line) {
         when(offloadConfigs.read(file)).thenReturn(new OffloadConfig(file, OptionalInt.of(maxParallel),
-                Optional.of(new SourceLine(file, line))));
+                Optional.of(new SourceLine(file, line)), Optional.of(OffloadProvider.MODAL)));
     }
 
     /** The usual Offload recipe: {@code offload run} with offload.toml's max_parallel 50 on line 3. */
@@ -569,19 +570,22 @@ class PlannerTest {
 
         assertThat(run(plan, RunKind.OFFLOAD).maxParallel()).hasValue(20);
         assertThat(run(plan, RunKind.OFFLOAD).maxParallelSource()).contains("justfile:11, --parallel");
-        verify(offloadConfigs, never()).read(any());
+        assertThat(run(plan, RunKind.OFFLOAD).provider()).contains(OffloadProvider.MODAL);
     }
 
     @Test
     void missingMaxParallelIsOffloadsDefaultWithItsReason() {
         Path file = mngDir.resolve("offload.toml");
-        when(offloadConfigs.read(file)).thenReturn(new OffloadConfig(file, OptionalInt.empty(), Optional.empty()));
+        when(offloadConfigs.read(file)).thenReturn(new OffloadConfig(file, OptionalInt.empty(), Optional.empty(),
+                Optional.of(OffloadProvider.LOCAL)));
 
         BenchmarkPlan plan = planOffloadRecipe("offload run");
 
         assertThat(run(plan, RunKind.OFFLOAD).maxParallel()).hasValue(10);
         assertThat(run(plan, RunKind.OFFLOAD).maxParallelSource())
                 .contains("Offload's default (offload.toml sets no max_parallel)");
+        assertThat(run(plan, RunKind.OFFLOAD).provider()).as("the plan records the config's provider")
+                .contains(OffloadProvider.LOCAL);
     }
 
     @Test

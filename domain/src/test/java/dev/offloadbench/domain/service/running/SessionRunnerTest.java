@@ -821,4 +821,67 @@ class SessionRunnerTest {
         assertThat(session.readme()).isEqualTo(README);
         verify(progress).sessionStarted(store.saved().get(0), false);
     }
+
+    /** The status line's "(last time …)": only a valid earlier run of the same folder, recipe and kind. */
+    @Nested
+    class LastTime {
+        final Attempt failed = new Attempt(false, NOW, NOW, new BigDecimal("9.000"), 1, Termination.EXITED,
+                passedTally(4), Path.of("/log"), Validity.invalid("2 failed"), List.of());
+
+        private Optional<Duration> estimateOfTheMngBaseline() {
+            run(command(List.of(RunKind.BASELINE), 1, 0));
+            @SuppressWarnings("unchecked")
+            org.mockito.ArgumentCaptor<Optional<Duration>> estimate = org.mockito.ArgumentCaptor.forClass(Optional.class);
+            verify(progress).attemptStarted(eq("mng"), eq(RunKind.BASELINE), anyList(), eq(false), eq(1), eq(1),
+                    estimate.capture());
+            return estimate.getValue();
+        }
+
+        private Session earlier(String id, Path folder, String recipe, Attempt attempt) {
+            PlannedRun planned = planned("mng", RunKind.BASELINE);
+            PlannedRun there = new PlannedRun(planned.kind(), recipe, planned.command(), planned.environment(), folder,
+                    planned.workers(), planned.workersSource(), planned.maxParallel(), planned.maxParallelSource(),
+                    planned.warmups(), planned.notes());
+            return new Session(id, Instant.parse("2024-04-01T00:00:00Z"),
+                    new SessionSettings(ALL_KINDS, 1, 1, Optional.empty()), MACHINE, README,
+                    List.of(new SessionProject("mng", folder, List.of(new SessionRun(there, RunStatus.DONE, "",
+                            List.of(attempt))))), true);
+        }
+
+        @Test
+        void comesFromTheLatestValidRunOfTheSameFolderRecipeAndKind() {
+            store.with(earlier("20240420-100000", Path.of("/p/mng"), "test-integration", sample("12.500")));
+
+            assertThat(estimateOfTheMngBaseline()).contains(Duration.ofMillis(12500));
+        }
+
+        @Test
+        void anInvalidEarlierRunGivesNoEstimateButAnOlderValidOneDoes() {
+            store.with(earlier("20240420-100000", Path.of("/p/mng"), "test-integration", sample("12.500")));
+            store.with(earlier("20240425-100000", Path.of("/p/mng"), "test-integration", failed));
+
+            assertThat(estimateOfTheMngBaseline()).contains(Duration.ofMillis(12500));
+        }
+
+        @Test
+        void onlyAnInvalidEarlierRunGivesNone() {
+            store.with(earlier("20240425-100000", Path.of("/p/mng"), "test-integration", failed));
+
+            assertThat(estimateOfTheMngBaseline()).isEmpty();
+        }
+
+        @Test
+        void anotherFolderOfTheSameProfileGivesNone() {
+            store.with(earlier("20240425-100000", Path.of("/elsewhere/mng"), "test-integration", sample("12.500")));
+
+            assertThat(estimateOfTheMngBaseline()).isEmpty();
+        }
+
+        @Test
+        void anotherRecipeGivesNone() {
+            store.with(earlier("20240425-100000", Path.of("/p/mng"), "test-unit", sample("12.500")));
+
+            assertThat(estimateOfTheMngBaseline()).isEmpty();
+        }
+    }
 }
