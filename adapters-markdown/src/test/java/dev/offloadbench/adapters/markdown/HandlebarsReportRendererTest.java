@@ -2,12 +2,15 @@ package dev.offloadbench.adapters.markdown;
 
 import static dev.offloadbench.adapters.markdown.Reports.MACHINE;
 import static dev.offloadbench.adapters.markdown.Reports.baseline;
+import static dev.offloadbench.adapters.markdown.Reports.high;
 import static dev.offloadbench.adapters.markdown.Reports.mng;
+import static dev.offloadbench.adapters.markdown.Reports.offload;
 import static dev.offloadbench.adapters.markdown.Reports.report;
 import static dev.offloadbench.adapters.markdown.Reports.sculptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offloadbench.domain.model.BenchmarkReport;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.ProjectResults;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,18 +63,17 @@ class HandlebarsReportRendererTest {
 
                 345 Playwright integration tests (browser-based, each launching a full Sculptor instance).
                 Individual tests are heavyweight (Chromium + backend server per worker), so the default xdist cap is n=3.
-                Offload bypasses xdist entirely, fanning out across up to 200 isolated Modal sandboxes -- each running \
-                a single test against its own Sculptor instance.
 
                 </details>
 
                 ### Mng""");
         // mng still compares, but only with what sculptor has: no Offload run, so no comparison
-        assertThat(section).contains("yielding a modest 1.86x speedup.\n");
+        assertThat(section).contains("yielding a modest 1.86x speedup.\n")
+                .contains("using Offload with the Modal provider. Offload was not run for Sculptor. All local");
     }
 
     @Test
-    void endsTheOffloadNoteAfterTheSandboxesWhenOffloadWasNotRun() {
+    void leavesOutTheOffloadNoteWhenOffloadWasNotRun() {
         ProjectResults localOnly = new ProjectResults("mng", 5275, 200, List.of(baseline(4, "345.8")));
 
         String section = renderer.render(report(MACHINE, sculptor(), localOnly), Optional.empty());
@@ -84,10 +86,51 @@ class HandlebarsReportRendererTest {
 
                 5,275 tests collected (unit + integration, excluding acceptance and release).
                 Individual tests are lightweight and fast-running, so the default xdist cap is n=4.
-                Offload bypasses xdist entirely, fanning out across up to 200 isolated Modal sandboxes.
 
                 </details>
                 """);
+    }
+
+    @Test
+    void withOffloadSkippedEverywhereNothingClaimsOffloadOrModal() {
+        ProjectResults mngLocal = new ProjectResults("mng", 5275, 200, List.of(baseline(4, "345.8"),
+                high(8, "266.9")));
+        ProjectResults sculptorLocal = new ProjectResults("sculptor", 345, 200, List.of(baseline(3, "726.0")));
+
+        String section = renderer.render(report(MACHINE, sculptorLocal, mngLocal), Optional.empty());
+
+        assertThat(section).startsWith("## Benchmarks\n\nSpeedups measured on Imbue projects with pytest-xdist alone:"
+                + " Offload was not run. All local baselines were run on a " + MACHINE + ".\n\n");
+        assertThat(section).doesNotContain("Modal", "sandbox", "bar-offload");
+        assertThat(section.replace("Offload was not run", "")).doesNotContain("Offload");
+        assertThat(section).contains("| pytest with xdist, n=8 | <img src=\"docs/bar-local.svg\" width=\"116\""
+                + " height=\"4\"> 266.9 | 77.2% | 1.30x |");
+    }
+
+    @Test
+    void namesTheProviderOfTheOffloadConfigInTheRowTheIntroAndTheNotes() {
+        ProjectResults local = new ProjectResults("mng", 28, 4, OffloadProvider.LOCAL, List.of(baseline(2, "2.0"),
+                high(4, "1.5"), offload("1.0")));
+
+        String section = renderer.render(report(MACHINE, local), Optional.empty());
+
+        assertThat(section)
+                .contains("using Offload with the local provider. All local baselines")
+                .contains("| Offload (local, max 4) | <img src=\"docs/bar-offload.svg\" width=\"75\" height=\"4\">"
+                        + " 1.0 | 50.0% | **2.00x** |")
+                .contains("fanning out across up to 4 local processes.")
+                .doesNotContain("Modal");
+    }
+
+    @Test
+    void namesEveryProviderWhenProjectsUsedDifferentOnes() {
+        ProjectResults local = new ProjectResults("mng", 28, 4, OffloadProvider.LOCAL, List.of(baseline(2, "2.0"),
+                offload("1.0")));
+
+        String section = renderer.render(report(MACHINE, sculptor(), local), Optional.empty());
+
+        assertThat(section).contains("using Offload with the Modal and local providers. All local baselines")
+                .contains("| Offload (Modal, max 200) |").contains("| Offload (local, max 4) |");
     }
 
     @Test

@@ -57,6 +57,21 @@ class ReadmeSectionReplacementTest {
     }
 
     @Test
+    void aKeptSubsectionKeepsItsOwnBytesFencesAndCommentsInACrlfReadme() throws IOException {
+        String mng = "### Mng Integration Tests\r\n\r\n| Run Kind | old mng |  \r\n\r\n```\r\n### not a heading\r\n```"
+                + "\r\n<!--\r\n### commented out\r\n-->\r\nold notes";
+        Path readme = Readmes.write(folder, utf8("# X\r\n\r\n## Benchmarks\r\n\r\nSpeedups measured on Monday.\r\n\r\n"
+                + mng + "\r\n\r\n\r\n### Sculptor Integration Tests\r\n\r\n| Run Kind | old |\r\n\r\n## License\r\n"));
+
+        Readmes.replace(store, readme, "## Benchmarks\n\nSpeedups measured on Tuesday.\n\n"
+                + "### Sculptor Integration Tests (Playwright)\n\n| Run Kind | new |\n", "sculptor");
+
+        assertThat(Files.readString(readme)).isEqualTo("# X\r\n\r\n## Benchmarks\r\n\r\nSpeedups measured on Tuesday."
+                + "\r\n\r\n" + mng + "\r\n\r\n\r\n### Sculptor Integration Tests (Playwright)\r\n\r\n| Run Kind | new |"
+                + "\r\n\r\n## License\r\n");
+    }
+
+    @Test
     void aSetextHeadingEndsTheSection() throws IOException {
         byte[] suffix = utf8("License\n-------\n\nMIT text\n\nAppendix\n========\n");
         Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\n" + OLD + "\n\n"), suffix));
@@ -107,10 +122,11 @@ class ReadmeSectionReplacementTest {
         byte[] suffix = utf8("## License\n");
         Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\n" + OLD + "\n\n---\n\n"
                 + "Numbers measured on Sunday.\n\n"), suffix));
+        String section = SECTION + "\n---\n\nNumbers measured on Wednesday.\n";
 
-        Readmes.replace(store, readme, SECTION);
+        Readmes.replace(store, readme, section);
 
-        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8(SECTION + "\n"), suffix));
+        assertThat(Files.readAllBytes(readme)).isEqualTo(concat(utf8(section + "\n"), suffix));
     }
 
     @Test

@@ -266,17 +266,18 @@ class ReadmeWritingTest {
         assertThat(diff).isEqualTo("""
                 --- a/README.md
                 +++ b/README.md
-                @@ -4,7 +4,9 @@
+                @@ -4,8 +4,10 @@
                 \s
                  ## Benchmarks
                 \s
                 -Numbers measured on Monday.
                 +Numbers measured on Tuesday.
-                +
-                +| <img src="docs/bar-local.svg" width="150" height="4"> | <img src="docs/bar-offload.svg" width="25" height="4"> |
                 \s
+                +| <img src="docs/bar-local.svg" width="150" height="4"> | <img src="docs/bar-offload.svg" width="25" height="4"> |
+                +
                  ## Next
                 \s
+                 Keep.
                 """);
         assertThat(Files.readString(readme)).isEqualTo(README);
         assertThat(Files.getLastModifiedTime(readme)).isEqualTo(LONG_AGO);
