@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.offloadbench.domain.model.BenchmarkResults;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.ProjectResults;
 import dev.offloadbench.domain.model.RunOutcome;
 import java.io.ByteArrayOutputStream;
@@ -65,7 +66,10 @@ final class ResultsDocument {
         json.writeStringField("profile", project.profileId());
         json.writeNumberField("testCount", project.testCount());
         json.writeNumberField("maxParallel", project.maxParallel());
-        json.writeStringField("provider", project.provider().type());
+        if (!project.provider().equals(OffloadProvider.MODAL)) {
+            // optional: a reader takes a document without it for Modal, as the published numbers are
+            json.writeStringField("provider", project.provider().type());
+        }
         json.writeArrayFieldStart("runs");
         for (RunOutcome run : project.runs()) {
             json.writeStartObject();

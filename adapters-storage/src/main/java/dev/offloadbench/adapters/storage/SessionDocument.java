@@ -1,7 +1,6 @@
 package dev.offloadbench.adapters.storage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.ProjectResults;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.RunOutcome;
@@ -182,7 +181,9 @@ final class SessionDocument implements ResultsDocument.Extras {
         writeStringField(json, "maxParallelSource", planned.maxParallelSource());
         json.writeNumberField("warmups", planned.warmups());
         writeStrings(json, "notes", planned.notes());
-        writeStringField(json, "provider", planned.provider().map(OffloadProvider::type));
+        if (planned.provider().isPresent()) {
+            json.writeStringField("provider", planned.provider().get().type());
+        }
         json.writeEndObject();
     }
 
