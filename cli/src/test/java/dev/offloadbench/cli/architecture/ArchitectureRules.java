@@ -11,10 +11,16 @@ final class ArchitectureRules {
     static final String DOMAIN = "dev.offloadbench.domain..";
     static final String ADAPTERS = "dev.offloadbench.adapters..";
     static final String CLI = "dev.offloadbench.cli..";
+    /** The shared file helpers (atomic writes, update locks): JDK only, usable by every adapter. */
+    static final String FILES = "dev.offloadbench.files..";
 
     static final ArchRule DOMAIN_IS_PURE_JAVA = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
             .as("the domain depends on the JDK and on itself only (no third-party package, no adapter, no cli)");
+
+    static final ArchRule FILES_IS_PURE_JAVA = classes().that().resideInAPackage(FILES)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(FILES, "java..")
+            .as("the files helpers depend on the JDK and on themselves only (no domain, no adapter, no cli)");
 
     static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices().matching("dev.offloadbench.adapters.(*)..")
             .should().notDependOnEachOther()
@@ -49,13 +55,14 @@ final class ArchitectureRules {
 
     private static ArchRule adapterUsesOnly(String adapter, String... libraries) {
         String own = "dev.offloadbench.adapters." + adapter + "..";
-        String[] allowed = new String[libraries.length + 3];
+        String[] allowed = new String[libraries.length + 4];
         allowed[0] = own;
         allowed[1] = DOMAIN;
-        allowed[2] = "java..";
-        System.arraycopy(libraries, 0, allowed, 3, libraries.length);
+        allowed[2] = FILES;
+        allowed[3] = "java..";
+        System.arraycopy(libraries, 0, allowed, 4, libraries.length);
         return classes().that().resideInAPackage(own)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
-                .as("the " + adapter + " adapter depends on the domain and its own libraries only");
+                .as("the " + adapter + " adapter depends on the domain, the files helpers and its own libraries only");
     }
 }

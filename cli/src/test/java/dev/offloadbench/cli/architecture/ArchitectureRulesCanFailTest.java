@@ -9,14 +9,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A rule that cannot fail checks nothing: each rule is run against classes written to break it
- * (test-only fixtures under dev.offloadbench.domain.archfixture and dev.offloadbench.adapters.fixture*).
+ * (test-only fixtures under dev.offloadbench.domain.archfixture, dev.offloadbench.files.archfixture and
+ * dev.offloadbench.adapters.fixture*).
  */
 class ArchitectureRulesCanFailTest {
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importPackages(
             "dev.offloadbench.domain.archfixture", "dev.offloadbench.adapters.fixturea",
             "dev.offloadbench.adapters.fixtureb", "dev.offloadbench.adapters.process.archfixture",
             "dev.offloadbench.adapters.config.archfixture", "dev.offloadbench.adapters.markdown.archfixture",
-            "dev.offloadbench.adapters.storage.archfixture");
+            "dev.offloadbench.adapters.storage.archfixture", "dev.offloadbench.files.archfixture");
 
     private static void assertViolated(ArchRule rule, String offender) {
         var result = rule.evaluate(VIOLATIONS);
@@ -27,6 +28,11 @@ class ArchitectureRulesCanFailTest {
     @Test
     void domainRuleCatchesAThirdPartyImport() {
         assertViolated(ArchitectureRules.DOMAIN_IS_PURE_JAVA, "DomainUsingPicocli");
+    }
+
+    @Test
+    void filesRuleCatchesTheHelpersReachingForTheDomain() {
+        assertViolated(ArchitectureRules.FILES_IS_PURE_JAVA, "FilesUsingTheDomain");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * recorded for the whole class by a real {@code bench run mng --kinds baseline}.
  */
 class RenderCommandTest {
-    private static final String README = "# Project\n\n## Benchmarks\n\nOld.\n\n## License\n\nMIT\n";
+    private static final String README = "# Project\n\n## Benchmarks\n\n## License\n\nMIT\n";
 
     @TempDir
     static Path dir;
@@ -101,8 +101,20 @@ class RenderCommandTest {
         Result result = bench("update-readme", "--session", "latest", "--readme", readme.toString(), "--dry-run");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("---").contains("+++").contains("\n-Old.\n")
+        assertThat(result.out()).contains("---").contains("+++").contains("\n+Speedups measured on Imbue projects")
                 .contains("+### Mng Unit + Integration Tests");
+        assertThat(Files.readString(readme)).isEqualTo(README);
+    }
+
+    @Test
+    void updateReadmeFromASessionWithoutReadmeUpdatesTheReadmeTheSessionWasRunFor() throws IOException {
+        Path readme = dir.resolve("README.md");
+
+        Result result = bench("update-readme", "--session", "latest", "--dry-run");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("--- a/README.md\n+++ b/README.md\n")
+                .contains("+| pytest with xdist, n=1 (baseline) |");
         assertThat(Files.readString(readme)).isEqualTo(README);
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (fixtures/fake-offload-bin) that runs the tests locally and answers like Offload.
  */
 class RunCommandTest {
-    private static final String README = "# Project\n\n## Benchmarks\n\nOld.\n\n## License\n\nMIT\n";
+    private static final String README = "# Project\n\n## Benchmarks\n\n## License\n\nMIT\n";
     private static final Duration LONG = Duration.ofMinutes(3);
 
     @TempDir
