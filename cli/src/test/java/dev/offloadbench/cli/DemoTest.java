@@ -65,6 +65,17 @@ class DemoTest {
         assertThat(readme.substring(0, readme.indexOf("## Benchmarks")))
                 .isEqualTo(before.substring(0, before.indexOf("## Benchmarks")));
         assertThat(readme.substring(readme.indexOf("## License"))).isEqualTo(before.substring(before.indexOf("## License")));
+
+        // without --update-readme nothing claims a section was written; update-readme --session then finds the README
+        BenchRunner bench = new BenchRunner(environment, dir);
+        Result again = bench.run("--config", demo.resolve("offload-bench.toml").toString(), "run", "all");
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("The offload runs were skipped").doesNotContain("The Benchmarks section shows")
+                .contains("To publish these numbers: bench update-readme --session ");
+        Result published = bench.run("--config", demo.resolve("offload-bench.toml").toString(), "update-readme",
+                "--session", "latest");
+        assertThat(published.exitCode()).as(published.err()).isZero();
+        assertThat(published.out()).contains("Updated the Benchmarks section of " + demo.resolve("README.md"));
     }
 
     private Path copyDemo() throws IOException {
