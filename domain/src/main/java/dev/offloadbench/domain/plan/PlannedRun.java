@@ -1,6 +1,7 @@
 package dev.offloadbench.domain.plan;
 
 import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.probe.ProbeResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,12 @@ import java.util.OptionalInt;
  * @param workersSource where the worker count comes from (file:line), or how the run changes it
  * @param notes what the reader of the plan should know (e.g. what {@code -n auto} means here)
  * @param warmups discarded runs before the timed one (1 for Offload, to warm its image cache)
+ * @param probe what probing this very command showed, when it was probed; then {@code workers}
+ *     and {@code maxParallel} are the probe's, verified before any timing
  */
 public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<String, String> environment,
         Path directory, OptionalInt workers, Optional<String> workersSource, OptionalInt maxParallel,
-        Optional<String> maxParallelSource, int warmups, List<String> notes) {
+        Optional<String> maxParallelSource, int warmups, List<String> notes, Optional<ProbeResult> probe) {
     public PlannedRun {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(recipe, "recipe");
@@ -30,5 +33,19 @@ public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<
         Objects.requireNonNull(maxParallel, "maxParallel");
         Objects.requireNonNull(maxParallelSource, "maxParallelSource");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(probe, "probe");
+    }
+
+    /** A run planned by reading alone, not probed. */
+    public PlannedRun(RunKind kind, String recipe, List<String> command, Map<String, String> environment,
+            Path directory, OptionalInt workers, Optional<String> workersSource, OptionalInt maxParallel,
+            Optional<String> maxParallelSource, int warmups, List<String> notes) {
+        this(kind, recipe, command, environment, directory, workers, workersSource, maxParallel, maxParallelSource,
+                warmups, notes, Optional.empty());
+    }
+
+    /** Whether a probe confirmed the worker count (or Offload's parallelism) before any timing. */
+    public boolean verified() {
+        return probe.isPresent();
     }
 }
