@@ -340,11 +340,12 @@ public final class Planner implements PlanBenchmark {
                 && ShellValue.of(target0.word().text()).variable().isEmpty();
         throw new PlanProblem("cannot run recipe `" + baselineCall.recipe() + "` with " + target + " workers: its "
                 + baseline.written() + where + " is "
-                + (literal ? "written literally, so no variable can change it (" + String.join("; ", tried) + ")"
+                + (literal ? "written literally, so no variable can change it"
                         : "not changed by " + String.join("; ", tried))
                 + ". Make the count a variable the recipe reads (e.g. `-n ${PYTEST_NUMPROCESSES:-4}` or a justfile"
-                + " variable `-n {{workers}}`), or name the variable the project reads with workers_env under"
-                + " [projects." + project.profile() + "] in " + config.describeSource() + ".");
+                + " variable `-n {{workers}}`)"
+                + (literal ? "" : ", or name the variable the project reads with workers_env under [projects."
+                        + project.profile() + "] in " + config.describeSource()) + ".");
     }
 
     // ---------------------------------------------------------------- the Offload run

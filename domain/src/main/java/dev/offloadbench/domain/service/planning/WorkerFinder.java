@@ -192,17 +192,15 @@ final class WorkerFinder {
      * The ways to run the recipe with another count, in the order they are tried: the profile's
      * variable; environment variables the recipe's shell (or its justfile variables) read for the
      * count; a justfile variable set on just's command line, keeping the variable's other options;
-     * a recipe parameter; {@code PYTEST_ADDOPTS}; and for {@code -n auto},
-     * {@code PYTEST_XDIST_AUTO_NUM_WORKERS}. Without a reading of the count, the profile's variable
-     * and {@code PYTEST_ADDOPTS} remain, for the probe to try.
+     * a recipe parameter; for {@code -n auto}, {@code PYTEST_XDIST_AUTO_NUM_WORKERS}; then
+     * {@code PYTEST_ADDOPTS}. Without a reading of the count, the profile's variable and
+     * {@code PYTEST_ADDOPTS} remain, for the probe to try.
      */
     List<WorkerOverride> overrides(Optional<Finding> finding, Justfile justfile, Optional<String> profileVariable) {
         List<WorkerOverride> candidates = new ArrayList<>();
-        profileVariable.ifPresent(name -> candidates.add(new WorkerOverride.EnvironmentVariable(name,
-                "the profile's override variable")));
         if (finding.isEmpty()) {
             candidates.add(new WorkerOverride.PytestAddopts("-n"));
-            return distinct(candidates);
+            return profileFirst(candidates, profileVariable);
         }
         Setting target = finding.get().target();
         List<WorkerOverride> justVariables = new ArrayList<>();
@@ -247,11 +245,25 @@ final class WorkerFinder {
         }
         candidates.addAll(justVariables);
         candidates.addAll(parameters);
-        candidates.add(new WorkerOverride.PytestAddopts(target.option()));
         if (finding.get().auto()) {
             candidates.add(new WorkerOverride.AutoWorkers());
         }
-        return distinct(candidates);
+        // pytest reads PYTEST_ADDOPTS before its command line: the last resort, for counts read from elsewhere
+        candidates.add(new WorkerOverride.PytestAddopts(target.option()));
+        return profileFirst(candidates, profileVariable);
+    }
+
+    /** The profile's variable first: as read by the recipe when it is, else on the profile's word alone. */
+    private static List<WorkerOverride> profileFirst(List<WorkerOverride> candidates, Optional<String> profileVariable) {
+        List<WorkerOverride> ordered = new ArrayList<>();
+        if (profileVariable.isPresent()) {
+            String name = profileVariable.get();
+            ordered.add(candidates.stream().filter(c -> c instanceof WorkerOverride.EnvironmentVariable variable
+                    && variable.name().equals(name)).findFirst()
+                    .orElse(new WorkerOverride.EnvironmentVariable(name, "the profile's override variable")));
+        }
+        ordered.addAll(candidates);
+        return distinct(ordered);
     }
 
     private static List<WorkerOverride> distinct(List<WorkerOverride> candidates) {

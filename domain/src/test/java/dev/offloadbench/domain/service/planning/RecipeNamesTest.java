@@ -26,7 +26,7 @@ class RecipeNamesTest {
     @Test
     void existingRecipeIsReturnedAsItIs() {
         Justfile justfile = withRecipes("test-integration", "test-offload");
-        assertThat(RecipeNames.require(justfile, "test-offload", "offload_recipe", SCULPTOR, CONFIG))
+        assertThat(RecipeNames.require(justfile, "test-offload", "offload_recipe", SCULPTOR, CONFIG, RecipeNames.Runs.OFFLOAD))
                 .isEqualTo("test-offload");
     }
 
@@ -71,7 +71,7 @@ class RecipeNamesTest {
     void missingRecipeMessageNamesTheJustfileTheRecipeAndTheSuggestionAndHowToConfigureIt() {
         Justfile justfile = withRecipes("build", "test-integration", "test-offload");
         assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
-                SCULPTOR, CONFIG, "test-integration"))
+                SCULPTOR, CONFIG, RecipeNames.Runs.OFFLOAD, "test-integration"))
                 .isInstanceOf(PlanProblem.class)
                 .hasMessage(Justfiles.SOURCE + " has no recipe `test-integration-offload`; did you mean"
                         + " `test-offload`? Set the right one with offload_recipe = \"test-offload\" under"
@@ -82,7 +82,7 @@ class RecipeNamesTest {
     void recipesOfOtherRunsAreNeverSuggested() {
         Justfile justfile = withRecipes("test-integration", "test-unit");
         assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
-                SCULPTOR, CONFIG, "test-integration"))
+                SCULPTOR, CONFIG, RecipeNames.Runs.OFFLOAD, "test-integration"))
                 .hasMessageContaining("did you mean `test-unit`?")
                 .hasMessageNotContaining("`test-integration`");
     }
@@ -91,7 +91,7 @@ class RecipeNamesTest {
     void severalSuggestionsAreJoinedWithOr() {
         Justfile justfile = withRecipes("test-offload", "offload-modal");
         assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
-                SCULPTOR, CONFIG))
+                SCULPTOR, CONFIG, RecipeNames.Runs.OFFLOAD))
                 .hasMessageContaining("did you mean `test-offload` or `offload-modal`?")
                 .hasMessageContaining("offload_recipe = \"test-offload\"");
     }
@@ -100,7 +100,7 @@ class RecipeNamesTest {
     void withoutCandidatesTheMessageSaysToConfigureARecipe() {
         Justfile justfile = withRecipes("build");
         assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration", "baseline_recipe", SCULPTOR,
-                CONFIG))
+                CONFIG, RecipeNames.Runs.PYTEST))
                 .hasMessageContaining("has no recipe `test-integration`")
                 .hasMessageContaining("baseline_recipe = \"RECIPE\" under [projects.sculptor]")
                 .hasMessageNotContaining("did you mean");
@@ -111,7 +111,7 @@ class RecipeNamesTest {
         BenchConfig defaults = new BenchConfig(Optional.empty(), Optional.empty(), Path.of("/offload"),
                 Path.of("/offload/README.md"), List.of(SCULPTOR));
         assertThatThrownBy(() -> RecipeNames.require(withRecipes("build"), "test", "baseline_recipe", SCULPTOR,
-                defaults))
+                defaults, RecipeNames.Runs.PYTEST))
                 .hasMessageContaining("built-in defaults");
     }
 
@@ -119,7 +119,7 @@ class RecipeNamesTest {
     void withoutCandidatesTheSentencesAreSeparated() {
         Justfile justfile = withRecipes("build");
         assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration", "baseline_recipe", SCULPTOR,
-                CONFIG))
+                CONFIG, RecipeNames.Runs.PYTEST))
                 .hasMessageContaining("has no recipe `test-integration`. Set the right one");
     }
 
