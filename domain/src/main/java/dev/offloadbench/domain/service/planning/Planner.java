@@ -246,8 +246,7 @@ public final class Planner implements PlanBenchmark {
             results.add(result);
             int count = seen.get().workers();
             if (count == target) {
-                return new HighCall(call, override.describe(), List.of("verified by a probe: " + seen.get()
-                        .describe()), Optional.of(result.withoutOutput()));
+                return new HighCall(call, override.describe(), List.of(), Optional.of(result.withoutOutput()));
             }
             if (count < target && seen.get().auto()
                     && !call.environment().containsKey(WorkerOverride.AutoWorkers.VARIABLE)) {
@@ -258,7 +257,7 @@ public final class Planner implements PlanBenchmark {
                 if (seenAgain.isPresent() && seenAgain.get().workers() == target) {
                     return new HighCall(withAuto, override.describe(), List.of("-n auto starts only " + count
                             + " workers on this machine; " + WorkerOverride.AutoWorkers.VARIABLE + "=" + target
-                            + " makes it start " + target, "verified by a probe: " + seenAgain.get().describe()),
+                            + " makes it start " + target),
                             Optional.of(again.withoutOutput()));
                 }
             }
@@ -370,8 +369,6 @@ public final class Planner implements PlanBenchmark {
                 ObservedOffload started = requireOffload(result, call);
                 found = offload.observed(started, call);
                 probed = Optional.of(result.withoutOutput());
-                notes.add("verified by a probe: offload " + String.join(" ", started.arguments()) + " in "
-                        + started.directory());
                 if (reading.isPresent() && reading.get().maxParallel() != found.maxParallel()) {
                     notes.add("reading the justfile gives max_parallel " + reading.get().maxParallel() + " ("
                             + reading.get().source() + "), but offload is started with " + found.maxParallel()

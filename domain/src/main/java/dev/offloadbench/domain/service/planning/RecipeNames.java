@@ -47,8 +47,17 @@ final class RecipeNames {
         }
         List<String> others = List.of(otherRuns);
         ToIntFunction<String> rank = name -> justfile.recipe(name).map(r -> rank(justfile, r, needed)).orElse(2);
-        List<String> closest = closest(recipe, justfile.recipes().keySet().stream()
-                .filter(name -> !others.contains(name) && !name.startsWith("_")).toList(), rank);
+        List<String> candidates = justfile.recipes().keySet().stream()
+                .filter(name -> !others.contains(name) && !name.startsWith("_"))
+                // only a recipe that runs offload can be the Offload run's
+                .filter(name -> needed != Runs.OFFLOAD || rank.applyAsInt(name) == 0).toList();
+        List<String> closest = closest(recipe, candidates, rank);
+        if (closest.isEmpty() && needed == Runs.OFFLOAD) {
+            throw new PlanProblem(justfile.source() + " has no recipe `" + recipe + "`, and none of its recipes runs"
+                    + " `offload run`. Run the local runs alone with --kinds baseline,high, or add an Offload recipe"
+                    + " and name it with offload_recipe = \"RECIPE\" under [projects." + project.profile() + "] in "
+                    + config.describeSource());
+        }
         String suggestion = closest.isEmpty() ? "." : "; did you mean " + String.join(" or ",
                 closest.stream().map(name -> "`" + name + "`" + (rank.applyAsInt(name) == 0 ? " (" + needed.says
                         + ")" : "")).toList()) + "?";

@@ -67,8 +67,8 @@ sealed interface WorkerOverride {
 
         @Override
         public String describe() {
-            return "justfile variable `" + name + "` (just " + name + "=\"" + withCount(value, option, 0)
-                    .replace(" 0", " N").replace("=0", "=N") + "\", keeping its other options)";
+            return "justfile variable `" + name + "` (just " + name + "=\"" + withCount(value, option, "N")
+                    + "\", keeping its other options)";
         }
 
         @Override
@@ -78,8 +78,11 @@ sealed interface WorkerOverride {
 
         /** The value with the option's count replaced, every other character kept. */
         static String withCount(String value, String option, int workers) {
+            return withCount(value, option, Integer.toString(workers));
+        }
+
+        private static String withCount(String value, String option, String count) {
             List<ShellWords.Word> words = ShellWords.split(value);
-            String count = Integer.toString(workers);
             for (int i = words.size() - 1; i >= 0; i--) {
                 ShellWords.Word word = words.get(i);
                 String text = word.text();
