@@ -266,26 +266,28 @@ public final class Planner implements PlanBenchmark {
         throw new PlanProblem("the high run needs " + target + " xdist workers, but no way to ask for them works:"
                 + " the baseline starts " + baseline.workers() + " (" + baseline.source() + "), and the probes saw "
                 + (tried.isEmpty() ? "nothing to try" : String.join("; ", tried)) + ". "
-                + diagnosis(results, target, reading) + " Nothing was timed.");
+                + diagnosis(project, results, target, reading) + " Nothing was timed.");
     }
 
     /** Why no override worked, and what to do about it. */
-    private String diagnosis(List<ProbeResult> results, int target, Optional<WorkerFinder.Finding> reading) {
+    private String diagnosis(ProjectConfig project, List<ProbeResult> results, int target,
+            Optional<WorkerFinder.Finding> reading) {
+        String where = " under [projects." + project.profile() + "] in " + config.describeSource();
         for (ProbeResult result : results) {
             for (ObservedPytest seen : result.pytest()) {
                 if (seen.changedByHook() && seen.fromOptions().getAsInt() >= target && seen.workers() < target) {
                     return "The options asked for " + seen.fromOptions().getAsInt() + ", but a pytest_configure hook"
                             + " (a conftest or plugin of the project) lowers xdist's workers to " + seen.workers()
-                            + ": lift that cap, or ask for at most " + seen.workers() + " with high_workers under"
-                            + " [projects.<profile>] in " + config.describeSource() + ".";
+                            + ": lift that cap, or ask for at most " + seen.workers() + " with high_workers" + where
+                            + ".";
                 }
             }
         }
-        String where = reading.map(r -> "Its " + r.written() + r.source().map(s -> " at " + s).orElse("")
+        String written = reading.map(r -> "Its " + r.written() + r.source().map(s -> " at " + s).orElse("")
                 + " is not changed by any of them. ").orElse("");
-        return where + "Make the count something the recipe reads (e.g. `-n ${PYTEST_NUMPROCESSES:-4}` or a justfile"
-                + " variable `-n {{workers}}`), name the variable the project reads with workers_env, or set"
-                + " high_workers under [projects.<profile>] in " + config.describeSource() + ".";
+        return written + "Make the count something the recipe reads (e.g. `-n ${PYTEST_NUMPROCESSES:-4}` or a"
+                + " justfile variable `-n {{workers}}`), name the variable the project reads with workers_env, or set"
+                + " high_workers" + where + ".";
     }
 
     /** The first override that gives the target count in a dry run (reading alone, no probe). */
