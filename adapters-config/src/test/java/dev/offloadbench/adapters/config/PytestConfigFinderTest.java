@@ -149,6 +149,47 @@ class PytestConfigFinderTest {
     }
 
     @Test
+    void aPathArgumentLeadsToAPytestIniInASubfolder() throws IOException {
+        // sculptor: `pytest ... sculptor/tests/integration/` from the repository root finds sculptor/pytest.ini
+        write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = \"-n 3\"\n");
+        Path ini = write("sculptor/pytest.ini", "[pytest]\naddopts =\n    --ignore=quarantine\n    -n 2\n");
+        Files.createDirectories(project.resolve("sculptor/tests/integration"));
+
+        assertThat(finder.find(project, List.of("-n", "auto", "--ignore=sculptor/tests/integration/real_claude",
+                "-m", "not slow", "sculptor/tests/integration/", "sculptor/tests/integration/test_x.py::test_y")))
+                .map(PytestConfig::file).contains(ini);
+    }
+
+    @Test
+    void theCommonAncestorOfThePathArgumentsIsWhereTheSearchStarts() throws IOException {
+        Path pyproject = write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = \"-n 3\"\n");
+        write("a/pytest.ini", "[pytest]\naddopts = -n 2\n");
+        Files.createDirectories(project.resolve("b"));
+
+        assertThat(finder.find(project, List.of("a", "b"))).contains(config(pyproject, "-n 3", 2));
+        assertThat(finder.find(project, List.of("missing-folder"))).contains(config(pyproject, "-n 3", 2));
+    }
+
+    @Test
+    void anExplicitConfigurationFileWins() throws IOException {
+        write("pytest.ini", "[pytest]\naddopts = -n 2\n");
+        Path ci = write("ci/pytest-ci.ini", "[pytest]\naddopts = -n 6\n");
+
+        assertThat(finder.find(project, List.of("-c", "ci/pytest-ci.ini", "tests"))).contains(config(ci, "-n 6", 2));
+        assertThat(finder.find(project, List.of("--config-file=ci/pytest-ci.ini"))).contains(config(ci, "-n 6", 2));
+        assertThatThrownBy(() -> finder.find(project, List.of("-c", "nowhere.ini")))
+                .isInstanceOf(BenchException.class).hasMessageContaining("nowhere.ini").hasMessageContaining("-c");
+    }
+
+    @Test
+    void rootdirDoesNotChooseTheConfigurationFile() throws IOException {
+        Path ini = write("pytest.ini", "[pytest]\naddopts = -n 2\n");
+        write("other/pytest.ini", "[pytest]\naddopts = -n 5\n");
+
+        assertThat(finder.find(project, List.of("--rootdir", "other"))).contains(config(ini, "-n 2", 2));
+    }
+
+    @Test
     void nearestMatchingFolderWinsOverAnAncestor() throws IOException {
         write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = \"-n 3\"\n");
         Path tox = write("tests/tox.ini", "[pytest]\naddopts = -n 1\n");
