@@ -440,8 +440,8 @@ class JsonSessionStoreTest {
         Session loaded = store.load(ID).orElseThrow();
         assertThat(loaded.entries().get(3).run().planned().probe()).hasValueSatisfying(probe -> {
             assertThat(probe.workers()).hasValue(3);
-            assertThat(probe.pytest().get(0).inifile()).hasValueSatisfying(ini -> assertThat(ini).endsWith(
-                    Path.of("sculptor/pytest.ini")));
+            assertThat(probe.pytest().get(0).inifile()).map(Path::toString)
+                    .contains("/home/me/src/sculptor/sculptor/pytest.ini");
         });
     }
 
