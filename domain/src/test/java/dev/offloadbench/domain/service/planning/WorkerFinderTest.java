@@ -477,4 +477,68 @@ class WorkerFinderTest {
         assertThat(finding.workers()).isEqualTo(5);
         assertThat(finding.target().line()).isEqualTo("cd tests && uv run pytest -n 5");
     }
+
+    @Test
+    void mngrsCountIsTracedToTheVariableThatHoldsItNotItsNeighbour() {
+        // mngr (HEAD): `uv run pytest {{_parallel}} {{_skip_acceptance_and_release}} ...`
+        dryRunPrints("uv run pytest -n 4 --dist=worksteal --max-worker-restart=0 -m 'not acceptance and not release'"
+                + " --cov-fail-under=80");
+        Justfile justfile = justfile(List.of(recipe("test", 20, line("uv run pytest ", var("_parallel"), " ",
+                var("_skip_acceptance_and_release"), " --cov-fail-under=80"))), List.of(
+                assignment("_parallel", new Expression.Literal("-n 4 --dist=worksteal --max-worker-restart=0"), 10),
+                assignment("_skip_acceptance_and_release",
+                        new Expression.Literal("-m 'not acceptance and not release'"), 13)));
+        WorkerFinder finder = new WorkerFinder(just, pytestConfig, 2);
+
+        Finding finding = finder.find(DIR, justfile, CALL, Map.of());
+
+        assertThat(finding.workers()).isEqualTo(4);
+        assertThat(finding.source()).contains(at(10));
+        WorkerOverride keeping = new WorkerOverride.JustVariableKeepingOptions("_parallel",
+                "-n 4 --dist=worksteal --max-worker-restart=0", "-n");
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.of("PYTEST_NUMPROCESSES")))
+                .containsExactly(new WorkerOverride.EnvironmentVariable("PYTEST_NUMPROCESSES",
+                        "the profile's override variable"), keeping, new WorkerOverride.PytestAddopts("-n"));
+        assertThat(keeping.apply(CALL, 8).argv()).containsExactly("just",
+                "_parallel=-n 8 --dist=worksteal --max-worker-restart=0", "test");
+        assertThat(keeping.describe()).isEqualTo("justfile variable `_parallel` (just _parallel=\"-n N"
+                + " --dist=worksteal --max-worker-restart=0\", keeping its other options)");
+    }
+
+    @Test
+    void aCountInsideAVariableIsReplacedInEveryFormItTakes() {
+        assertThat(WorkerOverride.JustVariableKeepingOptions.withCount("--dist load -n4", "-n", 8))
+                .isEqualTo("--dist load -n8");
+        assertThat(WorkerOverride.JustVariableKeepingOptions.withCount("--numprocesses=2 -x", "-n", 8))
+                .isEqualTo("--numprocesses=8 -x");
+        assertThat(WorkerOverride.JustVariableKeepingOptions.withCount("-n auto --maxprocesses 3", "--maxprocesses",
+                6)).isEqualTo("-n auto --maxprocesses 6");
+    }
+
+    @Test
+    void sculptorsScriptSetsTheCountInBranchesAndNamesTheVariableThatSelectsThem() {
+        // sculptor (HEAD): a shebang script; the dry run prints it with its interpolations filled in
+        List<String> script = List.of("#!/usr/bin/env bash", "set -euo pipefail",
+                "if [ -n \"${XDIST_WORKERS:-}\" ]; then", "  xdist_args=\"-n ${XDIST_WORKERS}\"", "else",
+                "  xdist_args=\"-n auto --maxprocesses 3\"", "fi", "timeout_prefix=\"\"", "_do_test_integration() {",
+                "  ${timeout_prefix} uv run --project sculptor pytest ${xdist_args} -v sculptor/tests/integration/",
+                "}", "quiet_by_default test-integration _do_test_integration");
+        when(just.dryRun(eq(DIR), any())).thenReturn(script);
+        Justfile justfile = justfile(recipe("test", 1520, script.stream().map(Justfiles::line).toList()));
+        WorkerFinder finder = new WorkerFinder(just, pytestConfig, 16);
+
+        Finding unset = finder.find(DIR, justfile, CALL, Map.of());
+        Finding set = finder.find(DIR, justfile, CALL.withEnvironment(Map.of("XDIST_WORKERS", "8")), Map.of());
+
+        assertThat(unset.workers()).isEqualTo(3);
+        assertThat(unset.written()).isEqualTo("-n auto --maxprocesses 3");
+        assertThat(unset.source()).as("the assignment's line").contains(at(1526));
+        assertThat(unset.notes()).first().asString().startsWith("the script sets `xdist_args`")
+                .endsWith("(XDIST_WORKERS selects the branch)");
+        assertThat(set.workers()).isEqualTo(8);
+        assertThat(set.source()).contains(at(1524));
+        assertThat(finder.overrides(Optional.of(unset), justfile, Optional.empty())).first()
+                .isEqualTo(new WorkerOverride.EnvironmentVariable("XDIST_WORKERS",
+                        "read by the script where it sets `xdist_args`"));
+    }
 }

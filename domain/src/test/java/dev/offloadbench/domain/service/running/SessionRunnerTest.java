@@ -35,6 +35,7 @@ import dev.offloadbench.domain.port.out.ProgressListener;
 import dev.offloadbench.domain.port.out.RunExecutor;
 import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.run.Interrupted;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.run.Termination;
@@ -341,6 +342,30 @@ class SessionRunnerTest {
                 .hasMessageContaining("just: `just` is not on the PATH (npm install -g rust-just)");
         verifyNoInteractions(executor);
         verify(progress).checked(anyList());
+        verify(held).close();
+    }
+
+    @Test
+    void everyRunIsProbedWhilePlanningUnlessTheCommandSaysNot() {
+        run(command(List.of(RunKind.BASELINE, RunKind.HIGH), 1, 1));
+        Command unprobed = command(List.of(RunKind.BASELINE), 1, 1);
+        run(new Command(unprobed.profiles(), unprobed.kinds(), 1, 1, Optional.of(Duration.ofMinutes(5)),
+                Optional.empty(), false, false));
+
+        verify(planner).plan(eq(new PlanBenchmark.Query(List.of("all"), List.of(RunKind.BASELINE, RunKind.HIGH), true,
+                PlanBenchmark.Query.DEFAULT_PROBE_TIMEOUT)), eq(progress), any());
+        verify(planner).plan(eq(new PlanBenchmark.Query(List.of("all"), List.of(RunKind.BASELINE), false,
+                Duration.ofMinutes(5))), eq(progress), any());
+    }
+
+    @Test
+    void aProbeInterruptedWhilePlanningRecordsNothingAndReleasesTheLock() {
+        when(planner.plan(any(), any(), any())).thenThrow(new Interrupted("interrupted while probing mng baseline"));
+
+        assertThatThrownBy(() -> run(everything())).isInstanceOf(Interrupted.class);
+
+        verifyNoInteractions(executor);
+        assertThat(store.saved()).isEmpty();
         verify(held).close();
     }
 
