@@ -8,17 +8,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /**
- * Finds the configuration file pytest would use when started in a directory without path
- * arguments, and its {@code addopts}: searching upward from the directory to the root, and in
- * each folder {@code pytest.ini} (always, even empty), {@code .pytest.ini} ({@code [pytest]}),
+ * Finds the configuration file pytest would use, and its {@code addopts}, the way pytest finds it:
+ * the file given with {@code -c}/{@code --config-file}; else, searching upward from the common
+ * ancestor of the path arguments (the invocation folder without any) to the root, in each folder
+ * {@code pytest.ini} (always, even empty), {@code .pytest.ini} ({@code [pytest]}),
  * {@code pyproject.toml} ({@code [tool.pytest.ini_options]}), {@code tox.ini} ({@code [pytest]})
- * and {@code setup.cfg} ({@code [tool:pytest]}); the first that matches wins.
+ * and {@code setup.cfg} ({@code [tool:pytest]}); the first that matches wins. {@code --rootdir}
+ * sets pytest's rootdir, not its configuration file.
  */
 public final class PytestConfigFinder implements PytestConfigReader {
     private static final String ADDOPTS = "addopts";
@@ -26,9 +29,80 @@ public final class PytestConfigFinder implements PytestConfigReader {
     public PytestConfigFinder() {
     }
 
+    /** pytest's options that take the next word as their value: that word is no path. */
+    private static final Set<String> VALUE_OPTIONS = Set.of("-c", "--config-file", "--inifile", "--rootdir", "-m",
+            "-k", "-p", "-o", "--override-ini", "-W", "--pythonwarnings", "--deselect", "--ignore", "--ignore-glob",
+            "--basetemp", "--confcutdir", "--junitxml", "--junit-xml", "--junit-prefix", "--log-level",
+            "--log-file", "--log-format", "--log-cli-level", "--durations", "--maxfail", "--tb", "--capture",
+            "-r", "--import-mode", "--color", "--code-highlight", "--debug", "--cov", "--cov-report",
+            "--cov-config", "--cov-fail-under", "-n", "--numprocesses", "--maxprocesses", "--dist", "--tx",
+            "--rsyncdir", "--max-worker-restart", "--timeout", "--reruns", "--splits", "--group", "--browser",
+            "--tracing", "--show-capture", "--last-failed-no-failures", "--lfnf");
+
     @Override
-    public Optional<PytestConfig> find(Path directory) {
-        for (Path folder = directory.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
+    public Optional<PytestConfig> find(Path directory, List<String> arguments) {
+        Path base = directory.toAbsolutePath().normalize();
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.equals("-c") || argument.equals("--config-file") || argument.equals("--inifile")) {
+                if (i + 1 < arguments.size()) {
+                    return Optional.of(explicit(base.resolve(arguments.get(i + 1)).normalize()));
+                }
+            } else if (argument.startsWith("--config-file=") || argument.startsWith("--inifile=")) {
+                return Optional.of(explicit(base.resolve(argument.substring(argument.indexOf('=') + 1)).normalize()));
+            } else if (argument.startsWith("-c") && argument.length() > 2 && !argument.startsWith("--")) {
+                return Optional.of(explicit(base.resolve(argument.substring(2)).normalize()));
+            }
+        }
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.startsWith("-")) {
+                if (VALUE_OPTIONS.contains(argument)) {
+                    i++;
+                }
+                continue;
+            }
+            String pathPart = argument.contains("::") ? argument.substring(0, argument.indexOf("::")) : argument;
+            try {
+                Path path = base.resolve(pathPart).normalize();
+                if (!pathPart.isEmpty() && Files.exists(path)) {
+                    paths.add(Files.isDirectory(path) ? path : path.getParent());
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a path: an option's value, say
+            }
+        }
+        return searchUpward(paths.isEmpty() ? base : commonAncestor(paths));
+    }
+
+    private static Path commonAncestor(List<Path> paths) {
+        Path ancestor = paths.get(0);
+        for (Path path : paths) {
+            while (ancestor != null && !path.startsWith(ancestor)) {
+                ancestor = ancestor.getParent();
+            }
+        }
+        return ancestor == null ? paths.get(0).getRoot() : ancestor;
+    }
+
+    /** {@code -c FILE}: pytest reads that file, whatever its name, taking its [pytest]-like section. */
+    private static PytestConfig explicit(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BenchException("pytest is given the configuration file " + file + " (-c), which does not exist");
+        }
+        String name = file.getFileName().toString();
+        if (name.endsWith(".toml")) {
+            return pyproject(file).orElse(new PytestConfig(file, Optional.empty(), Optional.empty()));
+        }
+        IniFile ini = IniFile.read(file);
+        String section = name.equals("setup.cfg") ? "tool:pytest" : "pytest";
+        return ini.hasSection(section) ? fromIni(file, ini, section)
+                : new PytestConfig(file, Optional.empty(), Optional.empty());
+    }
+
+    private static Optional<PytestConfig> searchUpward(Path start) {
+        for (Path folder = start; folder != null; folder = folder.getParent()) {
             Optional<PytestConfig> found = inFolder(folder);
             if (found.isPresent()) {
                 return found;

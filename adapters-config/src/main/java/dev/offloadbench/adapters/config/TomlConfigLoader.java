@@ -29,7 +29,7 @@ public final class TomlConfigLoader {
     public static final String LOCAL_FILE_NAME = "offload-bench.toml";
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("machine", "offload_repo", "readme", "offload_optional",
-            "projects");
+            "probe", "projects");
     private static final List<String> PROJECT_KEYS = List.of("path", "baseline_recipe", "offload_recipe",
             "high_workers", "workers_env", "env");
     private static final Pattern PROFILE_ID = Pattern.compile("[a-z][a-z0-9_-]*");
@@ -142,13 +142,14 @@ public final class TomlConfigLoader {
             Optional<Path> offloadRepo = path(root, "offload_repo", "");
             Optional<Path> readme = path(root, "readme", "");
             boolean offloadOptional = bool(root, "offload_optional", "");
+            boolean probe = !root.contains(List.of("probe")) || bool(root, "probe", "");
             List<ProjectConfig> projects = projects(root);
             if (!problems.isEmpty()) {
                 throw new BenchException(String.join("\n", problems));
             }
             Path repo = offloadRepo.orElse(home.resolve("imbue/offload"));
             return new BenchConfig(Optional.of(file), machine, repo, readme.orElse(repo.resolve("README.md")),
-                    offloadOptional, projects);
+                    offloadOptional, projects, probe);
         }
 
         private List<ProjectConfig> projects(TomlTable root) {

@@ -9,6 +9,7 @@ import dev.offloadbench.domain.port.out.PytestConfigReader.PytestConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +34,14 @@ class PytestConfigFinderTest {
     void findsAddoptsInPytestIni() throws IOException {
         Path file = write("pytest.ini", "[pytest]\ntestpaths = tests\naddopts = -n 3\n");
 
-        assertThat(finder.find(project)).contains(config(file, "-n 3", 3));
+        assertThat(finder.find(project, List.of())).contains(config(file, "-n 3", 3));
     }
 
     @Test
     void findsAddoptsInDotPytestIni() throws IOException {
         Path file = write(".pytest.ini", "[pytest]\naddopts = -n 5\n");
 
-        assertThat(finder.find(project)).contains(config(file, "-n 5", 2));
+        assertThat(finder.find(project, List.of())).contains(config(file, "-n 5", 2));
     }
 
     @Test
@@ -54,7 +55,7 @@ class PytestConfigFinderTest {
                 addopts = "-n 4 --dist loadfile"
                 """);
 
-        assertThat(finder.find(project)).contains(config(file, "-n 4 --dist loadfile", 6));
+        assertThat(finder.find(project, List.of())).contains(config(file, "-n 4 --dist loadfile", 6));
     }
 
     @Test
@@ -67,21 +68,21 @@ class PytestConfigFinderTest {
                 ]
                 """);
 
-        assertThat(finder.find(project)).contains(config(file, "-n 4 --maxprocesses=2", 2));
+        assertThat(finder.find(project, List.of())).contains(config(file, "-n 4 --maxprocesses=2", 2));
     }
 
     @Test
     void findsAddoptsInToxIni() throws IOException {
         Path file = write("tox.ini", "[tox]\nenvlist = py311\n\n[pytest]\naddopts = -n 1\n");
 
-        assertThat(finder.find(project)).contains(config(file, "-n 1", 5));
+        assertThat(finder.find(project, List.of())).contains(config(file, "-n 1", 5));
     }
 
     @Test
     void findsAddoptsInSetupCfgToolPytest() throws IOException {
         Path file = write("setup.cfg", "[metadata]\nname = x\n[tool:pytest]\naddopts = -n 2\n");
 
-        assertThat(finder.find(project)).contains(config(file, "-n 2", 4));
+        assertThat(finder.find(project, List.of())).contains(config(file, "-n 2", 4));
     }
 
     @Test
@@ -95,14 +96,14 @@ class PytestConfigFinderTest {
                     -n 6
                 """);
 
-        assertThat(finder.find(project)).contains(config(file, "--strict-markers -n 6", 4));
+        assertThat(finder.find(project, List.of())).contains(config(file, "--strict-markers -n 6", 4));
     }
 
     @Test
     void matchingFileWithoutAddoptsIsFoundWithoutThem() throws IOException {
         Path file = write("pyproject.toml", "[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n");
 
-        assertThat(finder.find(project)).contains(new PytestConfig(file, Optional.empty(), Optional.empty()));
+        assertThat(finder.find(project, List.of())).contains(new PytestConfig(file, Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -110,7 +111,7 @@ class PytestConfigFinderTest {
         Path pytestIni = write("pytest.ini", "");
         write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = \"-n 3\"\n");
 
-        assertThat(finder.find(project)).contains(new PytestConfig(pytestIni, Optional.empty(), Optional.empty()));
+        assertThat(finder.find(project, List.of())).contains(new PytestConfig(pytestIni, Optional.empty(), Optional.empty()));
     }
 
     @Test
@@ -118,7 +119,7 @@ class PytestConfigFinderTest {
         write(".pytest.ini", "[other]\naddopts = -n 9\n");
         Path tox = write("tox.ini", "[pytest]\naddopts = -n 1\n");
 
-        assertThat(finder.find(project)).contains(config(tox, "-n 1", 2));
+        assertThat(finder.find(project, List.of())).contains(config(tox, "-n 1", 2));
     }
 
     @Test
@@ -127,7 +128,7 @@ class PytestConfigFinderTest {
         write("tox.ini", "[pytest]\naddopts = -n 1\n");
         write("setup.cfg", "[tool:pytest]\naddopts = -n 2\n");
 
-        assertThat(finder.find(project)).contains(config(pyproject, "-n 3", 2));
+        assertThat(finder.find(project, List.of())).contains(config(pyproject, "-n 3", 2));
     }
 
     @Test
@@ -136,7 +137,7 @@ class PytestConfigFinderTest {
         write("tox.ini", "[tox]\nenvlist = py311\n");
         Path setupCfg = write("setup.cfg", "[tool:pytest]\naddopts = -n 2\n");
 
-        assertThat(finder.find(project)).contains(config(setupCfg, "-n 2", 2));
+        assertThat(finder.find(project, List.of())).contains(config(setupCfg, "-n 2", 2));
     }
 
     @Test
@@ -144,7 +145,48 @@ class PytestConfigFinderTest {
         Path pyproject = write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = \"-n 3\"\n");
         Path nested = Files.createDirectories(project.resolve("src/pkg/tests"));
 
-        assertThat(finder.find(nested)).contains(config(pyproject, "-n 3", 2));
+        assertThat(finder.find(nested, List.of())).contains(config(pyproject, "-n 3", 2));
+    }
+
+    @Test
+    void aPathArgumentLeadsToAPytestIniInASubfolder() throws IOException {
+        // sculptor: `pytest ... sculptor/tests/integration/` from the repository root finds sculptor/pytest.ini
+        write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = \"-n 3\"\n");
+        Path ini = write("sculptor/pytest.ini", "[pytest]\naddopts =\n    --ignore=quarantine\n    -n 2\n");
+        Files.createDirectories(project.resolve("sculptor/tests/integration"));
+
+        assertThat(finder.find(project, List.of("-n", "auto", "--ignore=sculptor/tests/integration/real_claude",
+                "-m", "not slow", "sculptor/tests/integration/", "sculptor/tests/integration/test_x.py::test_y")))
+                .map(PytestConfig::file).contains(ini);
+    }
+
+    @Test
+    void theCommonAncestorOfThePathArgumentsIsWhereTheSearchStarts() throws IOException {
+        Path pyproject = write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = \"-n 3\"\n");
+        write("a/pytest.ini", "[pytest]\naddopts = -n 2\n");
+        Files.createDirectories(project.resolve("b"));
+
+        assertThat(finder.find(project, List.of("a", "b"))).contains(config(pyproject, "-n 3", 2));
+        assertThat(finder.find(project, List.of("missing-folder"))).contains(config(pyproject, "-n 3", 2));
+    }
+
+    @Test
+    void anExplicitConfigurationFileWins() throws IOException {
+        write("pytest.ini", "[pytest]\naddopts = -n 2\n");
+        Path ci = write("ci/pytest-ci.ini", "[pytest]\naddopts = -n 6\n");
+
+        assertThat(finder.find(project, List.of("-c", "ci/pytest-ci.ini", "tests"))).contains(config(ci, "-n 6", 2));
+        assertThat(finder.find(project, List.of("--config-file=ci/pytest-ci.ini"))).contains(config(ci, "-n 6", 2));
+        assertThatThrownBy(() -> finder.find(project, List.of("-c", "nowhere.ini")))
+                .isInstanceOf(BenchException.class).hasMessageContaining("nowhere.ini").hasMessageContaining("-c");
+    }
+
+    @Test
+    void rootdirDoesNotChooseTheConfigurationFile() throws IOException {
+        Path ini = write("pytest.ini", "[pytest]\naddopts = -n 2\n");
+        write("other/pytest.ini", "[pytest]\naddopts = -n 5\n");
+
+        assertThat(finder.find(project, List.of("--rootdir", "other"))).contains(config(ini, "-n 2", 2));
     }
 
     @Test
@@ -152,7 +194,7 @@ class PytestConfigFinderTest {
         write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = \"-n 3\"\n");
         Path tox = write("tests/tox.ini", "[pytest]\naddopts = -n 1\n");
 
-        assertThat(finder.find(project.resolve("tests"))).contains(config(tox, "-n 1", 2));
+        assertThat(finder.find(project.resolve("tests"), List.of())).contains(config(tox, "-n 1", 2));
     }
 
     @Test
@@ -160,14 +202,14 @@ class PytestConfigFinderTest {
         write("pyproject.toml", "[project]\nname = \"x\"\n");
 
         // an ancestor of the temporary folder could hold a pytest file; only this folder's answer matters
-        assertThat(finder.find(project).map(PytestConfig::file).filter(file -> file.startsWith(project))).isEmpty();
+        assertThat(finder.find(project, List.of()).map(PytestConfig::file).filter(file -> file.startsWith(project))).isEmpty();
     }
 
     @Test
     void pytestSectionInSetupCfgIsAnErrorAsInPytest() throws IOException {
         Path file = write("setup.cfg", "[pytest]\naddopts = -n 2\n");
 
-        assertThatThrownBy(() -> finder.find(project))
+        assertThatThrownBy(() -> finder.find(project, List.of()))
                 .isInstanceOf(BenchException.class)
                 .hasMessage(file + ": pytest refuses a [pytest] section in setup.cfg files (\"no longer supported\"); "
                         + "rename it to [tool:pytest]");
@@ -177,7 +219,7 @@ class PytestConfigFinderTest {
     void malformedPyprojectNamesFileLineAndColumn() throws IOException {
         Path file = write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = \"-n 3\nx = 1\n");
 
-        assertThatThrownBy(() -> finder.find(project))
+        assertThatThrownBy(() -> finder.find(project, List.of()))
                 .isInstanceOf(BenchException.class)
                 .hasMessageStartingWith(file + ":2:16: Unexpected end of line");
     }
@@ -186,7 +228,7 @@ class PytestConfigFinderTest {
     void malformedIniNamesFileAndLine() throws IOException {
         Path file = write("tox.ini", "[pytest]\naddopts = -n 1\naddopts = -n 2\n");
 
-        assertThatThrownBy(() -> finder.find(project))
+        assertThatThrownBy(() -> finder.find(project, List.of()))
                 .isInstanceOf(BenchException.class)
                 .hasMessage(file + ":3: duplicate name 'addopts'");
     }
@@ -195,7 +237,7 @@ class PytestConfigFinderTest {
     void addoptsOfAnotherTypeIsAnError() throws IOException {
         Path file = write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = 4\n");
 
-        assertThatThrownBy(() -> finder.find(project))
+        assertThatThrownBy(() -> finder.find(project, List.of()))
                 .isInstanceOf(BenchException.class)
                 .hasMessage(file + ":2:1: `addopts` in [tool.pytest.ini_options] must be a string or an array of "
                         + "strings, found an integer");

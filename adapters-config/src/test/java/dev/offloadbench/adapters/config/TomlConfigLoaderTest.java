@@ -174,6 +174,17 @@ class TomlConfigLoaderTest {
     }
 
     @Test
+    void probingIsOnUnlessTheConfigurationTurnsItOff() throws IOException {
+        write(cwd.resolve("offload-bench.toml"), "machine = \"m\"\n");
+        assertThat(load().probe()).isTrue();
+        write(cwd.resolve("offload-bench.toml"), "probe = false\n");
+        assertThat(load().probe()).isFalse();
+        write(cwd.resolve("offload-bench.toml"), "probe = 0\n");
+        assertThatThrownBy(this::load).isInstanceOf(BenchException.class)
+                .hasMessageContaining("`probe` must be true or false, found an integer");
+    }
+
+    @Test
     void offloadIsRequiredUnlessTheFileMakesItOptional() throws IOException {
         write(cwd.resolve("offload-bench.toml"), "offload_optional = true\n");
         assertThat(load().offloadOptional()).isTrue();
@@ -282,7 +293,7 @@ class TomlConfigLoaderTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(BenchException.class)
                 .hasMessage(file + ":2:3: unknown top-level key `offload_rep`; did you mean `offload_repo`? "
-                        + "(valid keys: machine, offload_repo, readme, offload_optional, projects)");
+                        + "(valid keys: machine, offload_repo, readme, offload_optional, probe, projects)");
     }
 
     @Test
@@ -306,7 +317,7 @@ class TomlConfigLoaderTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(BenchException.class)
                 .hasMessageEndingWith("unknown top-level key `colour` (valid keys: machine, offload_repo, readme, "
-                        + "offload_optional, projects)");
+                        + "offload_optional, probe, projects)");
     }
 
     @Test

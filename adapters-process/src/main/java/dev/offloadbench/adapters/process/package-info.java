@@ -5,6 +5,9 @@
  * ({@link PathToolLocator}) and what the machine is and how busy ({@link SystemMachineProbe}).
  * Benchmark runs are executed by {@link StreamingRunExecutor}: timed, in a process group of their
  * own, their output streamed to a log and read for pytest's, pytest-xdist's and Offload's counts.
+ * {@link ProcessRunProbe} runs a planned command through the same executor with a pytest plugin
+ * and a recording {@code offload} stand-in (resources under {@code probe/}), so that nothing is
+ * tested and what xdist and offload would do is recorded.
  * Nothing here parses a justfile: its structure always comes from just itself.
  */
 package dev.offloadbench.adapters.process;

@@ -5,6 +5,9 @@ import dev.offloadbench.domain.model.ProjectResults;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.RunOutcome;
 import dev.offloadbench.domain.plan.PlannedRun;
+import dev.offloadbench.domain.probe.ObservedOffload;
+import dev.offloadbench.domain.probe.ObservedPytest;
+import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.run.TestTally;
 import dev.offloadbench.domain.session.Attempt;
 import dev.offloadbench.domain.session.Session;
@@ -15,6 +18,7 @@ import dev.offloadbench.domain.session.SessionSettings;
 import dev.offloadbench.domain.session.Statistics;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -156,6 +160,7 @@ final class SessionDocument implements ResultsDocument.Extras {
         writePlanned(json, run.planned());
         json.writeStringField("status", id(run.status()));
         json.writeStringField("reason", run.reason());
+        writeStringField(json, "skipped", run.skipped().map(SessionDocument::id));
         json.writeArrayFieldStart("attempts");
         for (Attempt attempt : run.attempts()) {
             writeAttempt(json, attempt);
@@ -184,6 +189,43 @@ final class SessionDocument implements ResultsDocument.Extras {
         if (planned.provider().isPresent()) {
             json.writeStringField("provider", planned.provider().get().type());
         }
+        if (planned.probe().isPresent()) {
+            writeProbe(json, planned.probe().get());
+        }
+        json.writeEndObject();
+    }
+
+    /** What probing the run showed (its output lines are not kept). */
+    private static void writeProbe(JsonGenerator json, ProbeResult probe) throws IOException {
+        json.writeObjectFieldStart("probe");
+        json.writeStringField("outcome", id(probe.outcome()));
+        json.writeNumberField("exitCode", probe.exitCode());
+        writeDecimalField(json, "seconds", seconds(probe.elapsed()));
+        json.writeStringField("problem", probe.problem());
+        json.writeArrayFieldStart("pytest");
+        for (ObservedPytest pytest : probe.pytest()) {
+            json.writeStartObject();
+            json.writeNumberField("workers", pytest.workers());
+            writeStringField(json, "numprocesses", pytest.numprocesses());
+            writeIntField(json, "maxprocesses", pytest.maxprocesses());
+            writeIntField(json, "fromOptions", pytest.fromOptions());
+            json.writeBooleanField("xdistInstalled", pytest.xdistInstalled());
+            json.writeStringField("rootdir", pytest.rootdir().toString());
+            writeStringField(json, "inifile", pytest.inifile().map(Path::toString));
+            json.writeStringField("invocationDirectory", pytest.invocationDirectory().toString());
+            writeStrings(json, "arguments", pytest.arguments());
+            json.writeStringField("python", pytest.python());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("offload");
+        for (ObservedOffload offload : probe.offload()) {
+            json.writeStartObject();
+            json.writeStringField("directory", offload.directory().toString());
+            writeStrings(json, "arguments", offload.arguments());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 

@@ -9,6 +9,9 @@ import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.Validity;
 import dev.offloadbench.domain.plan.MachineDescription;
 import dev.offloadbench.domain.plan.PlannedRun;
+import dev.offloadbench.domain.probe.ObservedOffload;
+import dev.offloadbench.domain.probe.ObservedPytest;
+import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
 import dev.offloadbench.domain.session.Attempt;
@@ -17,6 +20,7 @@ import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.session.SessionProject;
 import dev.offloadbench.domain.session.SessionRun;
 import dev.offloadbench.domain.session.SessionSettings;
+import dev.offloadbench.domain.session.SkipReason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.InvalidPathException;
@@ -80,6 +84,23 @@ final class SessionMapping {
     private static final Field PROVIDER = new Field("provider", "an Offload provider type (\"modal\", \"local\", ...),"
             + " or null");
     private static final Field STATUS = new Field("status", oneOf(RunStatus.values()));
+    private static final Field SKIP = new Field("skipped", oneOf(SkipReason.values()) + ", or null");
+    private static final Field PROBE = new Field("probe", "what probing the run showed (a JSON object)");
+    private static final Field OUTCOME = new Field("outcome", oneOf(ProbeResult.Outcome.values()));
+    private static final Field PROBE_SECONDS = new Field("seconds", "a non-negative number");
+    private static final Field PROBLEM = new Field("problem", STRING);
+    private static final Field PYTEST = new Field("pytest", "an array of pytest starts");
+    private static final Field OFFLOAD = new Field("offload", "an array of offload starts");
+    private static final Field PYTEST_WORKERS = new Field("workers", COUNT);
+    private static final Field NUMPROCESSES = new Field("numprocesses", "a string, or null");
+    private static final Field MAXPROCESSES = new Field("maxprocesses", "an integer, or null");
+    private static final Field FROM_OPTIONS = new Field("fromOptions", "an integer, or null");
+    private static final Field XDIST_INSTALLED = new Field("xdistInstalled", "true or false");
+    private static final Field ROOTDIR = new Field("rootdir", PATH);
+    private static final Field INIFILE = new Field("inifile", "a path (a string), or null");
+    private static final Field INVOCATION_DIRECTORY = new Field("invocationDirectory", PATH);
+    private static final Field ARGUMENTS = new Field("arguments", STRINGS);
+    private static final Field PYTHON = new Field("python", STRING);
     private static final Field REASON = new Field("reason", STRING);
     private static final Field ATTEMPTS = new Field("attempts", "an array of attempts");
     private static final Field WARMUP = new Field("warmup", "true or false");
@@ -127,7 +148,7 @@ final class SessionMapping {
         Path readme = path(session, README);
         List<SessionProject> projects = new ArrayList<>();
         for (Node element : fields.array(session, PROJECTS)) {
-            projects.add(project(fields.object(element, "a project (a JSON object)")));
+            projects.add(project(fields.object(element, "a project (a JSON object)"), settings));
         }
         return fields.construct(session, () -> new Session(id, created, settings, machine, readme, projects, finished));
     }
@@ -150,7 +171,7 @@ final class SessionMapping {
         return fields.construct(settings, () -> new SessionSettings(kinds, runs, offloadWarmups, timeout));
     }
 
-    private SessionProject project(Obj project) {
+    private SessionProject project(Obj project, SessionSettings settings) {
         String profileId = fields.string(project, PROFILE);
         try {
             ProfileId.check(profileId);
@@ -160,12 +181,12 @@ final class SessionMapping {
         Path path = path(project, PROJECT_PATH);
         List<SessionRun> runs = new ArrayList<>();
         for (Node element : fields.array(project, RUNS)) {
-            runs.add(run(fields.object(element, "a run (a JSON object)")));
+            runs.add(run(fields.object(element, "a run (a JSON object)"), settings));
         }
         return fields.construct(project, () -> new SessionProject(profileId, path, runs));
     }
 
-    private SessionRun run(Obj run) {
+    private SessionRun run(Obj run, SessionSettings settings) {
         PlannedRun planned = planned(fields.object(run, PLANNED));
         RunStatus status = constant(run, STATUS, RunStatus.values());
         String reason = fields.string(run, REASON);
@@ -173,7 +194,44 @@ final class SessionMapping {
         for (Node element : fields.array(run, ATTEMPTS)) {
             attempts.add(attempt(fields.object(element, "an attempt (a JSON object)")));
         }
-        return fields.construct(run, () -> new SessionRun(planned, status, reason, attempts));
+        Optional<SkipReason> skipped = fields.present(run, SKIP)
+                ? Optional.of(constant(run, SKIP, SkipReason.values()))
+                : status == RunStatus.SKIPPED ? Optional.of(skippedBefore(planned, settings)) : Optional.empty();
+        return fields.construct(run, () -> new SessionRun(planned, status, reason, attempts, skipped));
+    }
+
+    /**
+     * Why a run of a session written before skips were typed was skipped: an offload run the
+     * session asked for lacked offload; anything else was left out by --kinds.
+     */
+    private static SkipReason skippedBefore(PlannedRun planned, SessionSettings settings) {
+        return planned.kind() == RunKind.OFFLOAD && settings.kinds().contains(RunKind.OFFLOAD)
+                ? SkipReason.OFFLOAD_UNAVAILABLE : SkipReason.NOT_REQUESTED;
+    }
+
+    private ProbeResult probe(Obj probe) {
+        ProbeResult.Outcome outcome = constant(probe, OUTCOME, ProbeResult.Outcome.values());
+        int exitCode = fields.integer(probe, EXIT_CODE, Integer.MIN_VALUE);
+        Duration elapsed = exactDuration(fields.value(probe, PROBE_SECONDS), PROBE_SECONDS.expected());
+        String problem = fields.string(probe, PROBLEM);
+        List<ObservedPytest> pytest = new ArrayList<>();
+        for (Node element : fields.array(probe, PYTEST)) {
+            Obj start = fields.object(element, "a pytest start (a JSON object)");
+            pytest.add(fields.construct(start, () -> new ObservedPytest(fields.integer(start, PYTEST_WORKERS, 0),
+                    optionalString(start, NUMPROCESSES), optionalInt(start, MAXPROCESSES, Integer.MIN_VALUE),
+                    optionalInt(start, FROM_OPTIONS, Integer.MIN_VALUE), fields.bool(start, XDIST_INSTALLED),
+                    path(start, ROOTDIR), fields.present(start, INIFILE) ? Optional.of(path(start, INIFILE))
+                            : Optional.empty(),
+                    path(start, INVOCATION_DIRECTORY), strings(start, ARGUMENTS), fields.string(start, PYTHON))));
+        }
+        List<ObservedOffload> offload = new ArrayList<>();
+        for (Node element : fields.array(probe, OFFLOAD)) {
+            Obj start = fields.object(element, "an offload start (a JSON object)");
+            offload.add(fields.construct(start, () -> new ObservedOffload(path(start, DIRECTORY),
+                    strings(start, ARGUMENTS))));
+        }
+        return fields.construct(probe, () -> new ProbeResult(outcome, pytest, offload, exitCode, elapsed, problem,
+                List.of()));
     }
 
     private PlannedRun planned(Obj planned) {
@@ -192,8 +250,11 @@ final class SessionMapping {
         int warmups = fields.integer(planned, WARMUPS, 0);
         List<String> notes = strings(planned, NOTES);
         Optional<String> provider = optionalString(planned, PROVIDER);
+        Optional<ProbeResult> probe = fields.present(planned, PROBE)
+                ? Optional.of(probe(fields.object(planned, PROBE))) : Optional.empty();
         return fields.construct(planned, () -> new PlannedRun(kind, recipe, command, environment, directory, workers,
-                workersSource, maxParallel, maxParallelSource, warmups, notes, provider.map(OffloadProvider::new)));
+                workersSource, maxParallel, maxParallelSource, warmups, notes, provider.map(OffloadProvider::new),
+                probe));
     }
 
     private Attempt attempt(Obj attempt) {
@@ -244,6 +305,10 @@ final class SessionMapping {
 
     /** Decimal seconds back to the exact duration they were written from. */
     private Duration duration(Node value) {
+        return exactDuration(value, TIMEOUT.expected());
+    }
+
+    private Duration exactDuration(Node value, String expected) {
         if (value instanceof LocatedJson.Scalar scalar && scalar.isNumber()) {
             BigDecimal total = new BigDecimal(scalar.text());
             try {
@@ -251,11 +316,11 @@ final class SessionMapping {
                 int nanos = total.subtract(whole).movePointRight(9).intValueExact();
                 return Duration.ofSeconds(whole.longValueExact(), nanos);
             } catch (ArithmeticException e) {
-                throw fields.error(value, "expected " + TIMEOUT.expected() + " (at most nanosecond precision), found "
+                throw fields.error(value, "expected " + expected + " (at most nanosecond precision), found "
                         + scalar.text());
             }
         }
-        throw fields.mismatch(value, TIMEOUT.expected());
+        throw fields.mismatch(value, expected);
     }
 
     private OptionalInt optionalInt(Obj owner, Field field, int min) {

@@ -122,6 +122,7 @@ class JsonSessionStoreTest {
                         },
                         "status": "done",
                         "reason": "",
+                        "skipped": null,
                         "attempts": [
                           {
                             "warmup": false,
@@ -424,6 +425,36 @@ class JsonSessionStoreTest {
     void refusesALogNamedAfterAnUnsafeProfile() {
         assertThatThrownBy(() -> store.logFile(ID, "../mng", RunKind.BASELINE, false, 1))
                 .isInstanceOf(BenchException.class).hasMessageContaining("\"../mng\"");
+    }
+
+    @Test
+    void keepsWhatTheProbesSawBesideThePlannedRun() throws IOException {
+        store.save(SessionFixtures.rich(folder));
+
+        String json = Files.readString(store.resultsFile(ID));
+
+        assertThat(json.replaceAll("\\s", "")).contains("\"probe\":{\"outcome\":\"observed\",\"exitCode\":0,"
+                + "\"seconds\":41.25,\"problem\":\"\",\"pytest\":[{\"workers\":3,\"numprocesses\":\"auto\","
+                + "\"maxprocesses\":3,\"fromOptions\":3,\"xdistInstalled\":true,");
+        assertThat(json).contains("\"skipped\": \"offload_unavailable\"");
+        Session loaded = store.load(ID).orElseThrow();
+        assertThat(loaded.entries().get(3).run().planned().probe()).hasValueSatisfying(probe -> {
+            assertThat(probe.workers()).hasValue(3);
+            assertThat(probe.pytest().get(0).inifile()).map(Path::toString)
+                    .contains("/home/me/src/sculptor/sculptor/pytest.ini");
+        });
+    }
+
+    @Test
+    void aSessionWrittenBeforeSkipsWereTypedGetsItsReasonFromItsKinds() throws IOException {
+        store.save(SessionFixtures.rich(folder));
+        Path file = store.resultsFile(ID);
+        Files.writeString(file, Files.readString(file).replace("\"skipped\": \"offload_unavailable\",", "")
+                .replace("\"skipped\": null,", ""));
+
+        Session loaded = store.load(ID).orElseThrow();
+
+        assertThat(loaded).isEqualTo(SessionFixtures.rich(folder));
     }
 
     // ---- reading the written tree

@@ -16,6 +16,7 @@ import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.session.SessionProject;
 import dev.offloadbench.domain.session.SessionRun;
+import dev.offloadbench.domain.session.SkipReason;
 import dev.offloadbench.domain.session.SessionSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -93,12 +94,12 @@ class OffloadProviderDocumentTest {
         Path project = Path.of("/home/me/src/offload-bench/examples/demo");
         PlannedRun offload = new PlannedRun(RunKind.OFFLOAD, "test-offload", List.of("just", "test-offload"), Map.of(),
                 project, OptionalInt.empty(), Optional.empty(), OptionalInt.of(4), Optional.of("offload-local.toml:4"),
-                1, List.of(), Optional.of(OffloadProvider.LOCAL));
+                1, List.of(), Optional.of(OffloadProvider.LOCAL), Optional.empty());
         Session session = new Session("20261127-141530", Instant.parse("2026-11-27T14:15:30Z"),
                 new SessionSettings(List.of(RunKind.OFFLOAD), 1, 1, Optional.empty()),
                 new MachineDescription("M4", MachineDescription.Source.CONFIG), project.resolve("README.md"),
                 List.of(new SessionProject("demo", project, List.of(SessionRun.pending(offload)
-                        .withStatus(RunStatus.SKIPPED, "offload is not installed")))), true);
+                        .skipped(SkipReason.OFFLOAD_UNAVAILABLE, "offload is not installed")))), true);
         JsonSessionStore store = new JsonSessionStore(dir);
 
         store.save(session);

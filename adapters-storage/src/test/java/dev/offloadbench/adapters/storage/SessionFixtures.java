@@ -4,6 +4,9 @@ import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.Validity;
 import dev.offloadbench.domain.plan.MachineDescription;
 import dev.offloadbench.domain.plan.PlannedRun;
+import dev.offloadbench.domain.probe.ObservedOffload;
+import dev.offloadbench.domain.probe.ObservedPytest;
+import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
 import dev.offloadbench.domain.session.Attempt;
@@ -12,6 +15,7 @@ import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.session.SessionProject;
 import dev.offloadbench.domain.session.SessionRun;
 import dev.offloadbench.domain.session.SessionSettings;
+import dev.offloadbench.domain.session.SkipReason;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +69,7 @@ final class SessionFixtures {
                                 sample(logs, "mng-offload-sample-3.log", "2026-11-27T14:28:40Z", "31",
                                         offloadTally(5275, 5275, 0, 0, 0))))));
         SessionProject sculptor = new SessionProject("sculptor", SCULPTOR, List.of(
-                new SessionRun(local(RunKind.BASELINE, SCULPTOR, 3), RunStatus.DONE, "", List.of(
+                new SessionRun(probed(local(RunKind.BASELINE, SCULPTOR, 3)), RunStatus.DONE, "", List.of(
                         sample(logs, "sculptor-baseline-sample-1.log", "2026-11-27T14:30:00Z", "726.0",
                                 new TestTally(OptionalInt.of(345), 340, 0, 0, 5, 0, 0, 0, 0, OptionalInt.empty(), true,
                                         false)))),
@@ -73,8 +77,9 @@ final class SessionFixtures {
                         new Attempt(false, Instant.parse("2026-11-27T14:42:10Z"), Instant.parse("2026-11-27T14:43:00Z"),
                                 new BigDecimal("50.017"), 130, Termination.CANCELLED, TestTally.NOTHING,
                                 logs.resolve("sculptor-high-sample-1.log"), Validity.invalid("cancelled"), List.of()))),
-                new SessionRun(offload(SCULPTOR, OptionalInt.empty(), Optional.empty()), RunStatus.SKIPPED,
-                        "offload is not installed; install it with: cargo install offload", List.of())));
+                SessionRun.pending(offload(SCULPTOR, OptionalInt.empty(), Optional.empty())).skipped(
+                        SkipReason.OFFLOAD_UNAVAILABLE, "offload is not installed; install it with: cargo install"
+                                + " offload")));
         SessionProject demo = new SessionProject("demo", DEMO, List.of(
                 new SessionRun(local(RunKind.BASELINE, DEMO, 2), RunStatus.TIMED_OUT, "ran past the timeout of 30m0.5s",
                         List.of(new Attempt(false, Instant.parse("2026-11-27T14:43:05Z"),
@@ -87,7 +92,7 @@ final class SessionFixtures {
                 SessionRun.pending(new PlannedRun(RunKind.HIGH, "test-integration", List.of("just", "test-integration"),
                         Map.of(), DEMO, OptionalInt.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty(), 0,
                         List.of())),
-                SessionRun.pending(offload(DEMO, OptionalInt.of(4), Optional.of("offload.toml:3")))));
+                SessionRun.pending(offloadProbed(offload(DEMO, OptionalInt.of(4), Optional.of("offload.toml:3"))))));
         return new Session("20261127-141530", Instant.parse("2026-11-27T14:15:30.123456789Z"), settings,
                 new MachineDescription("MacBook Pro — Apple M4 \"Pro\" (10 cores), 16 GB RAM",
                         MachineDescription.Source.CONFIG),
@@ -116,6 +121,28 @@ final class SessionFixtures {
                 OptionalInt.of(workers), Optional.of(kind == RunKind.BASELINE ? "pyproject.toml:31 (-n 4)"
                         : "PYTEST_XDIST_WORKERS=" + workers),
                 OptionalInt.empty(), Optional.empty(), 0, List.of("-n auto would start 10 workers here"));
+    }
+
+    /** The run as verified by a probe: sculptor's `-n auto --maxprocesses 3`, pytest.ini in a subfolder. */
+    private static PlannedRun probed(PlannedRun run) {
+        ProbeResult probe = ProbeResult.observed(List.of(new ObservedPytest(3, Optional.of("auto"), OptionalInt.of(3),
+                OptionalInt.of(3), true, run.directory().resolve("sculptor"),
+                Optional.of(run.directory().resolve("sculptor/pytest.ini")), run.directory(),
+                List.of("-n", "auto", "--maxprocesses", "3", "sculptor/tests/integration/"), "/usr/bin/python3")),
+                List.of(), 0, Duration.ofMillis(41_250));
+        return withProbe(run, probe);
+    }
+
+    private static PlannedRun offloadProbed(PlannedRun run) {
+        return withProbe(run, ProbeResult.observed(List.of(), List.of(new ObservedOffload(run.directory(),
+                List.of("--version")), new ObservedOffload(run.directory(), List.of("run", "--trace", "--parallel",
+                "4"))), 0, Duration.ofNanos(1_500_000_001)));
+    }
+
+    private static PlannedRun withProbe(PlannedRun run, ProbeResult probe) {
+        return new PlannedRun(run.kind(), run.recipe(), run.command(), run.environment(), run.directory(),
+                run.workers(), run.workersSource(), run.maxParallel(), run.maxParallelSource(), run.warmups(),
+                run.notes(), run.provider(), Optional.of(probe));
     }
 
     private static PlannedRun offload(Path project, OptionalInt maxParallel, Optional<String> source) {

@@ -9,7 +9,9 @@ import dev.offloadbench.domain.port.in.BrowseSessions;
 import dev.offloadbench.domain.port.in.RunBenchmark;
 import dev.offloadbench.domain.port.in.UpdateReadme;
 import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.run.Interrupted;
 import dev.offloadbench.domain.session.RunStatus;
+import dev.offloadbench.domain.session.SkipReason;
 import dev.offloadbench.domain.session.Session;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -30,10 +32,13 @@ import picocli.CommandLine.Spec;
 /** {@code bench run}: the benchmark session, for real. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the planned benchmark runs strictly one after another (mng then sculptor; baseline,"
-                + " high, offload), time them, judge them, and report. Every finished run is saved at once:"
-                + " Ctrl-C stops the session and --resume continues it.",
-            "Exits 0 when every run was valid, 1 when any was INVALID or timed out, 2 on bad input or missing"
-                + " prerequisites, 130 after Ctrl-C (129 after SIGHUP, 143 after SIGTERM)."})
+                + " high, offload), time them, judge them, and report. First every run is probed (its command"
+                + " runs with no test executed) and the session stops before any timing when a run would not"
+                + " start the planned workers. Every finished run is saved at once: Ctrl-C stops the session"
+                + " and --resume continues it.",
+            "Exits 0 when every run was valid, 1 when any was INVALID or timed out, 2 on bad input, missing"
+                + " prerequisites or a plan a probe contradicts, 130 after Ctrl-C (129 after SIGHUP, 143 after"
+                + " SIGTERM)."})
 public final class RunCommand implements Callable<Integer> {
     /** What a shell exits with after SIGINT. */
     static final int INTERRUPTED = 130;
@@ -76,6 +81,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-invalid", description = "With --update-readme: publish even INVALID runs.")
     boolean allowInvalid;
 
+    @Option(names = "--no-probe", description = "Time the runs without probing them first (the configuration's"
+            + " probe = false does the same); the worker counts are then read from the justfiles, unverified.")
+    boolean noProbe;
+
     @Option(names = "--resume", arity = "0..1", paramLabel = "ID", fallbackValue = "latest",
             description = "Continue an interrupted session (default: the latest), skipping its finished runs.")
     String resume;
@@ -93,15 +102,23 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         refuseSettingsWithResume();
+        BenchConfig settings = config.get();
         RunBenchmark.Command command = new RunBenchmark.Command(profiles, kinds, runs, offloadWarmups,
-                Optional.ofNullable(timeout), Optional.ofNullable(resume), config.get().offloadOptional());
+                Optional.ofNullable(timeout), Optional.ofNullable(resume), settings.offloadOptional(),
+                settings.probe() && !noProbe);
         Cancellation cancellation = new Cancellation();
         RunBenchmark.Outcome outcome;
         boolean live = System.console() != null && !showOutput;
         int interruptedExitCode;
         try (Interrupts interrupts = Interrupts.cancelling(cancellation);
                 ConsoleProgress progress = new ConsoleProgress(out, live, showOutput)) {
-            outcome = runner.get().run(command, progress, cancellation);
+            try {
+                outcome = runner.get().run(command, progress, cancellation);
+            } catch (Interrupted e) {
+                out.println("Interrupted: " + e.getMessage());
+                out.flush();
+                return interrupts.exitCode().orElse(INTERRUPTED);
+            }
             interruptedExitCode = interrupts.exitCode().orElse(INTERRUPTED);
         }
         Session session = outcome.session();
@@ -171,7 +188,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!profiles.isEmpty()) {
             given.add(String.join(" ", profiles));
         }
-        for (String option : List.of("--kinds", "--runs", "--warmups-offload", "--timeout")) {
+        for (String option : List.of("--kinds", "--runs", "--warmups-offload", "--timeout", "--no-probe")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 given.add(option);
             }
@@ -185,8 +202,7 @@ public final class RunCommand implements Callable<Integer> {
     /** Says plainly when the numbers are not the whole picture: offload runs that could not run here. */
     private static void sayWhatIsMissing(PrintWriter out, Session session) {
         session.entries().stream()
-                .filter(e -> e.run().status() == RunStatus.SKIPPED && e.run().planned().kind() == RunKind.OFFLOAD
-                        && !e.run().reason().startsWith("not requested"))
+                .filter(e -> e.run().skipped().filter(SkipReason.OFFLOAD_UNAVAILABLE::equals).isPresent())
                 .map(e -> e.run().reason()).distinct()
                 .forEach(reason -> out.println("The offload runs were skipped: " + reason + "."));
     }

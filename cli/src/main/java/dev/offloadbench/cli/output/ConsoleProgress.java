@@ -49,6 +49,17 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
     }
 
     @Override
+    public void probeStarted(String profileId, RunKind kind, String purpose, List<String> command,
+            java.util.Map<String, String> environment) {
+        new ProbeLines(out).probeStarted(profileId, kind, purpose, command, environment);
+    }
+
+    @Override
+    public void probeFinished(String profileId, RunKind kind, dev.offloadbench.domain.probe.ProbeResult result) {
+        new ProbeLines(out).probeFinished(profileId, kind, result);
+    }
+
+    @Override
     public void checked(List<CheckResult> results) {
         out.println("Prerequisites:");
         CheckLines.print(out, results);

@@ -6,6 +6,9 @@ import dev.offloadbench.domain.plan.BenchmarkPlan;
 import dev.offloadbench.domain.plan.PlannedRun;
 import dev.offloadbench.domain.plan.Problem;
 import dev.offloadbench.domain.plan.ProjectPlan;
+import dev.offloadbench.domain.probe.ObservedOffload;
+import dev.offloadbench.domain.probe.ObservedPytest;
+import dev.offloadbench.domain.probe.ProbeResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -58,6 +61,57 @@ public final class PlanJson {
         return text + "\n";
     }
 
+    /** What the probe saw, beside the planned values: the workers xdist starts, offload's command line. */
+    private static void writeProbe(JsonGenerator json, ProbeResult probe) throws IOException {
+        json.writeObjectFieldStart("probe");
+        json.writeStringField("outcome", probe.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        if (probe.workers().isPresent()) {
+            json.writeNumberField("workers", probe.workers().getAsInt());
+        }
+        json.writeNumberField("exitCode", probe.exitCode());
+        json.writeNumberField("seconds", probe.elapsed().toMillis() / 1000.0);
+        json.writeArrayFieldStart("pytest");
+        for (ObservedPytest pytest : probe.pytest()) {
+            json.writeStartObject();
+            json.writeNumberField("workers", pytest.workers());
+            if (pytest.numprocesses().isPresent()) {
+                json.writeStringField("numprocesses", pytest.numprocesses().get());
+            }
+            if (pytest.maxprocesses().isPresent()) {
+                json.writeNumberField("maxprocesses", pytest.maxprocesses().getAsInt());
+            }
+            if (pytest.fromOptions().isPresent()) {
+                json.writeNumberField("fromOptions", pytest.fromOptions().getAsInt());
+            }
+            json.writeStringField("rootdir", pytest.rootdir().toString());
+            if (pytest.inifile().isPresent()) {
+                json.writeStringField("inifile", pytest.inifile().get().toString());
+            }
+            json.writeStringField("invocationDirectory", pytest.invocationDirectory().toString());
+            json.writeArrayFieldStart("arguments");
+            for (String argument : pytest.arguments()) {
+                json.writeString(argument);
+            }
+            json.writeEndArray();
+            json.writeStringField("python", pytest.python());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("offload");
+        for (ObservedOffload offload : probe.offload()) {
+            json.writeStartObject();
+            json.writeStringField("directory", offload.directory().toString());
+            json.writeArrayFieldStart("arguments");
+            for (String argument : offload.arguments()) {
+                json.writeString(argument);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
     private static void writeRun(JsonGenerator json, PlannedRun run) throws IOException {
         json.writeStartObject();
         json.writeStringField("kind", run.kind().id());
@@ -89,6 +143,9 @@ public final class PlanJson {
             json.writeStringField("provider", run.provider().get().type());
         }
         json.writeNumberField("warmups", run.warmups());
+        if (run.probe().isPresent()) {
+            writeProbe(json, run.probe().get());
+        }
         if (!run.notes().isEmpty()) {
             json.writeArrayFieldStart("notes");
             for (String note : run.notes()) {

@@ -27,12 +27,25 @@ public final class PlanText {
                 run.maxParallel().ifPresent(m -> text.append("       max_parallel: ").append(m)
                         .append(run.maxParallelSource().map(s -> "  (" + s + ")").orElse("")).append("\n"));
                 run.provider().ifPresent(p -> text.append("       provider: ").append(p.type()).append("\n"));
+                run.probe().ifPresent(probe -> text.append("       probed: ").append(ProbeLines.summary(probe))
+                        .append(String.format(java.util.Locale.ROOT, "  (%.1f s, dependencies included)",
+                                probe.elapsed().toMillis() / 1000.0)).append("\n"));
                 if (run.warmups() > 0) {
                     text.append("       warm-up: ").append(run.warmups())
                             .append(" run first, its time discarded\n");
                 }
                 run.notes().forEach(note -> text.append("       note: ").append(note).append("\n"));
             }
+        }
+        java.time.Duration probing = plan.profiles().stream().flatMap(p -> p.runs().stream())
+                .flatMap(r -> r.probe().stream()).map(p -> p.elapsed()).reduce(java.time.Duration.ZERO,
+                        java.time.Duration::plus);
+        boolean probed = plan.profiles().stream().flatMap(p -> p.runs().stream()).anyMatch(PlannedRun::verified);
+        if (probed) {
+            text.append(String.format(java.util.Locale.ROOT, "%nProbed: each run's command ran as the timed run will,"
+                    + " dependencies included, with pytest stopped before collection (no test ran) and offload"
+                    + " replaced by a recording stand-in; the probes of the planned commands took %.1f s.%n",
+                    probing.toMillis() / 1000.0));
         }
         if (plan.problems().isEmpty()) {
             text.append("\nThe plan is complete.\n");
@@ -47,17 +60,21 @@ public final class PlanText {
 
     /** {@code PYTEST_NUMPROCESSES=8 just test-integration}, as it could be typed in a shell. */
     static String commandLine(PlannedRun run) {
-        String environment = new java.util.TreeMap<>(run.environment()).entrySet().stream()
+        return commandLine(run.command(), run.environment());
+    }
+
+    static String commandLine(java.util.List<String> command, Map<String, String> environment) {
+        String variables = new java.util.TreeMap<>(environment).entrySet().stream()
                 .map(PlanText::assignment).collect(Collectors.joining(" "));
-        String command = run.command().stream().map(PlanText::quote).collect(Collectors.joining(" "));
-        return environment.isEmpty() ? command : environment + " " + command;
+        String words = command.stream().map(PlanText::quote).collect(Collectors.joining(" "));
+        return variables.isEmpty() ? words : variables + " " + words;
     }
 
     private static String assignment(Map.Entry<String, String> variable) {
         return variable.getKey() + "=" + quote(variable.getValue());
     }
 
-    private static String quote(String word) {
+    static String quote(String word) {
         if (!word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+")) {
             return word;
         }

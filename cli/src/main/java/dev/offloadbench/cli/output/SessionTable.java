@@ -36,11 +36,7 @@ public final class SessionTable {
             Optional<RunOutcome> baseline = project.run(RunKind.BASELINE).flatMap(SessionResults::outcome);
             for (SessionRun run : project.runs()) {
                 Optional<RunOutcome> outcome = SessionResults.outcome(run);
-                // the workers the run really used (xdist may start fewer than planned), else the plan's
-                OptionalInt used = outcome.map(RunOutcome::workers).filter(OptionalInt::isPresent)
-                        .orElse(run.planned().workers());
-                String workers = used.isPresent() ? Integer.toString(used.getAsInt())
-                        : run.planned().maxParallel().isPresent() ? "max " + run.planned().maxParallel().getAsInt() : "";
+                String workers = workers(run, outcome);
                 String time = outcome.map(o -> time(run)).orElse("-");
                 String status = outcome.map(o -> o.validity().valid() ? "valid" : "INVALID (" + o.validity().reason() + ")")
                         .orElse(describe(run));
@@ -80,6 +76,22 @@ public final class SessionTable {
             warmups.forEach(line -> text.append("  ").append(line).append("\n"));
         }
         return text.toString();
+    }
+
+    /**
+     * The workers the README shows (what xdist's output said it started, else the count a probe
+     * verified), marked when neither confirmed it; Offload's parallelism for an Offload run.
+     */
+    private static String workers(SessionRun run, Optional<RunOutcome> outcome) {
+        // the workers the run really used (xdist may start fewer than planned), else the plan's
+        OptionalInt count = outcome.map(RunOutcome::workers).filter(OptionalInt::isPresent)
+                .orElse(run.planned().workers());
+        if (count.isPresent()) {
+            boolean confirmed = run.planned().verified()
+                    || run.samples().stream().anyMatch(a -> a.tally().workersStarted().isPresent());
+            return count.getAsInt() + (confirmed ? "" : " (unverified)");
+        }
+        return run.planned().maxParallel().isPresent() ? "max " + run.planned().maxParallel().getAsInt() : "";
     }
 
     private static String time(SessionRun run) {

@@ -3,6 +3,7 @@ package dev.offloadbench.cli.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.offloadbench.adapters.config.LocalProjectFolders;
 import dev.offloadbench.adapters.config.ModalCredentialsFile;
 import dev.offloadbench.adapters.config.PytestConfigFinder;
 import dev.offloadbench.adapters.config.TomlConfigLoader;
@@ -12,6 +13,7 @@ import dev.offloadbench.adapters.markdown.MarkdownReadmeStore;
 import dev.offloadbench.adapters.process.JustCliReader;
 import dev.offloadbench.adapters.process.PathToolLocator;
 import dev.offloadbench.adapters.process.ProcessCommandRunner;
+import dev.offloadbench.adapters.process.ProcessRunProbe;
 import dev.offloadbench.adapters.process.StreamingRunExecutor;
 import dev.offloadbench.adapters.process.SystemMachineProbe;
 import dev.offloadbench.adapters.storage.FileSessionLock;
@@ -40,11 +42,13 @@ import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.ModalCredentials;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
+import dev.offloadbench.domain.port.out.ProjectFolders;
 import dev.offloadbench.domain.port.out.PytestConfigReader;
 import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.ReportRenderer;
 import dev.offloadbench.domain.port.out.ResultsReader;
 import dev.offloadbench.domain.port.out.RunExecutor;
+import dev.offloadbench.domain.port.out.RunProbe;
 import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.port.out.ToolLocator;
@@ -170,10 +174,23 @@ public final class BenchModule extends AbstractModule {
     }
 
     @Provides
+    @Singleton
+    ProjectFolders projectFolders() {
+        return new LocalProjectFolders();
+    }
+
+    @Provides
+    @Singleton
+    RunProbe runProbe(RunExecutor executor, Invocation invocation) {
+        return new ProcessRunProbe(executor, invocation.environment());
+    }
+
+    @Provides
     PlanBenchmark planBenchmark(BenchConfig config, ProfileRegistry registry, JustfileReader just,
             PytestConfigReader pytest, OffloadConfigReader offload, MachineProbe machine, ReadmeStore readmes,
-            Invocation invocation) {
-        return new Planner(config, registry, just, pytest, offload, machine, readmes, invocation.environment());
+            ProjectFolders folders, RunProbe probe, Invocation invocation) {
+        return new Planner(config, registry, just, pytest, offload, machine, readmes, folders, probe,
+                invocation.environment());
     }
 
     @Provides

@@ -163,7 +163,7 @@ class PlanCommandTest {
         Map<String, Object> plan = json(result.out());
         assertThat((String) Fixtures.at(plan, "problems[0].message"))
                 .contains("has no recipe `test-integration-offload`")
-                .contains("did you mean `test-offload`?")
+                .contains("did you mean `test-offload` (runs `offload run`)?")
                 .contains("offload_recipe = \"test-offload\" under [projects.sculptor]");
         assertThat(Fixtures.at(plan, "problems[0].profile")).isEqualTo("sculptor");
     }

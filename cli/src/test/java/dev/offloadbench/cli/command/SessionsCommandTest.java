@@ -67,6 +67,6 @@ class SessionsCommandTest {
         assertThat(id).matches("\\d{8}-\\d{6}(-\\d+)?");
         assertThat(result.out().lines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith(id).contains("finished").doesNotContain("unfinished")
-                .contains("1/3 runs done").endsWith("mng"));
+                .contains("1/1 runs done").endsWith("mng"));
     }
 }

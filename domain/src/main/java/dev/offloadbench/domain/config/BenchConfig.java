@@ -16,15 +16,23 @@ import java.util.Optional;
  * @param offloadOptional without offload (or its credentials) a session runs and publishes the local runs
  *     alone, saying so, instead of stopping (the bundled demo's choice)
  * @param projects the projects to benchmark, in execution order
+ * @param probe {@code bench run} probes every run before the first timed one ({@code probe = false}
+ *     turns that off, as {@code --no-probe} does)
  */
 public record BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
-        boolean offloadOptional, List<ProjectConfig> projects) {
+        boolean offloadOptional, List<ProjectConfig> projects, boolean probe) {
     public BenchConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(offloadRepo, "offloadRepo");
         Objects.requireNonNull(readme, "readme");
         projects = List.copyOf(projects);
+    }
+
+    /** A configuration whose sessions probe their runs first. */
+    public BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
+            boolean offloadOptional, List<ProjectConfig> projects) {
+        this(source, machine, offloadRepo, readme, offloadOptional, projects, true);
     }
 
     /** A configuration in which a session without offload stops. */

@@ -2,6 +2,7 @@ package dev.offloadbench.domain.plan;
 
 import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.probe.ProbeResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,13 @@ import java.util.OptionalInt;
  * @param warmups discarded runs before the timed one (1 for Offload, to warm its image cache)
  * @param provider where Offload runs the tests ({@code [provider] type} of its configuration);
  *     empty for local runs
+ * @param probe what probing this very command showed, when it was probed; then {@code workers}
+ *     and {@code maxParallel} are the probe's, verified before any timing
  */
 public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<String, String> environment,
         Path directory, OptionalInt workers, Optional<String> workersSource, OptionalInt maxParallel,
-        Optional<String> maxParallelSource, int warmups, List<String> notes, Optional<OffloadProvider> provider) {
+        Optional<String> maxParallelSource, int warmups, List<String> notes, Optional<OffloadProvider> provider,
+        Optional<ProbeResult> probe) {
     public PlannedRun {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(recipe, "recipe");
@@ -34,13 +38,31 @@ public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<
         Objects.requireNonNull(maxParallelSource, "maxParallelSource");
         notes = List.copyOf(notes);
         Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(probe, "probe");
     }
 
-    /** A run without an Offload provider: a local run, or one planned before runs recorded it. */
+    /** A run planned by reading alone, not probed, without an Offload provider (a local run). */
     public PlannedRun(RunKind kind, String recipe, List<String> command, Map<String, String> environment,
             Path directory, OptionalInt workers, Optional<String> workersSource, OptionalInt maxParallel,
             Optional<String> maxParallelSource, int warmups, List<String> notes) {
         this(kind, recipe, command, environment, directory, workers, workersSource, maxParallel, maxParallelSource,
-                warmups, notes, Optional.empty());
+                warmups, notes, Optional.empty(), Optional.empty());
+    }
+
+    /** This run as {@code probe} showed it. */
+    public PlannedRun withProbe(ProbeResult probe) {
+        return new PlannedRun(kind, recipe, command, environment, directory, workers, workersSource, maxParallel,
+                maxParallelSource, warmups, notes, provider, Optional.of(probe));
+    }
+
+    /** This run with Offload's provider. */
+    public PlannedRun withProvider(OffloadProvider provider) {
+        return new PlannedRun(kind, recipe, command, environment, directory, workers, workersSource, maxParallel,
+                maxParallelSource, warmups, notes, Optional.of(provider), probe);
+    }
+
+    /** Whether a probe confirmed the worker count (or Offload's parallelism) before any timing. */
+    public boolean verified() {
+        return probe.isPresent();
     }
 }

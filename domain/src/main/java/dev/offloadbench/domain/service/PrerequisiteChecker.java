@@ -46,11 +46,11 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
     public List<CheckResult> check(Options options) {
         List<CheckResult> results = new ArrayList<>();
         results.add(tool("offload", OFFLOAD_INSTALL + ", or `just install` in the Offload repository ("
-                + config.offloadRepo() + ")").forOffload());
+                + config.offloadRepo() + ")").about(CheckResult.Scope.OFFLOAD_BINARY));
         results.add(modalCredentials(options.online()).forOffload());
         results.add(tool("just", "npm install -g rust-just (or your package manager's `just`)"));
         for (ProjectConfig project : config.projects()) {
-            results.add(project(project));
+            results.add(project(project).about(CheckResult.Scope.project(project.profile())));
         }
         results.add(offloadInstall(options.install()).forOffload());
         results.add(load());

@@ -165,7 +165,7 @@ class SessionResultsTest {
         PlannedRun local = planned(RunKind.OFFLOAD, 4);
         local = new PlannedRun(local.kind(), local.recipe(), local.command(), local.environment(), local.directory(),
                 local.workers(), local.workersSource(), local.maxParallel(), local.maxParallelSource(), local.warmups(),
-                local.notes(), Optional.of(OffloadProvider.LOCAL));
+                local.notes(), Optional.of(OffloadProvider.LOCAL), Optional.empty());
         Session session = session(project("mng", done(planned(RunKind.BASELINE, 4), sample("10")),
                 new SessionRun(local, RunStatus.SKIPPED, "offload is not installed", List.of())));
         Session older = session(project("mng", done(planned(RunKind.BASELINE, 4), sample("10")),

@@ -1,20 +1,63 @@
 package dev.offloadbench.domain.port.in;
 
+import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.plan.BenchmarkPlan;
+import dev.offloadbench.domain.port.out.ProbeListener;
+import dev.offloadbench.domain.run.Cancellation;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
-/** Says exactly what a benchmark session would run, without running anything. */
+/**
+ * Says exactly what a benchmark session would run. Reading alone runs nothing; probing runs each
+ * planned command so that nothing is tested, and plans with what pytest, xdist and offload
+ * showed they would do.
+ */
 public interface PlanBenchmark {
-    BenchmarkPlan plan(Query query);
+    /**
+     * @throws dev.offloadbench.domain.run.Interrupted when the user interrupted a probe
+     */
+    BenchmarkPlan plan(Query query, ProbeListener listener, Cancellation cancellation);
 
-    /** @param profiles the profiles to plan; empty (or {@code all}) for every configured project */
-    record Query(List<String> profiles) {
+    /** Reading alone, or probing with nobody watching and nothing to interrupt it. */
+    default BenchmarkPlan plan(Query query) {
+        return plan(query, ProbeListener.SILENT, new Cancellation());
+    }
+
+    /**
+     * @param profiles the profiles to plan; empty (or {@code all}) for every configured project
+     * @param kinds the runs that must be planned: a project without an Offload recipe still plans
+     *     baseline and high (the baseline is planned for the high run too, as it sets its count)
+     * @param probe run each planned command under the probe and plan with what it showed
+     * @param probeTimeout each probe's time limit (the recipe's dependencies included)
+     */
+    record Query(List<String> profiles, List<RunKind> kinds, boolean probe, Duration probeTimeout) {
+        /** How long a probe may take unless told otherwise: dependencies such as a frontend build run too. */
+        public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofMinutes(15);
+
         public Query {
             profiles = List.copyOf(profiles);
+            kinds = List.copyOf(kinds);
+            Objects.requireNonNull(probeTimeout, "probeTimeout");
+            if (kinds.isEmpty()) {
+                throw new IllegalArgumentException("a plan needs at least one kind of run");
+            }
+            if (probeTimeout.isZero() || probeTimeout.isNegative()) {
+                throw new IllegalArgumentException("the probe's time limit must be positive: " + probeTimeout);
+            }
+        }
+
+        /** Every run of these profiles, read from the justfiles, nothing probed. */
+        public Query(List<String> profiles) {
+            this(profiles, List.of(RunKind.values()), false, DEFAULT_PROBE_TIMEOUT);
         }
 
         public boolean all() {
             return profiles.isEmpty() || profiles.equals(List.of("all"));
+        }
+
+        public boolean wants(RunKind kind) {
+            return kinds.contains(kind);
         }
     }
 }

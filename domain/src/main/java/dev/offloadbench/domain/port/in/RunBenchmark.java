@@ -18,9 +18,17 @@ public interface RunBenchmark {
      * @param resume empty for a new session; else the session to continue ({@code latest} or an id)
      * @param offloadOptional without offload (or its credentials), run and report the local runs
      *     alone instead of stopping
+     * @param probe probe every run before the first timed one, and stop when a run cannot do what
+     *     the plan says (a new session only: a resumed one runs as it was verified)
      */
     record Command(List<String> profiles, List<RunKind> kinds, int runs, int offloadWarmups,
-            Optional<Duration> timeout, Optional<String> resume, boolean offloadOptional) {
+            Optional<Duration> timeout, Optional<String> resume, boolean offloadOptional, boolean probe) {
+        /** A session whose runs are probed first. */
+        public Command(List<String> profiles, List<RunKind> kinds, int runs, int offloadWarmups,
+                Optional<Duration> timeout, Optional<String> resume, boolean offloadOptional) {
+            this(profiles, kinds, runs, offloadWarmups, timeout, resume, offloadOptional, true);
+        }
+
         public Command {
             profiles = List.copyOf(profiles);
             kinds = List.copyOf(kinds);

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** What a benchmark session tells the person watching it, as it happens. */
-public interface ProgressListener {
+/** What a benchmark session tells the person watching it, as it happens: its probes, then its runs. */
+public interface ProgressListener extends ProbeListener {
     /** The prerequisites, checked before the first run. */
     void checked(List<CheckResult> results);
 

@@ -30,18 +30,36 @@ final class BodyLineLocator {
     }
 
     static Optional<Origin> locate(Justfile justfile, String recipeName, String printedLine, Word word) {
-        for (Recipe recipe : chain(justfile, recipeName)) {
-            for (int index = 0; index < recipe.body().size(); index++) {
-                Optional<Origin> origin = match(recipe, index, printedLine, word);
-                if (origin.isPresent()) {
-                    return origin;
+        return locate(justfile, recipeName, printedLine, word, (recipe, expression) -> Optional.empty());
+    }
+
+    /** The value an interpolation printed, when it is known. */
+    interface Values {
+        Optional<String> of(Recipe recipe, Expression expression);
+    }
+
+    /**
+     * Like {@link #locate(Justfile, String, String, Word)}, telling interpolations apart by the
+     * values they printed where those are known: in {@code {{_parallel}} {{_skip}}} the words of
+     * {@code -n 4 --dist=worksteal} belong to the first one, whatever the second one holds.
+     */
+    static Optional<Origin> locate(Justfile justfile, String recipeName, String printedLine, Word word,
+            Values values) {
+        for (boolean useValues : new boolean[] {true, false}) {
+            for (Recipe recipe : chain(justfile, recipeName)) {
+                for (int index = 0; index < recipe.body().size(); index++) {
+                    Optional<Origin> origin = match(recipe, index, printedLine, word, useValues ? values
+                            : (r, e) -> Optional.empty());
+                    if (origin.isPresent()) {
+                        return origin;
+                    }
                 }
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<Origin> match(Recipe recipe, int index, String printedLine, Word word) {
+    private static Optional<Origin> match(Recipe recipe, int index, String printedLine, Word word, Values values) {
         List<Fragment> fragments = recipe.body().get(index);
         if (fragments.isEmpty()) {
             return Optional.empty();
@@ -54,7 +72,8 @@ final class BodyLineLocator {
                 String literal = first ? stripPrefix(text.text()) : text.text();
                 regex.append(Pattern.quote(literal));
             } else if (fragment instanceof Fragment.Interpolation interpolation) {
-                regex.append("(.*?)");
+                Optional<String> value = values.of(recipe, interpolation.expression());
+                regex.append(value.map(v -> "(" + Pattern.quote(v) + ")").orElse("(.*?)"));
                 groups.add(interpolation.expression());
             }
             first = false;

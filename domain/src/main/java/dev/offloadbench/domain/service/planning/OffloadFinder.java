@@ -5,22 +5,24 @@ import dev.offloadbench.domain.justfile.Justfile;
 import dev.offloadbench.domain.justfile.RecipeCall;
 import dev.offloadbench.domain.justfile.SourceLine;
 import dev.offloadbench.domain.model.OffloadProvider;
-import dev.offloadbench.domain.service.planning.ShellWords.Word;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader.OffloadConfig;
+import dev.offloadbench.domain.probe.ObservedOffload;
+import dev.offloadbench.domain.service.planning.ShellWords.Word;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * Finds Offload's parallelism and provider for a recipe: the {@code offload} command it runs, the
  * config file that command uses ({@code -c/--config}, a global option, before or after
  * {@code run}; default {@code offload.toml}), that file's {@code [offload] max_parallel}
  * (Offload's default 10 when absent), {@code run --parallel N}, which wins over both, and the
- * file's {@code [provider] type}, which the report names.
+ * file's {@code [provider] type}, which the report names. The command is read from the
+ * justfile, or taken as the probe saw offload started.
  */
 final class OffloadFinder {
     private final JustfileReader just;
@@ -34,6 +36,35 @@ final class OffloadFinder {
     record Finding(int maxParallel, String source, Path configFile, OffloadProvider provider) {
     }
 
+    /** offload's options that matter here, as given. */
+    private record Options(String configName, Optional<String> parallel, boolean run) {
+        static <T> Options of(List<T> arguments, Function<T, String> text, Function<T, String> value) {
+            String configName = "offload.toml";
+            Optional<String> parallel = Optional.empty();
+            boolean afterRun = false;
+            for (int i = 0; i < arguments.size(); i++) {
+                String word = text.apply(arguments.get(i));
+                Optional<T> next = i + 1 < arguments.size() ? Optional.of(arguments.get(i + 1)) : Optional.empty();
+                if ((word.equals("-c") || word.equals("--config")) && next.isPresent()) {
+                    configName = value.apply(next.get());
+                    i++;
+                } else if (word.startsWith("--config=")) {
+                    configName = word.substring(9);
+                } else if (word.startsWith("-c") && word.length() > 2 && !word.startsWith("--")) {
+                    configName = word.substring(2);
+                } else if (word.equals("run")) {
+                    afterRun = true;
+                } else if (afterRun && word.equals("--parallel") && next.isPresent()) {
+                    parallel = Optional.of(value.apply(next.get()));
+                    i++;
+                } else if (afterRun && word.startsWith("--parallel=")) {
+                    parallel = Optional.of(word.substring(11));
+                }
+            }
+            return new Options(configName, parallel, afterRun);
+        }
+    }
+
     Finding find(Path directory, Justfile justfile, RecipeCall call, Map<String, String> processEnvironment) {
         Map<String, String> environment = WorkerFinder.runEnvironment(just, directory, justfile, call,
                 processEnvironment);
@@ -42,57 +73,51 @@ final class OffloadFinder {
                 .orElseThrow(() -> new PlanProblem("recipe `" + call.recipe() + "` does not run `offload`; it runs: "
                         + String.join(" ; ", lines)));
         List<Word> arguments = offload.arguments();
-        String configName = "offload.toml";
-        OptionalInt parallel = OptionalInt.empty();
-        Optional<Word> parallelWord = Optional.empty();
-        boolean afterRun = false;
-        for (int i = 0; i < arguments.size(); i++) {
-            String text = arguments.get(i).text();
-            Optional<Word> next = i + 1 < arguments.size() ? Optional.of(arguments.get(i + 1)) : Optional.empty();
-            if ((text.equals("-c") || text.equals("--config")) && next.isPresent()) {
-                configName = value(next.get(), environment, call);
-                i++;
-            } else if (text.startsWith("--config=")) {
-                configName = value(new Word(text.substring(9), 0, 0, false), environment, call);
-            } else if (text.startsWith("-c") && text.length() > 2 && !text.startsWith("--")) {
-                configName = value(new Word(text.substring(2), 0, 0, false), environment, call);
-            } else if (text.equals("run")) {
-                afterRun = true;
-            } else if (afterRun && text.equals("--parallel") && next.isPresent()) {
-                parallelWord = next;
-                i++;
-            } else if (afterRun && text.startsWith("--parallel=")) {
-                parallelWord = Optional.of(new Word(text.substring(11), 0, 0, false));
-            }
-        }
-        if (!afterRun) {
+        Function<Word, String> resolved = word -> value(word.text(), environment, call);
+        Options options = Options.of(arguments, word -> {
+            String text = word.text();
+            return text.startsWith("--config=") || text.startsWith("--parallel=")
+                    || text.startsWith("-c") && text.length() > 2 && !text.startsWith("--")
+                    ? resolvedSuffix(text, environment, call) : text;
+        }, resolved);
+        if (!options.run()) {
             throw new PlanProblem("recipe `" + call.recipe() + "` runs offload without its `run` subcommand: "
                     + offload.line().strip());
         }
-        Path configFile = directory.resolve(configName).normalize();
-        Optional<SourceLine> commandLine = BodyLineLocator.locate(justfile, call.recipe(), offload.line(),
-                arguments.get(0)).flatMap(BodyLineLocator.Origin::line);
+        Optional<SourceLine> commandLine = arguments.isEmpty() ? Optional.empty()
+                : BodyLineLocator.locate(justfile, call.recipe(), offload.line(), arguments.get(0))
+                        .flatMap(BodyLineLocator.Origin::line);
+        return finding(directory, options, call, commandLine.map(SourceLine::toString).orElse("justfile"));
+    }
+
+    /** What the probe saw offload started with: its arguments as the shell passed them, in its folder. */
+    Finding observed(ObservedOffload observed, RecipeCall call) {
+        Options options = Options.of(observed.arguments(), text -> text, text -> text);
+        return finding(observed.directory(), options, call, "offload's command line, as the probe saw it");
+    }
+
+    private Finding finding(Path directory, Options options, RecipeCall call, String commandLine) {
+        Path configFile = directory.resolve(options.configName()).normalize();
         OffloadConfig config;
         try {
             config = configs.read(configFile);
         } catch (BenchException e) {
-            throw new PlanProblem("recipe `" + call.recipe() + "` runs offload with config " + configName + ": "
-                    + e.getMessage());
+            throw new PlanProblem("recipe `" + call.recipe() + "` runs offload with config " + options.configName()
+                    + ": " + e.getMessage());
         }
-        String configText = configName;
         OffloadProvider provider = config.provider().orElseThrow(() -> new PlanProblem("recipe `" + call.recipe()
-                + "` runs offload with config " + configText + ", which has no [provider] table; Offload needs one"
-                + " to know where to run the tests: add [provider] with type = \"modal\", \"local\" or \"default\""));
-        if (parallelWord.isPresent()) {
-            String text = value(parallelWord.get(), environment, call);
+                + "` runs offload with config " + options.configName() + ", which has no [provider] table; Offload"
+                + " needs one to know where to run the tests: add [provider] with type = \"modal\", \"local\" or"
+                + " \"default\""));
+        if (options.parallel().isPresent()) {
+            String text = options.parallel().get();
             try {
-                parallel = OptionalInt.of(Integer.parseInt(text));
+                return new Finding(Integer.parseInt(text.strip()), commandLine + ", --parallel", configFile,
+                        provider);
             } catch (NumberFormatException e) {
                 throw new PlanProblem("recipe `" + call.recipe() + "` passes --parallel `" + text
                         + "`, which is not a number");
             }
-            return new Finding(parallel.getAsInt(),
-                    commandLine.map(SourceLine::toString).orElse("justfile") + ", --parallel", configFile, provider);
         }
         if (config.maxParallel().isPresent()) {
             return new Finding(config.maxParallel().getAsInt(),
@@ -103,9 +128,15 @@ final class OffloadFinder {
                 "Offload's default (" + configFile.getFileName() + " sets no max_parallel)", configFile, provider);
     }
 
-    private static String value(Word word, Map<String, String> environment, RecipeCall call) {
-        ShellValue value = ShellValue.of(word.text());
+    /** {@code --config=$X}, {@code -c$X}: the option kept, its value resolved. */
+    private static String resolvedSuffix(String text, Map<String, String> environment, RecipeCall call) {
+        int split = text.startsWith("--") ? text.indexOf('=') + 1 : 2;
+        return text.substring(0, split) + value(text.substring(split), environment, call);
+    }
+
+    private static String value(String word, Map<String, String> environment, RecipeCall call) {
+        ShellValue value = ShellValue.of(word);
         return value.resolve(environment).orElseThrow(() -> new PlanProblem("recipe `" + call.recipe()
-                + "` gives offload `" + word.text() + "`, whose variable is not set and has no default"));
+                + "` gives offload `" + word + "`, whose variable is not set and has no default"));
     }
 }

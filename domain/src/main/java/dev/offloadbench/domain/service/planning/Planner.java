@@ -18,10 +18,18 @@ import dev.offloadbench.domain.port.in.PlanBenchmark;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
+import dev.offloadbench.domain.port.out.ProbeListener;
+import dev.offloadbench.domain.port.out.ProjectFolders;
 import dev.offloadbench.domain.port.out.PytestConfigReader;
 import dev.offloadbench.domain.port.out.ReadmeStore;
+import dev.offloadbench.domain.port.out.RunProbe;
+import dev.offloadbench.domain.probe.ObservedOffload;
+import dev.offloadbench.domain.probe.ObservedPytest;
+import dev.offloadbench.domain.probe.ProbeRequest;
+import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.profile.ProfileRegistry;
-import java.nio.file.Files;
+import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.run.Interrupted;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,44 +38,57 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Step 1 of the procedure: reads each project's justfile at invocation time and works out every
- * run, in execution order, with the exact command, environment and worker counts, and where each
- * number comes from. Nothing is run but {@code just --dump} and {@code just --dry-run}.
+ * Step 1 of the procedure: works out every run of each project, in execution order, with the
+ * exact command, environment and worker counts, and where each number comes from.
+ *
+ * <p>Reading the justfile (through {@code just --dump} and {@code just --dry-run}) gives
+ * provenance: the file and line a count comes from. Probing gives the truth: each planned command
+ * runs with a probe that records what pytest, xdist and offload would do and lets no test run.
+ * With probing, the baseline's count is the one xdist really starts, and the high run's override
+ * is found by trying each way the project offers until one really gives the wanted count.
  */
 public final class Planner implements PlanBenchmark {
     private static final Pattern MACHINE_SENTENCE = Pattern.compile("All local baselines were run on an? (.+?)\\.(?=\\s|$)");
+    /** Output lines shown with a probe's problem. */
+    private static final int TAIL_LINES = 12;
 
     private final BenchConfig config;
     private final ProfileRegistry profiles;
     private final JustfileReader just;
     private final MachineProbe machine;
     private final ReadmeStore readmes;
+    private final ProjectFolders folders;
+    private final RunProbe runProbe;
     private final Map<String, String> environment;
     private final WorkerFinder workers;
     private final OffloadFinder offload;
 
     public Planner(BenchConfig config, ProfileRegistry profiles, JustfileReader just, PytestConfigReader pytest,
-            OffloadConfigReader offloadConfigs, MachineProbe machine, ReadmeStore readmes,
-            Map<String, String> environment) {
+            OffloadConfigReader offloadConfigs, MachineProbe machine, ReadmeStore readmes, ProjectFolders folders,
+            RunProbe runProbe, Map<String, String> environment) {
         this.config = config;
         this.profiles = profiles;
         this.just = just;
         this.machine = machine;
         this.readmes = readmes;
+        this.folders = folders;
+        this.runProbe = runProbe;
         this.environment = Map.copyOf(environment);
         this.workers = new WorkerFinder(just, pytest, machine.cores());
         this.offload = new OffloadFinder(just, offloadConfigs);
     }
 
     @Override
-    public BenchmarkPlan plan(Query query) {
+    public BenchmarkPlan plan(Query query, ProbeListener listener, Cancellation cancellation) {
         List<Problem> problems = new ArrayList<>();
         List<ProjectConfig> selected = select(query, problems);
         List<ProjectPlan> plans = new ArrayList<>();
         for (ProjectConfig project : selected) {
-            plans.add(planProject(project, problems));
+            Probing probing = new Probing(query, project.profile(), listener, cancellation);
+            plans.add(planProject(project, query, probing, problems));
         }
         return new BenchmarkPlan(machineDescription(problems), config.readme(), plans, problems);
     }
@@ -93,53 +114,186 @@ public final class Planner implements PlanBenchmark {
         return selected;
     }
 
-    private ProjectPlan planProject(ProjectConfig project, List<Problem> problems) {
+    private ProjectPlan planProject(ProjectConfig project, Query query, Probing probing, List<Problem> problems) {
         String id = project.profile();
         List<PlannedRun> runs = new ArrayList<>();
         try {
             Profile profile = profiles.get(id);
             RunDefaults defaults = project.applyTo(profile.runs());
             Path directory = project.path();
-            if (!Files.isDirectory(directory)) {
+            if (!folders.exists(directory)) {
                 throw new PlanProblem("project folder " + directory + " does not exist; check it out there, or set"
                         + " `path` under [projects." + id + "] in " + config.describeSource());
             }
             Justfile justfile = just.read(directory);
-            planLocalRuns(project, defaults, justfile, runs, problems);
-            planOffloadRun(project, defaults, justfile, runs, problems);
+            if (query.wants(RunKind.BASELINE) || query.wants(RunKind.HIGH)) {
+                planLocalRuns(project, query, probing, defaults, justfile, runs, problems);
+            }
+            if (query.wants(RunKind.OFFLOAD)) {
+                planOffloadRun(project, probing, defaults, justfile, runs, problems);
+            }
         } catch (PlanProblem | BenchException e) {
+            if (e instanceof Interrupted interrupted) {
+                throw interrupted;
+            }
             problems.add(Problem.of(id, e.getMessage()));
         }
         return new ProjectPlan(id, project.path(), runs);
     }
 
-    private void planLocalRuns(ProjectConfig project, RunDefaults defaults, Justfile justfile, List<PlannedRun> runs,
-            List<Problem> problems) {
+    // ---------------------------------------------------------------- local runs
+
+    private void planLocalRuns(ProjectConfig project, Query query, Probing probing, RunDefaults defaults,
+            Justfile justfile, List<PlannedRun> runs, List<Problem> problems) {
         try {
             String recipe = RecipeNames.require(justfile, defaults.localRecipe(), "baseline_recipe", project,
-                    config, defaults.offloadRecipe());
+                    config, RecipeNames.Runs.PYTEST, defaults.offloadRecipe());
             RecipeCall baselineCall = RecipeCall.of(recipe).withEnvironment(defaults.env());
-            WorkerFinder.Finding baseline = workers.find(project.path(), justfile, baselineCall, environment);
-            runs.add(localRun(RunKind.BASELINE, project, baselineCall, baseline.workers(),
-                    baseline.source().map(SourceLine::toString).orElse(baseline.written()), baseline.notes()));
-
+            Optional<WorkerFinder.Finding> reading;
+            String readingProblem = "";
+            try {
+                reading = Optional.of(workers.find(project.path(), justfile, baselineCall, environment));
+            } catch (PlanProblem e) {
+                reading = Optional.empty();
+                readingProblem = e.getMessage();
+            }
+            Baseline baseline = probing.enabled() ? probedBaseline(probing, baselineCall, reading, readingProblem)
+                    : readBaseline(reading, readingProblem);
+            runs.add(localRun(RunKind.BASELINE, project, baselineCall, baseline.workers(), baseline.source(),
+                    baseline.notes(), baseline.probe()));
+            if (!query.wants(RunKind.HIGH)) {
+                return;
+            }
             int target = defaults.high().forBaseline(baseline.workers());
-            HighCall high = highCall(project, justfile, baselineCall, baseline, target, defaults);
+            HighCall high = target == baseline.workers()
+                    ? new HighCall(baselineCall, "the baseline's own command", List.of("the baseline already starts "
+                            + target + " workers"), baseline.probe())
+                    : probing.enabled() ? probedHigh(probing, project, justfile, baselineCall, reading, baseline,
+                            target, defaults)
+                    : readHigh(project, justfile, baselineCall, reading.get(), target, defaults);
             List<String> notes = new ArrayList<>(high.notes());
             notes.add(0, "high = " + defaults.high().describe());
-            runs.add(localRun(RunKind.HIGH, project, high.call(), target, high.how(), notes));
+            runs.add(localRun(RunKind.HIGH, project, high.call(), target, high.how(), notes, high.probe()));
         } catch (PlanProblem | BenchException e) {
+            if (e instanceof Interrupted interrupted) {
+                throw interrupted;
+            }
             problems.add(Problem.of(project.profile(), e.getMessage()));
         }
     }
 
-    private record HighCall(RecipeCall call, String how, List<String> notes) {
+    private record Baseline(int workers, String source, List<String> notes, Optional<ProbeResult> probe) {
     }
 
-    /** The first override the project offers that really gives the target count, checked with a dry run. */
-    private HighCall highCall(ProjectConfig project, Justfile justfile, RecipeCall baselineCall,
+    private static Baseline readBaseline(Optional<WorkerFinder.Finding> reading, String readingProblem) {
+        WorkerFinder.Finding found = reading.orElseThrow(() -> new PlanProblem(readingProblem));
+        return new Baseline(found.workers(), found.source().map(SourceLine::toString).orElse(found.written()),
+                found.notes(), Optional.empty());
+    }
+
+    /** The baseline's count is what xdist really starts; reading only says where it comes from. */
+    private Baseline probedBaseline(Probing probing, RecipeCall call, Optional<WorkerFinder.Finding> reading,
+            String readingProblem) {
+        ProbeResult result = probing.run(RunKind.BASELINE, "baseline", call);
+        ObservedPytest seen = requirePytest(result, call);
+        int count = seen.workers();
+        List<String> notes = new ArrayList<>();
+        String source;
+        if (reading.isPresent() && reading.get().workers() == count) {
+            notes.addAll(reading.get().notes());
+            source = reading.get().source().map(SourceLine::toString).orElse(reading.get().written());
+        } else {
+            source = "probe: " + seen.describe();
+            if (reading.isPresent()) {
+                WorkerFinder.Finding found = reading.get();
+                notes.add("reading the justfile gives " + found.workers() + " (" + found.written()
+                        + found.source().map(s -> " at " + s).orElse("") + "), but xdist starts " + count
+                        + ": the probe's count is used");
+            } else {
+                notes.add("reading the justfile could not tell the count (" + readingProblem + "); the probe saw it");
+            }
+        }
+        if (seen.changedByHook()) {
+            notes.add("a pytest_configure hook (a conftest or plugin) changes the count: the options ask for "
+                    + seen.fromOptions().getAsInt() + ", xdist starts " + count);
+        }
+        return new Baseline(count, source, notes, Optional.of(result.withoutOutput()));
+    }
+
+    private record HighCall(RecipeCall call, String how, List<String> notes, Optional<ProbeResult> probe) {
+    }
+
+    /** The first way the project offers that really gives the target count, as a probe shows. */
+    private HighCall probedHigh(Probing probing, ProjectConfig project, Justfile justfile, RecipeCall baselineCall,
+            Optional<WorkerFinder.Finding> reading, Baseline baseline, int target, RunDefaults defaults) {
+        List<WorkerOverride> candidates = workers.overrides(reading, justfile, defaults.workersEnv());
+        List<String> tried = new ArrayList<>();
+        List<ProbeResult> results = new ArrayList<>();
+        for (WorkerOverride override : candidates) {
+            RecipeCall call;
+            try {
+                call = override.apply(baselineCall, target);
+            } catch (PlanProblem e) {
+                tried.add(override.describe() + ": " + e.getMessage());
+                continue;
+            }
+            ProbeResult result = probing.run(RunKind.HIGH, "high: " + override.describe(), call);
+            Optional<ObservedPytest> seen = observedWorkers(result);
+            if (seen.isEmpty()) {
+                tried.add(override.describe() + ": " + whyNoCount(result, call));
+                continue;
+            }
+            results.add(result);
+            int count = seen.get().workers();
+            if (count == target) {
+                return new HighCall(call, override.describe(), List.of(), Optional.of(result.withoutOutput()));
+            }
+            if (count < target && seen.get().auto()
+                    && !call.environment().containsKey(WorkerOverride.AutoWorkers.VARIABLE)) {
+                RecipeCall withAuto = new WorkerOverride.AutoWorkers().apply(call, target);
+                ProbeResult again = probing.run(RunKind.HIGH, "high: " + override.describe() + " with "
+                        + WorkerOverride.AutoWorkers.VARIABLE, withAuto);
+                Optional<ObservedPytest> seenAgain = observedWorkers(again);
+                if (seenAgain.isPresent() && seenAgain.get().workers() == target) {
+                    return new HighCall(withAuto, override.describe(), List.of("-n auto starts only " + count
+                            + " workers on this machine; " + WorkerOverride.AutoWorkers.VARIABLE + "=" + target
+                            + " makes it start " + target),
+                            Optional.of(again.withoutOutput()));
+                }
+            }
+            tried.add(override.describe() + " gives " + count);
+        }
+        throw new PlanProblem("the high run needs " + target + " xdist workers, but no way to ask for them works:"
+                + " the baseline starts " + baseline.workers() + " (" + baseline.source() + "), and the probes saw "
+                + (tried.isEmpty() ? "nothing to try" : String.join("; ", tried)) + ". "
+                + diagnosis(project, results, target, reading) + " Nothing was timed.");
+    }
+
+    /** Why no override worked, and what to do about it. */
+    private String diagnosis(ProjectConfig project, List<ProbeResult> results, int target,
+            Optional<WorkerFinder.Finding> reading) {
+        String where = " under [projects." + project.profile() + "] in " + config.describeSource();
+        for (ProbeResult result : results) {
+            for (ObservedPytest seen : result.pytest()) {
+                if (seen.changedByHook() && seen.fromOptions().getAsInt() >= target && seen.workers() < target) {
+                    return "The options asked for " + seen.fromOptions().getAsInt() + ", but a pytest_configure hook"
+                            + " (a conftest or plugin of the project) lowers xdist's workers to " + seen.workers()
+                            + ": lift that cap, or ask for at most " + seen.workers() + " with high_workers" + where
+                            + ".";
+                }
+            }
+        }
+        String written = reading.map(r -> "Its " + r.written() + r.source().map(s -> " at " + s).orElse("")
+                + " is not changed by any of them. ").orElse("");
+        return written + "Make the count something the recipe reads (e.g. `-n ${PYTEST_NUMPROCESSES:-4}` or a"
+                + " justfile variable `-n {{workers}}`), name the variable the project reads with workers_env, or set"
+                + " high_workers" + where + ".";
+    }
+
+    /** The first override that gives the target count in a dry run (reading alone, no probe). */
+    private HighCall readHigh(ProjectConfig project, Justfile justfile, RecipeCall baselineCall,
             WorkerFinder.Finding baseline, int target, RunDefaults defaults) {
-        List<WorkerOverride> candidates = workers.overrides(baseline, justfile, defaults.workersEnv());
+        List<WorkerOverride> candidates = workers.overrides(Optional.of(baseline), justfile, defaults.workersEnv());
         List<String> tried = new ArrayList<>();
         for (WorkerOverride override : candidates) {
             RecipeCall call;
@@ -150,12 +304,20 @@ public final class Planner implements PlanBenchmark {
                 continue;
             }
             if (override instanceof WorkerOverride.EnvironmentVariable variable
-                    && baseline.target().place() != WorkerFinder.Place.COMMAND_LINE) {
+                    && baseline.target().place() == WorkerFinder.Place.PYTEST_CONFIG
+                    && defaults.workersEnv().filter(variable.name()::equals).isPresent()) {
                 // The project's own code reads it (a conftest, say): a dry run cannot show its effect.
                 return new HighCall(call, override.describe(), List.of("the profile says the project reads "
-                        + variable.name() + " when pytest's command line has no -n"));
+                        + variable.name() + " when pytest's command line has no -n; only a probe can confirm it"
+                        + " (bench plan --probe)"), Optional.empty());
             }
-            WorkerFinder.Finding found = workers.find(project.path(), justfile, call, environment);
+            WorkerFinder.Finding found;
+            try {
+                found = workers.find(project.path(), justfile, call, environment);
+            } catch (PlanProblem e) {
+                tried.add(override.describe() + ": " + e.getMessage());
+                continue;
+            }
             if (found.workers() < target && found.auto() && !call.environment()
                     .containsKey(WorkerOverride.AutoWorkers.VARIABLE)) {
                 RecipeCall withAuto = new WorkerOverride.AutoWorkers().apply(call, target);
@@ -163,45 +325,177 @@ public final class Planner implements PlanBenchmark {
                 if (again.workers() == target) {
                     return new HighCall(withAuto, override.describe(), List.of("-n auto would start only "
                             + found.workers() + " workers on this machine; "
-                            + WorkerOverride.AutoWorkers.VARIABLE + "=" + target + " makes it start " + target));
+                            + WorkerOverride.AutoWorkers.VARIABLE + "=" + target + " makes it start " + target),
+                            Optional.empty());
                 }
             }
             if (found.workers() == target) {
-                return new HighCall(call, override.describe(), List.of());
+                return new HighCall(call, override.describe(), List.of(), Optional.empty());
             }
             tried.add(override.describe() + " gives " + found.workers() + " workers, not " + target);
         }
         String where = baseline.source().map(s -> " at " + s).orElse("");
+        WorkerFinder.Setting target0 = baseline.target();
+        boolean literal = target0.place() == WorkerFinder.Place.COMMAND_LINE && target0.script().isEmpty()
+                && target0.origin().flatMap(BodyLineLocator.Origin::interpolation).isEmpty()
+                && ShellValue.of(target0.word().text()).variable().isEmpty();
         throw new PlanProblem("cannot run recipe `" + baselineCall.recipe() + "` with " + target + " workers: its "
                 + baseline.written() + where + " is "
-                + (candidates.isEmpty() ? "written literally, so no variable can change it" : "not changed by "
-                        + String.join("; ", tried))
+                + (literal ? "written literally, so no variable can change it"
+                        : "not changed by " + String.join("; ", tried))
                 + ". Make the count a variable the recipe reads (e.g. `-n ${PYTEST_NUMPROCESSES:-4}` or a justfile"
                 + " variable `-n {{workers}}`)"
-                + (candidates.isEmpty() ? "" : ", or name the variable the project reads with workers_env under"
-                        + " [projects." + project.profile() + "] in " + config.describeSource())
-                + ".");
+                + (literal ? "" : ", or name the variable the project reads with workers_env under [projects."
+                        + project.profile() + "] in " + config.describeSource()) + ".");
     }
 
-    private void planOffloadRun(ProjectConfig project, RunDefaults defaults, Justfile justfile,
+    // ---------------------------------------------------------------- the Offload run
+
+    private void planOffloadRun(ProjectConfig project, Probing probing, RunDefaults defaults, Justfile justfile,
             List<PlannedRun> runs, List<Problem> problems) {
         try {
             String recipe = RecipeNames.require(justfile, defaults.offloadRecipe(), "offload_recipe", project,
-                    config, defaults.localRecipe());
+                    config, RecipeNames.Runs.OFFLOAD, defaults.localRecipe());
             RecipeCall call = RecipeCall.of(recipe).withEnvironment(defaults.env());
-            OffloadFinder.Finding found = offload.find(project.path(), justfile, call, environment);
+            Optional<ProbeResult> probed = Optional.empty();
+            List<String> notes = new ArrayList<>();
+            OffloadFinder.Finding found;
+            if (probing.enabled()) {
+                Optional<OffloadFinder.Finding> reading;
+                try {
+                    reading = Optional.of(offload.find(project.path(), justfile, call, environment));
+                } catch (PlanProblem e) {
+                    reading = Optional.empty();
+                }
+                ProbeResult result = probing.run(RunKind.OFFLOAD, "offload", call);
+                ObservedOffload started = requireOffload(result, call);
+                found = offload.observed(started, call);
+                probed = Optional.of(result.withoutOutput());
+                if (reading.isPresent() && reading.get().maxParallel() != found.maxParallel()) {
+                    notes.add("reading the justfile gives max_parallel " + reading.get().maxParallel() + " ("
+                            + reading.get().source() + "), but offload is started with " + found.maxParallel()
+                            + ": the probe's is used");
+                }
+                if (result.exitCode() != 0) {
+                    notes.add("the recipe exited " + result.exitCode() + " after the probe's stand-in offload"
+                            + " returned 0");
+                }
+            } else {
+                found = offload.find(project.path(), justfile, call, environment);
+            }
             runs.add(new PlannedRun(RunKind.OFFLOAD, recipe, call.argv(), call.environment(), project.path(),
                     OptionalInt.empty(), Optional.empty(), OptionalInt.of(found.maxParallel()),
-                    Optional.of(found.source()), 1, List.of(), Optional.of(found.provider())));
+                    Optional.of(found.source()), 1, notes, Optional.of(found.provider()), probed));
         } catch (PlanProblem | BenchException e) {
+            if (e instanceof Interrupted interrupted) {
+                throw interrupted;
+            }
             problems.add(Problem.of(project.profile(), e.getMessage()));
         }
     }
 
+    // ---------------------------------------------------------------- probing
+
+    /** Probing for one project, or not at all. */
+    private final class Probing {
+        private final Query query;
+        private final String profileId;
+        private final ProbeListener listener;
+        private final Cancellation cancellation;
+
+        Probing(Query query, String profileId, ProbeListener listener, Cancellation cancellation) {
+            this.query = query;
+            this.profileId = profileId;
+            this.listener = listener;
+            this.cancellation = cancellation;
+        }
+
+        boolean enabled() {
+            return query.probe();
+        }
+
+        ProbeResult run(RunKind kind, String purpose, RecipeCall call) {
+            Path directory = config.project(profileId).map(ProjectConfig::path).orElseThrow();
+            listener.probeStarted(profileId, kind, purpose, call.argv(), call.environment());
+            ProbeResult result = runProbe.probe(new ProbeRequest(kind, call.argv(), call.environment(), directory,
+                    query.probeTimeout()), cancellation);
+            listener.probeFinished(profileId, kind, result);
+            if (result.outcome() == ProbeResult.Outcome.CANCELLED || cancellation.isCancelled()) {
+                throw new Interrupted("interrupted while probing " + profileId + " " + kind
+                        + " (`" + String.join(" ", call.argv()) + "`); nothing was run or recorded");
+            }
+            return result;
+        }
+    }
+
+    private static Optional<ObservedPytest> observedWorkers(ProbeResult result) {
+        if (result.outcome() != ProbeResult.Outcome.OBSERVED || result.workers().isEmpty()) {
+            return Optional.empty();
+        }
+        return result.pytest().stream().findFirst();
+    }
+
+    /** The one pytest start of a local run, with xdist workers, or a problem saying why not. */
+    private static ObservedPytest requirePytest(ProbeResult result, RecipeCall call) {
+        Optional<ObservedPytest> seen = observedWorkers(result);
+        if (seen.isEmpty()) {
+            throw new PlanProblem(whyNoCount(result, call));
+        }
+        if (seen.get().workers() == 0) {
+            throw new PlanProblem("probing `" + String.join(" ", call.argv()) + "`: pytest starts without xdist"
+                    + " workers (" + seen.get().describe() + "); give it -n N, or configure a baseline_recipe that"
+                    + " does");
+        }
+        return seen.get();
+    }
+
+    private static String whyNoCount(ProbeResult result, RecipeCall call) {
+        String command = "probing `" + String.join(" ", call.argv()) + "`";
+        return switch (result.outcome()) {
+            case FAILED, TIMED_OUT, CANCELLED -> command + ": " + result.problem() + tail(result);
+            case OBSERVED -> {
+                if (result.pytest().isEmpty()) {
+                    yield command + ": the recipe " + exited(result) + " without starting pytest, so its worker"
+                            + " count cannot be verified (a recipe that replaces PYTHONPATH or PYTEST_PLUGINS keeps"
+                            + " the probe's pytest plugin out; --no-probe skips probing)" + tail(result);
+                }
+                yield command + ": the recipe starts pytest " + result.pytest().size() + " times, with "
+                        + result.pytest().stream().map(p -> Integer.toString(p.workers()))
+                                .collect(Collectors.joining(", ")) + " workers: which one to report is unclear";
+            }
+        };
+    }
+
+    private static ObservedOffload requireOffload(ProbeResult result, RecipeCall call) {
+        String command = "probing `" + String.join(" ", call.argv()) + "`";
+        if (result.outcome() != ProbeResult.Outcome.OBSERVED) {
+            throw new PlanProblem(command + ": " + result.problem() + tail(result));
+        }
+        return result.offloadRun().orElseThrow(() -> new PlanProblem(command + ": the recipe " + exited(result)
+                + " without starting `offload run`"
+                + (result.offload().isEmpty() ? "" : " (it ran offload " + result.offload().stream()
+                        .map(o -> String.join(" ", o.arguments())).collect(Collectors.joining("; ")) + ")")
+                + tail(result)));
+    }
+
+    private static String exited(ProbeResult result) {
+        return "exited " + result.exitCode() + " after " + result.elapsed().toMillis() / 1000.0 + " s";
+    }
+
+    private static String tail(ProbeResult result) {
+        List<String> lines = result.outputTail();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+        return "; its last output:" + last.stream().map(line -> "\n      | " + line).collect(Collectors.joining());
+    }
+
     private static PlannedRun localRun(RunKind kind, ProjectConfig project, RecipeCall call, int count,
-            String source, List<String> notes) {
+            String source, List<String> notes, Optional<ProbeResult> probe) {
         return new PlannedRun(kind, call.recipe(), call.argv(), call.environment(), project.path(),
-                OptionalInt.of(count), Optional.of(source), OptionalInt.empty(), Optional.empty(), 0, notes);
+                OptionalInt.of(count), Optional.of(source), OptionalInt.empty(), Optional.empty(), 0, notes,
+                Optional.empty(), probe);
     }
 
     private MachineDescription machineDescription(List<Problem> problems) {

@@ -14,6 +14,11 @@ sealed interface WorkerOverride {
 
     String describe();
 
+    /** Two candidates with the same key change the same thing: the second is not tried. */
+    default String key() {
+        return getClass().getSimpleName() + ":" + describe();
+    }
+
     /** The run's environment sets a variable that the recipe (or just) reads in place of the count. */
     record EnvironmentVariable(String name, String why) implements WorkerOverride {
         @Override
@@ -24,6 +29,11 @@ sealed interface WorkerOverride {
         @Override
         public String describe() {
             return "environment variable " + name + " (" + why + ")";
+        }
+
+        @Override
+        public String key() {
+            return "env:" + name;
         }
     }
 
@@ -37,6 +47,59 @@ sealed interface WorkerOverride {
         @Override
         public String describe() {
             return "justfile variable `" + name + "` (just " + name + "=N)";
+        }
+
+        @Override
+        public String key() {
+            return "just:" + name;
+        }
+    }
+
+    /**
+     * {@code just _parallel="-n 8 --dist=worksteal" recipe}: a justfile variable holding the count
+     * among other options, set again with only the count changed.
+     */
+    record JustVariableKeepingOptions(String name, String value, String option) implements WorkerOverride {
+        @Override
+        public RecipeCall apply(RecipeCall call, int workers) {
+            return call.withVariable(name, withCount(value, option, workers));
+        }
+
+        @Override
+        public String describe() {
+            return "justfile variable `" + name + "` (just " + name + "=\"" + withCount(value, option, "N")
+                    + "\", keeping its other options)";
+        }
+
+        @Override
+        public String key() {
+            return "just:" + name;
+        }
+
+        /** The value with the option's count replaced, every other character kept. */
+        static String withCount(String value, String option, int workers) {
+            return withCount(value, option, Integer.toString(workers));
+        }
+
+        private static String withCount(String value, String option, String count) {
+            List<ShellWords.Word> words = ShellWords.split(value);
+            for (int i = words.size() - 1; i >= 0; i--) {
+                ShellWords.Word word = words.get(i);
+                String text = word.text();
+                boolean longForm = option.equals("-n") ? text.equals("--numprocesses") : false;
+                if ((text.equals(option) || longForm) && i + 1 < words.size()) {
+                    ShellWords.Word next = words.get(i + 1);
+                    return value.substring(0, next.start()) + count + value.substring(next.end());
+                }
+                if (text.startsWith(option + "=") || option.equals("-n") && text.startsWith("--numprocesses=")) {
+                    int equals = value.indexOf('=', word.start());
+                    return value.substring(0, equals + 1) + count + value.substring(word.end());
+                }
+                if (option.equals("-n") && text.startsWith("-n") && text.length() > 2 && !text.startsWith("--")) {
+                    return value.substring(0, word.start() + 2) + count + value.substring(word.end());
+                }
+            }
+            throw new PlanProblem("justfile variable `" + value + "` holds no " + option);
         }
     }
 

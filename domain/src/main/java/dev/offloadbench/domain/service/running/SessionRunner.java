@@ -27,6 +27,7 @@ import dev.offloadbench.domain.session.SessionProject;
 import dev.offloadbench.domain.session.SessionResults;
 import dev.offloadbench.domain.session.SessionRun;
 import dev.offloadbench.domain.session.SessionSettings;
+import dev.offloadbench.domain.session.SkipReason;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +39,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Steps 2 and 6 of the procedure: checks the prerequisites, plans, then runs every planned run
+ * Steps 2 and 6 of the procedure: checks the prerequisites, plans (probing every run, so that a
+ * run that cannot do what the plan says stops the session before anything is timed), then runs every planned run
  * strictly one after another under a machine-wide lock, judging each execution and saving the
  * session after every one of them, so that an interrupt, a timeout or a crash loses nothing
  * finished. A resumed session skips what is finished and runs the rest again from the start.
@@ -78,9 +80,14 @@ public final class SessionRunner implements RunBenchmark {
                         hasPendingOffload(stored), command.offloadOptional());
                 session = resume(stored, checked, progress);
             } else {
-                BenchmarkPlan plan = planner.plan(new PlanBenchmark.Query(command.profiles()));
+                // every run is probed before the first is timed: a run that cannot do what the plan says stops here
+                BenchmarkPlan plan = planner.plan(new PlanBenchmark.Query(command.profiles(), command.kinds(),
+                        command.probe(), command.timeout().orElse(PlanBenchmark.Query.DEFAULT_PROBE_TIMEOUT)),
+                        progress, cancellation);
                 if (!plan.complete()) {
-                    throw new BenchException("the plan is incomplete, nothing was run (bench plan shows the details):"
+                    throw new BenchException((command.probe() ? "the plan is incomplete or did not hold when probed"
+                            : "the plan is incomplete") + ", nothing was timed (bench plan"
+                            + (command.probe() ? " --probe" : "") + " shows the details):"
                             + plan.problems().stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
                 }
                 // optional Offload still needs something else to run: a session of offload runs alone cannot skip them
@@ -101,7 +108,7 @@ public final class SessionRunner implements RunBenchmark {
     private static void requireWhatRunsNeed(List<CheckResult> checked, List<String> profiles, boolean offloadRuns,
             boolean offloadOptional) {
         List<CheckResult> missing = checked.stream().filter(CheckResult::failed)
-                .filter(r -> r.offloadOnly() ? offloadRuns && !offloadOptional : concerns(r, profiles))
+                .filter(r -> r.offloadOnly() ? offloadRuns && !offloadOptional : r.scope().concernsAny(profiles))
                 .toList();
         if (!missing.isEmpty()) {
             boolean onlyOffload = missing.stream().allMatch(CheckResult::offloadOnly);
@@ -110,14 +117,6 @@ public final class SessionRunner implements RunBenchmark {
                     .collect(Collectors.joining("; "))
                     + (onlyOffload ? ". To run the local runs alone: --kinds baseline,high" : ""));
         }
-    }
-
-    /** A failed general check concerns a session unless it is about one of the projects the session leaves out. */
-    private static boolean concerns(CheckResult result, List<String> profiles) {
-        if (!result.name().startsWith("project ")) {
-            return true;
-        }
-        return profiles.contains(result.name().substring("project ".length()));
     }
 
     private static boolean hasPendingOffload(Session session) {
@@ -134,10 +133,10 @@ public final class SessionRunner implements RunBenchmark {
             for (PlannedRun planned : project.runs()) {
                 SessionRun run = SessionRun.pending(planned);
                 if (!command.kinds().contains(planned.kind())) {
-                    run = run.withStatus(RunStatus.SKIPPED, "not requested (--kinds " + command.kinds().stream()
+                    run = run.skipped(SkipReason.NOT_REQUESTED, "not requested (--kinds " + command.kinds().stream()
                             .map(RunKind::id).collect(Collectors.joining(",")) + ")");
                 } else if (planned.kind() == RunKind.OFFLOAD && offloadMissing.isPresent()) {
-                    run = run.withStatus(RunStatus.SKIPPED, offloadMissing.get());
+                    run = run.skipped(SkipReason.OFFLOAD_UNAVAILABLE, offloadMissing.get());
                 }
                 runs.add(run);
             }
@@ -158,7 +157,7 @@ public final class SessionRunner implements RunBenchmark {
         if (failed.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(failed.stream().filter(r -> r.name().equals("offload")).findFirst()
+        return Optional.of(failed.stream().filter(r -> r.scope().equals(CheckResult.Scope.OFFLOAD_BINARY)).findFirst()
                 .map(r -> "offload is not installed (" + PrerequisiteChecker.OFFLOAD_INSTALL + ")")
                 .orElseGet(() -> failed.stream()
                         .map(r -> r.name() + ": " + r.detail() + r.remedy().map(f -> " (" + f + ")").orElse(""))
@@ -179,14 +178,13 @@ public final class SessionRunner implements RunBenchmark {
         Session resumed = stored;
         for (Session.Entry entry : stored.entries()) {
             SessionRun run = entry.run();
-            boolean skippedForWantOfOffload = run.status() == RunStatus.SKIPPED
-                    && run.planned().kind() == RunKind.OFFLOAD && stored.settings().kinds().contains(RunKind.OFFLOAD);
+            boolean skippedForWantOfOffload = run.skipped().filter(SkipReason.OFFLOAD_UNAVAILABLE::equals).isPresent();
             if (run.status() == RunStatus.DONE || run.status() == RunStatus.SKIPPED && !skippedForWantOfOffload) {
                 continue;
             }
             SessionRun continued = run.resumed();
             if (run.planned().kind() == RunKind.OFFLOAD && offloadMissing.isPresent()) {
-                continued = continued.withStatus(RunStatus.SKIPPED, offloadMissing.get());
+                continued = continued.skipped(SkipReason.OFFLOAD_UNAVAILABLE, offloadMissing.get());
             }
             resumed = resumed.replace(entry.profileId(), continued);
         }

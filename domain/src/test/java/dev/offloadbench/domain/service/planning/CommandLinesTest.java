@@ -122,4 +122,32 @@ class CommandLinesTest {
         assertThat(found.lineIndex()).isEqualTo(1);
         assertThat(arguments(found)).containsExactly("-n", "4");
     }
+
+    @Test
+    void launchersWithOptionsThatTakeValuesAreSeenThrough() {
+        assertThat(arguments(pytest("uv run --project sculptor pytest -n 3 tests").orElseThrow()))
+                .containsExactly("-n", "3", "tests");
+        assertThat(arguments(pytest("env -u CI -C app python -m pytest -n 2").orElseThrow()))
+                .containsExactly("-n", "2");
+        assertThat(arguments(pytest("timeout --signal=INT --kill-after=60s 900 uv run pytest -x").orElseThrow()))
+                .containsExactly("-x");
+        assertThat(arguments(pytest("timeout -s INT -k 60s 900 python3 -m pytest -q").orElseThrow()))
+                .containsExactly("-q");
+        assertThat(arguments(pytest("nice -n 10 pytest -n 4").orElseThrow())).containsExactly("-n", "4");
+    }
+
+    @Test
+    void anExpansionBeforeTheLauncherMayBeEmptyOrAPrefix() {
+        // sculptor: `${timeout_prefix} uv run --project sculptor pytest ${xdist_args} ...`
+        Invocation found = pytest("  ${timeout_prefix} uv run --project sculptor pytest ${xdist_args} -v tests/")
+                .orElseThrow();
+        assertThat(arguments(found)).containsExactly("${xdist_args}", "-v", "tests/");
+        assertThat(arguments(pytest("$PREFIX pytest -n 2").orElseThrow())).containsExactly("-n", "2");
+    }
+
+    @Test
+    void aValueTakingOptionOfAnotherLauncherIsNoPassage() {
+        // `--project` is uv's, not env's: the word after it is a program name, not an option value
+        assertThat(pytest("env --project sculptor pytest -n 2")).isEmpty();
+    }
 }

@@ -10,6 +10,7 @@ import static dev.offloadbench.domain.service.planning.Justfiles.var;
 import static dev.offloadbench.domain.service.planning.Justfiles.withParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -39,6 +40,7 @@ import dev.offloadbench.domain.port.out.OffloadConfigReader.OffloadConfig;
 import dev.offloadbench.domain.port.out.PytestConfigReader;
 import dev.offloadbench.domain.port.out.PytestConfigReader.PytestConfig;
 import dev.offloadbench.domain.port.out.ReadmeStore;
+import dev.offloadbench.domain.port.out.RunProbe;
 import dev.offloadbench.domain.profile.BuiltInProfiles;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.spi.ProfileProvider;
@@ -74,6 +76,7 @@ class PlannerTest {
     final OffloadConfigReader offloadConfigs = mock(OffloadConfigReader.class);
     final MachineProbe machine = mock(MachineProbe.class);
     final ReadmeStore readmes = mock(ReadmeStore.class);
+    final RunProbe probe = mock(RunProbe.class);
     final ProfileRegistry profiles = new ProfileRegistry().install(new BuiltInProfiles())
             .install(new ProfileProvider() {
                 @Override
@@ -91,7 +94,7 @@ class PlannerTest {
         mngDir = Files.createDirectory(root.resolve("mng"));
         sculptorDir = Files.createDirectory(root.resolve("sculptor"));
         plainDir = Files.createDirectory(root.resolve("plain"));
-        when(pytest.find(any())).thenReturn(Optional.empty());
+        when(pytest.find(any(), any())).thenReturn(Optional.empty());
         when(machine.cores()).thenReturn(4);
         when(machine.describe()).thenReturn(Optional.of("detected machine"));
         when(just.dryRun(any(), any())).thenAnswer(invocation -> {
@@ -142,7 +145,8 @@ class PlannerTest {
     }
 
     private Planner planner(BenchConfig config) {
-        return new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes, Map.of());
+        return new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes, Files::isDirectory,
+                probe, Map.of());
     }
 
     private BenchmarkPlan plan(ProjectConfig... projects) {
@@ -374,7 +378,7 @@ class PlannerTest {
     private void addoptsOnly(Path directory) {
         dryRun(directory, "test-integration", "uv run pytest tests");
         Path pyproject = directory.resolve("pyproject.toml");
-        when(pytest.find(directory)).thenReturn(Optional.of(new PytestConfig(pyproject, Optional.of("-ra -n 4"),
+        when(pytest.find(eq(directory), any())).thenReturn(Optional.of(new PytestConfig(pyproject, Optional.of("-ra -n 4"),
                 Optional.of(new SourceLine(pyproject, 57)))));
         justfileIn(directory, justfile(recipe("test-integration", 1, line("uv run pytest tests")),
                 offloadRecipe(directory, "test-offload")));
@@ -396,7 +400,7 @@ class PlannerTest {
         assertThat(high.workersSource())
                 .contains("environment variable PYTEST_NUMPROCESSES (the profile's override variable)");
         assertThat(high.notes()).contains("the profile says the project reads PYTEST_NUMPROCESSES when pytest's"
-                + " command line has no -n");
+                + " command line has no -n; only a probe can confirm it (bench plan --probe)");
         // the project's own code reads it, so no dry run can check it: only the baseline's dry run ran
         verify(just, times(1)).dryRun(mngDir, RecipeCall.of("test-integration"));
         assertThat(calls).filteredOn(c -> c.recipe().equals("test-integration")).hasSize(1);
@@ -483,7 +487,8 @@ class PlannerTest {
         assertThat(plan.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.profileId()).contains("sculptor");
             assertThat(problem.message()).isEqualTo(Justfiles.SOURCE + " has no recipe `test-integration-offload`;"
-                    + " did you mean `test-offload`? Set the right one with offload_recipe = \"test-offload\" under"
+                    + " did you mean `test-offload` (runs `offload run`)? Set the right one with offload_recipe ="
+                    + " \"test-offload\" under"
                     + " [projects.sculptor] in " + CONFIG_FILE);
         });
     }
@@ -802,7 +807,7 @@ class PlannerTest {
         justfileIn(plainDir, justfile(recipe("test-integration", 1, line("pytest -n ${N:-2}")),
                 offloadRecipe(plainDir, "test-offload")));
         Planner planner = new Planner(config(ProjectConfig.at("plain", plainDir)), profiles, just, pytest,
-                offloadConfigs, machine, readmes, Map.of("N", "3"));
+                offloadConfigs, machine, readmes, Files::isDirectory, probe, Map.of("N", "3"));
 
         BenchmarkPlan plan = planner.plan(new Query(List.of()));
 

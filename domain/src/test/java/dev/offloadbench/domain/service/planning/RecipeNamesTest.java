@@ -19,14 +19,16 @@ class RecipeNamesTest {
     private static final BenchConfig CONFIG = new BenchConfig(Optional.of(Path.of("/cfg/offload-bench.toml")),
             Optional.empty(), Path.of("/offload"), Path.of("/offload/README.md"), List.of(SCULPTOR));
 
+    /** Recipes that echo their name, except those named for Offload, which run it. */
     private static Justfile withRecipes(String... names) {
-        return justfile(java.util.Arrays.stream(names).map(n -> recipe(n, 1, line("echo " + n))).toList(), List.of());
+        return justfile(java.util.Arrays.stream(names).map(n -> recipe(n, 1, line(n.contains("offload")
+                ? "offload -c offload-modal.toml run" : "echo " + n))).toList(), List.of());
     }
 
     @Test
     void existingRecipeIsReturnedAsItIs() {
         Justfile justfile = withRecipes("test-integration", "test-offload");
-        assertThat(RecipeNames.require(justfile, "test-offload", "offload_recipe", SCULPTOR, CONFIG))
+        assertThat(RecipeNames.require(justfile, "test-offload", "offload_recipe", SCULPTOR, CONFIG, RecipeNames.Runs.OFFLOAD))
                 .isEqualTo("test-offload");
     }
 
@@ -71,28 +73,59 @@ class RecipeNamesTest {
     void missingRecipeMessageNamesTheJustfileTheRecipeAndTheSuggestionAndHowToConfigureIt() {
         Justfile justfile = withRecipes("build", "test-integration", "test-offload");
         assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
-                SCULPTOR, CONFIG, "test-integration"))
+                SCULPTOR, CONFIG, RecipeNames.Runs.OFFLOAD, "test-integration"))
                 .isInstanceOf(PlanProblem.class)
                 .hasMessage(Justfiles.SOURCE + " has no recipe `test-integration-offload`; did you mean"
-                        + " `test-offload`? Set the right one with offload_recipe = \"test-offload\" under"
-                        + " [projects.sculptor] in /cfg/offload-bench.toml");
+                        + " `test-offload` (runs `offload run`)? Set the right one with offload_recipe ="
+                        + " \"test-offload\" under [projects.sculptor] in /cfg/offload-bench.toml");
     }
 
     @Test
     void recipesOfOtherRunsAreNeverSuggested() {
         Justfile justfile = withRecipes("test-integration", "test-unit");
-        assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
-                SCULPTOR, CONFIG, "test-integration"))
+        assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-unit", "baseline_recipe",
+                SCULPTOR, CONFIG, RecipeNames.Runs.PYTEST, "test-integration"))
                 .hasMessageContaining("did you mean `test-unit`?")
                 .hasMessageNotContaining("`test-integration`");
+    }
+
+    @Test
+    void onlyRecipesThatRunOffloadAreSuggestedForTheOffloadRun() {
+        Justfile justfile = withRecipes("test-integration", "test-integration-electron", "test-unit");
+        assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
+                SCULPTOR, CONFIG, RecipeNames.Runs.OFFLOAD, "test-integration"))
+                .hasMessage(Justfiles.SOURCE + " has no recipe `test-integration-offload`, and none of its recipes"
+                        + " runs `offload run`. Run the local runs alone with --kinds baseline,high, or add an Offload"
+                        + " recipe and name it with offload_recipe = \"RECIPE\" under [projects.sculptor] in"
+                        + " /cfg/offload-bench.toml");
+    }
+
+    @Test
+    void aRecipeThatRunsOffloadIsSuggestedFirstWhateverItsName() {
+        Justfile justfile = justfile(List.of(recipe("test-integration-electron", 1, line("pytest -n 2 tests")),
+                recipe("modal", 4, line("offload run --trace"))), List.of());
+        assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
+                SCULPTOR, CONFIG, RecipeNames.Runs.OFFLOAD))
+                .hasMessageContaining("did you mean `modal` (runs `offload run`)?")
+                .hasMessageNotContaining("electron");
+    }
+
+    @Test
+    void aRecipeThatRunsPytestWithXdistIsSuggestedFirstForTheLocalRuns() {
+        Justfile justfile = justfile(List.of(recipe("test-integration-docs", 1, line("mkdocs build")),
+                recipe("check", 4, line("uv run --project app pytest -n 4 tests"))), List.of());
+        assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration", "baseline_recipe",
+                SCULPTOR, CONFIG, RecipeNames.Runs.PYTEST))
+                .hasMessageContaining("did you mean `check` (runs pytest) or `test-integration-docs`?");
     }
 
     @Test
     void severalSuggestionsAreJoinedWithOr() {
         Justfile justfile = withRecipes("test-offload", "offload-modal");
         assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
-                SCULPTOR, CONFIG))
-                .hasMessageContaining("did you mean `test-offload` or `offload-modal`?")
+                SCULPTOR, CONFIG, RecipeNames.Runs.OFFLOAD))
+                .hasMessageContaining("did you mean `test-offload` (runs `offload run`) or `offload-modal` (runs"
+                        + " `offload run`)?")
                 .hasMessageContaining("offload_recipe = \"test-offload\"");
     }
 
@@ -100,7 +133,7 @@ class RecipeNamesTest {
     void withoutCandidatesTheMessageSaysToConfigureARecipe() {
         Justfile justfile = withRecipes("build");
         assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration", "baseline_recipe", SCULPTOR,
-                CONFIG))
+                CONFIG, RecipeNames.Runs.PYTEST))
                 .hasMessageContaining("has no recipe `test-integration`")
                 .hasMessageContaining("baseline_recipe = \"RECIPE\" under [projects.sculptor]")
                 .hasMessageNotContaining("did you mean");
@@ -111,7 +144,7 @@ class RecipeNamesTest {
         BenchConfig defaults = new BenchConfig(Optional.empty(), Optional.empty(), Path.of("/offload"),
                 Path.of("/offload/README.md"), List.of(SCULPTOR));
         assertThatThrownBy(() -> RecipeNames.require(withRecipes("build"), "test", "baseline_recipe", SCULPTOR,
-                defaults))
+                defaults, RecipeNames.Runs.PYTEST))
                 .hasMessageContaining("built-in defaults");
     }
 
@@ -119,7 +152,7 @@ class RecipeNamesTest {
     void withoutCandidatesTheSentencesAreSeparated() {
         Justfile justfile = withRecipes("build");
         assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration", "baseline_recipe", SCULPTOR,
-                CONFIG))
+                CONFIG, RecipeNames.Runs.PYTEST))
                 .hasMessageContaining("has no recipe `test-integration`. Set the right one");
     }
 

@@ -47,7 +47,7 @@ class WorkerFinderTest {
 
     @BeforeEach
     void noPytestConfiguration() {
-        when(pytestConfig.find(any())).thenReturn(Optional.empty());
+        when(pytestConfig.find(any(), any())).thenReturn(Optional.empty());
     }
 
     private void dryRunPrints(String... lines) {
@@ -56,7 +56,7 @@ class WorkerFinderTest {
 
     private void pytestConfig(String addopts, int line) {
         Path file = DIR.resolve("pyproject.toml");
-        when(pytestConfig.find(DIR)).thenReturn(Optional.of(new PytestConfig(file, Optional.of(addopts),
+        when(pytestConfig.find(eq(DIR), any())).thenReturn(Optional.of(new PytestConfig(file, Optional.of(addopts),
                 Optional.of(new SourceLine(file, line)))));
     }
 
@@ -86,13 +86,15 @@ class WorkerFinderTest {
     }
 
     @Test
-    void literalCountOffersNoOverride() {
+    void literalCountOffersOnlyTheProfilesVariableAndPytestAddoptsForTheProbeToTry() {
         dryRunPrints("pytest -n 4");
         Justfile justfile = justfile(recipe("test", 1, line("pytest -n 4")));
         WorkerFinder finder = new WorkerFinder(just, pytestConfig, 2);
         Finding finding = finder.find(DIR, justfile, CALL, Map.of());
 
-        assertThat(finder.overrides(finding, justfile, Optional.of("PYTEST_NUMPROCESSES"))).isEmpty();
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.of("PYTEST_NUMPROCESSES")))
+                .containsExactly(new WorkerOverride.EnvironmentVariable("PYTEST_NUMPROCESSES",
+                        "the profile's override variable"), new WorkerOverride.PytestAddopts("-n"));
     }
 
     @Test
@@ -106,9 +108,9 @@ class WorkerFinderTest {
 
         assertThat(finding.workers()).isEqualTo(4);
         assertThat(finding.source()).contains(at(1));
-        assertThat(finder.overrides(finding, justfile, Optional.empty())).containsExactly(
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.empty())).containsExactly(
                 new WorkerOverride.EnvironmentVariable("PYTEST_NUMPROCESSES", "read by justfile variable `workers`"),
-                new WorkerOverride.JustVariable("workers"));
+                new WorkerOverride.JustVariable("workers"), new WorkerOverride.PytestAddopts("-n"));
     }
 
     @Test
@@ -121,8 +123,10 @@ class WorkerFinderTest {
         Finding finding = finder.find(DIR, justfile, CALL, Map.of());
 
         assertThat(finding.source()).contains(at(2));
-        assertThat(finder.overrides(finding, justfile, Optional.of("PYTEST_NUMPROCESSES")))
-                .containsExactly(new WorkerOverride.JustVariable("workers"));
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.of("PYTEST_NUMPROCESSES")))
+                .containsExactly(new WorkerOverride.EnvironmentVariable("PYTEST_NUMPROCESSES",
+                        "the profile's override variable"), new WorkerOverride.JustVariable("workers"),
+                        new WorkerOverride.PytestAddopts("-n"));
     }
 
     @Test
@@ -136,7 +140,7 @@ class WorkerFinderTest {
 
         Finding finding = finder.find(DIR, justfile, CALL, Map.of());
 
-        assertThat(finder.overrides(finding, justfile, Optional.of("MINE")))
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.of("MINE")))
                 .extracting(o -> o instanceof WorkerOverride.EnvironmentVariable v ? v.name() : o.describe())
                 .startsWith("MINE", "OTHER");
     }
@@ -152,8 +156,9 @@ class WorkerFinderTest {
         Finding finding = finder.find(DIR, justfile, CALL, Map.of());
 
         assertThat(finding.source()).contains(at(7));
-        assertThat(finder.overrides(finding, justfile, Optional.empty()))
-                .containsExactly(new WorkerOverride.RecipeArgument(test, "workers"));
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.empty()))
+                .containsExactly(new WorkerOverride.RecipeArgument(test, "workers"),
+                        new WorkerOverride.PytestAddopts("-n"));
     }
 
     @Test
@@ -185,8 +190,9 @@ class WorkerFinderTest {
         assertThat(unset.source()).contains(at(2));
         assertThat(fromProcess.workers()).isEqualTo(5);
         assertThat(fromCall.workers()).as("the call's environment wins over the process's").isEqualTo(7);
-        assertThat(finder.overrides(unset, justfile, Optional.empty())).containsExactly(
-                new WorkerOverride.EnvironmentVariable("XDIST_WORKERS", "read by the recipe's shell"));
+        assertThat(finder.overrides(Optional.of(unset), justfile, Optional.empty())).containsExactly(
+                new WorkerOverride.EnvironmentVariable("XDIST_WORKERS", "read by the recipe's shell"),
+                new WorkerOverride.PytestAddopts("-n"));
     }
 
     @Test
@@ -197,8 +203,8 @@ class WorkerFinderTest {
         WorkerFinder finder = new WorkerFinder(just, pytestConfig, 2);
         Finding finding = finder.find(DIR, justfile, CALL, Map.of());
 
-        assertThat(finder.overrides(finding, justfile, Optional.empty()))
-                .containsExactly(new WorkerOverride.JustVariable("WORKERS"));
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.empty()))
+                .containsExactly(new WorkerOverride.JustVariable("WORKERS"), new WorkerOverride.PytestAddopts("-n"));
     }
 
     @Test
@@ -209,8 +215,8 @@ class WorkerFinderTest {
         WorkerFinder finder = new WorkerFinder(just, pytestConfig, 2);
         Finding finding = finder.find(DIR, justfile, CALL, Map.of());
 
-        assertThat(finder.overrides(finding, justfile, Optional.empty()))
-                .containsExactly(new WorkerOverride.JustVariable("workers"));
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.empty()))
+                .containsExactly(new WorkerOverride.JustVariable("workers"), new WorkerOverride.PytestAddopts("-n"));
     }
 
     @Test
@@ -277,8 +283,8 @@ class WorkerFinderTest {
         assertThat(finding.auto()).isTrue();
         assertThat(finding.written()).isEqualTo("-n auto");
         assertThat(finding.notes()).containsExactly("-n auto starts one worker per core: 6 on this machine");
-        assertThat(finder.overrides(finding, justfile, Optional.empty()))
-                .containsExactly(new WorkerOverride.AutoWorkers());
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.empty()))
+                .containsExactly(new WorkerOverride.AutoWorkers(), new WorkerOverride.PytestAddopts("-n"));
     }
 
     @Test
@@ -321,8 +327,9 @@ class WorkerFinderTest {
         assertThat(finding.written()).isEqualTo("-n auto --maxprocesses 3");
         assertThat(finding.target().option()).isEqualTo("--maxprocesses");
         assertThat(finding.source()).contains(at(23));
-        assertThat(finder.overrides(finding, justfile, Optional.of("XDIST_WORKERS"))).containsExactly(
-                new WorkerOverride.EnvironmentVariable("XDIST_WORKERS", "read by the recipe's shell"));
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.of("XDIST_WORKERS"))).containsExactly(
+                new WorkerOverride.EnvironmentVariable("XDIST_WORKERS", "read by the recipe's shell"),
+                new WorkerOverride.AutoWorkers(), new WorkerOverride.PytestAddopts("--maxprocesses"));
     }
 
     @Test
@@ -368,10 +375,10 @@ class WorkerFinderTest {
         assertThat(finding.workers()).isEqualTo(4);
         assertThat(finding.target().place()).isEqualTo(Place.PYTEST_CONFIG);
         assertThat(finding.source()).map(SourceLine::toString).contains("pyproject.toml:57");
-        assertThat(finder.overrides(finding, justfile, Optional.of("PYTEST_NUMPROCESSES"))).containsExactly(
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.of("PYTEST_NUMPROCESSES"))).containsExactly(
                 new WorkerOverride.EnvironmentVariable("PYTEST_NUMPROCESSES", "the profile's override variable"),
                 new WorkerOverride.PytestAddopts("-n"));
-        assertThat(finder.overrides(finding, justfile, Optional.empty()))
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.empty()))
                 .containsExactly(new WorkerOverride.PytestAddopts("-n"));
     }
 
@@ -469,5 +476,69 @@ class WorkerFinderTest {
         Finding finding = find(justfile(recipe("test", 1, line("cd tests && uv run pytest -n 5"))));
         assertThat(finding.workers()).isEqualTo(5);
         assertThat(finding.target().line()).isEqualTo("cd tests && uv run pytest -n 5");
+    }
+
+    @Test
+    void mngrsCountIsTracedToTheVariableThatHoldsItNotItsNeighbour() {
+        // mngr (HEAD): `uv run pytest {{_parallel}} {{_skip_acceptance_and_release}} ...`
+        dryRunPrints("uv run pytest -n 4 --dist=worksteal --max-worker-restart=0 -m 'not acceptance and not release'"
+                + " --cov-fail-under=80");
+        Justfile justfile = justfile(List.of(recipe("test", 20, line("uv run pytest ", var("_parallel"), " ",
+                var("_skip_acceptance_and_release"), " --cov-fail-under=80"))), List.of(
+                assignment("_parallel", new Expression.Literal("-n 4 --dist=worksteal --max-worker-restart=0"), 10),
+                assignment("_skip_acceptance_and_release",
+                        new Expression.Literal("-m 'not acceptance and not release'"), 13)));
+        WorkerFinder finder = new WorkerFinder(just, pytestConfig, 2);
+
+        Finding finding = finder.find(DIR, justfile, CALL, Map.of());
+
+        assertThat(finding.workers()).isEqualTo(4);
+        assertThat(finding.source()).contains(at(10));
+        WorkerOverride keeping = new WorkerOverride.JustVariableKeepingOptions("_parallel",
+                "-n 4 --dist=worksteal --max-worker-restart=0", "-n");
+        assertThat(finder.overrides(Optional.of(finding), justfile, Optional.of("PYTEST_NUMPROCESSES")))
+                .containsExactly(new WorkerOverride.EnvironmentVariable("PYTEST_NUMPROCESSES",
+                        "the profile's override variable"), keeping, new WorkerOverride.PytestAddopts("-n"));
+        assertThat(keeping.apply(CALL, 8).argv()).containsExactly("just",
+                "_parallel=-n 8 --dist=worksteal --max-worker-restart=0", "test");
+        assertThat(keeping.describe()).isEqualTo("justfile variable `_parallel` (just _parallel=\"-n N"
+                + " --dist=worksteal --max-worker-restart=0\", keeping its other options)");
+    }
+
+    @Test
+    void aCountInsideAVariableIsReplacedInEveryFormItTakes() {
+        assertThat(WorkerOverride.JustVariableKeepingOptions.withCount("--dist load -n4", "-n", 8))
+                .isEqualTo("--dist load -n8");
+        assertThat(WorkerOverride.JustVariableKeepingOptions.withCount("--numprocesses=2 -x", "-n", 8))
+                .isEqualTo("--numprocesses=8 -x");
+        assertThat(WorkerOverride.JustVariableKeepingOptions.withCount("-n auto --maxprocesses 3", "--maxprocesses",
+                6)).isEqualTo("-n auto --maxprocesses 6");
+    }
+
+    @Test
+    void sculptorsScriptSetsTheCountInBranchesAndNamesTheVariableThatSelectsThem() {
+        // sculptor (HEAD): a shebang script; the dry run prints it with its interpolations filled in
+        List<String> script = List.of("#!/usr/bin/env bash", "set -euo pipefail",
+                "if [ -n \"${XDIST_WORKERS:-}\" ]; then", "  xdist_args=\"-n ${XDIST_WORKERS}\"", "else",
+                "  xdist_args=\"-n auto --maxprocesses 3\"", "fi", "timeout_prefix=\"\"", "_do_test_integration() {",
+                "  ${timeout_prefix} uv run --project sculptor pytest ${xdist_args} -v sculptor/tests/integration/",
+                "}", "quiet_by_default test-integration _do_test_integration");
+        when(just.dryRun(eq(DIR), any())).thenReturn(script);
+        Justfile justfile = justfile(recipe("test", 1520, script.stream().map(Justfiles::line).toList()));
+        WorkerFinder finder = new WorkerFinder(just, pytestConfig, 16);
+
+        Finding unset = finder.find(DIR, justfile, CALL, Map.of());
+        Finding set = finder.find(DIR, justfile, CALL.withEnvironment(Map.of("XDIST_WORKERS", "8")), Map.of());
+
+        assertThat(unset.workers()).isEqualTo(3);
+        assertThat(unset.written()).isEqualTo("-n auto --maxprocesses 3");
+        assertThat(unset.source()).as("the assignment's line").contains(at(1526));
+        assertThat(unset.notes()).first().asString().startsWith("the script sets `xdist_args`")
+                .endsWith("(XDIST_WORKERS selects the branch)");
+        assertThat(set.workers()).isEqualTo(8);
+        assertThat(set.source()).contains(at(1524));
+        assertThat(finder.overrides(Optional.of(unset), justfile, Optional.empty())).first()
+                .isEqualTo(new WorkerOverride.EnvironmentVariable("XDIST_WORKERS",
+                        "read by the script where it sets `xdist_args`"));
     }
 }

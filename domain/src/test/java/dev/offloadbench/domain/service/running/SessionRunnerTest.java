@@ -35,6 +35,7 @@ import dev.offloadbench.domain.port.out.ProgressListener;
 import dev.offloadbench.domain.port.out.RunExecutor;
 import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.run.Interrupted;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.run.Termination;
@@ -46,6 +47,7 @@ import dev.offloadbench.domain.session.SessionProject;
 import dev.offloadbench.domain.session.SessionResults;
 import dev.offloadbench.domain.session.SessionRun;
 import dev.offloadbench.domain.session.SessionSettings;
+import dev.offloadbench.domain.session.SkipReason;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,7 +97,7 @@ class SessionRunnerTest {
     void setUp() {
         when(lock.acquire()).thenReturn(held);
         when(checks.check(any())).thenReturn(allChecksPass());
-        when(planner.plan(any())).thenReturn(plan(project("mng"), project("sculptor")));
+        when(planner.plan(any(), any(), any())).thenReturn(plan(project("mng"), project("sculptor")));
         when(machine.load()).thenReturn(IDLE);
         when(executor.execute(any(), any(), any())).thenAnswer(invocation -> {
             ExecutionRequest request = invocation.getArgument(0);
@@ -141,11 +143,13 @@ class SessionRunnerTest {
 
     static List<CheckResult> allChecksPass() {
         return List.of(
-                CheckResult.ok("offload", "offload 0.9.10 (/usr/bin/offload)").forOffload(),
+                CheckResult.ok("offload", "offload 0.9.10 (/usr/bin/offload)")
+                        .about(CheckResult.Scope.OFFLOAD_BINARY),
                 CheckResult.ok("Modal credentials", "found in the environment").forOffload(),
                 CheckResult.ok("just", "just 1.57 (/usr/bin/just)"),
-                CheckResult.ok("project mng", "/p/mng (justfile present)"),
-                CheckResult.ok("project sculptor", "/p/sculptor (justfile present)"),
+                CheckResult.ok("project mng", "/p/mng (justfile present)").about(CheckResult.Scope.project("mng")),
+                CheckResult.ok("project sculptor", "/p/sculptor (justfile present)")
+                        .about(CheckResult.Scope.project("sculptor")),
                 CheckResult.skipped("Offload repository", "present", "bench check --install").forOffload(),
                 CheckResult.ok("machine load", "load average 0.20 on 8 cores"));
     }
@@ -199,6 +203,10 @@ class SessionRunnerTest {
 
     static SessionRun run(String profile, RunKind kind, RunStatus status, String reason, Attempt... attempts) {
         return new SessionRun(planned(profile, kind), status, reason, List.of(attempts));
+    }
+
+    static SessionRun skipped(String profile, RunKind kind, SkipReason why, String reason) {
+        return SessionRun.pending(planned(profile, kind)).skipped(why, reason);
     }
 
     static Session stored(String id, boolean finished, SessionRun... runs) {
@@ -338,6 +346,30 @@ class SessionRunnerTest {
     }
 
     @Test
+    void everyRunIsProbedWhilePlanningUnlessTheCommandSaysNot() {
+        run(command(List.of(RunKind.BASELINE, RunKind.HIGH), 1, 1));
+        Command unprobed = command(List.of(RunKind.BASELINE), 1, 1);
+        run(new Command(unprobed.profiles(), unprobed.kinds(), 1, 1, Optional.of(Duration.ofMinutes(5)),
+                Optional.empty(), false, false));
+
+        verify(planner).plan(eq(new PlanBenchmark.Query(List.of("all"), List.of(RunKind.BASELINE, RunKind.HIGH), true,
+                PlanBenchmark.Query.DEFAULT_PROBE_TIMEOUT)), eq(progress), any());
+        verify(planner).plan(eq(new PlanBenchmark.Query(List.of("all"), List.of(RunKind.BASELINE), false,
+                Duration.ofMinutes(5))), eq(progress), any());
+    }
+
+    @Test
+    void aProbeInterruptedWhilePlanningRecordsNothingAndReleasesTheLock() {
+        when(planner.plan(any(), any(), any())).thenThrow(new Interrupted("interrupted while probing mng baseline"));
+
+        assertThatThrownBy(() -> run(everything())).isInstanceOf(Interrupted.class);
+
+        verifyNoInteractions(executor);
+        assertThat(store.saved()).isEmpty();
+        verify(held).close();
+    }
+
+    @Test
     void aFailedCheckRecordsNoSession() {
         when(checks.check(any())).thenReturn(replacing("just",
                 CheckResult.fail("just", "`just` is not on the PATH", "npm install -g rust-just")));
@@ -350,21 +382,24 @@ class SessionRunnerTest {
     @Test
     void aFailedCheckOfAProjectOutsideTheSessionDoesNotStopIt() {
         when(checks.check(any())).thenReturn(replacing("project sculptor",
-                CheckResult.fail("project sculptor", "/p/sculptor does not exist", "check it out")));
-        when(planner.plan(any())).thenReturn(plan(project("mng")));
+                CheckResult.fail("project sculptor", "/p/sculptor does not exist", "check it out")
+                        .about(CheckResult.Scope.project("sculptor"))));
+        when(planner.plan(any(), any(), any())).thenReturn(plan(project("mng")));
 
         Outcome outcome = run(command(List.of("mng"), List.of(RunKind.BASELINE), 1, 1, Optional.empty(),
                 Optional.empty()));
 
         assertThat(outcome.ending()).isEqualTo(Ending.FINISHED);
         assertThat(commandsRun()).containsExactly("just mng-baseline");
-        verify(planner).plan(new PlanBenchmark.Query(List.of("mng")));
+        verify(planner).plan(eq(new PlanBenchmark.Query(List.of("mng"), List.of(RunKind.BASELINE), true,
+                PlanBenchmark.Query.DEFAULT_PROBE_TIMEOUT)), eq(progress), any());
     }
 
     @Test
     void aFailedCheckOfAProjectInTheSessionStopsIt() {
         when(checks.check(any())).thenReturn(replacing("project mng",
-                CheckResult.fail("project mng", "/p/mng does not exist", "check it out")));
+                CheckResult.fail("project mng", "/p/mng does not exist", "check it out")
+                        .about(CheckResult.Scope.project("mng"))));
 
         assertThatThrownBy(() -> run(everything())).isInstanceOf(BenchException.class)
                 .hasMessageContaining("project mng: /p/mng does not exist (check it out)");
@@ -374,7 +409,8 @@ class SessionRunnerTest {
     @Test
     void missingOffloadStopsTheSessionBeforeAnythingRunsUnlessOffloadIsOptional() {
         when(checks.check(any())).thenReturn(replacing("offload",
-                CheckResult.fail("offload", "`offload` is not on the PATH", "cargo install offload").forOffload()));
+                CheckResult.fail("offload", "`offload` is not on the PATH", "cargo install offload")
+                        .about(CheckResult.Scope.OFFLOAD_BINARY)));
 
         assertThatThrownBy(() -> run(everything()))
                 .isInstanceOf(BenchException.class)
@@ -388,7 +424,8 @@ class SessionRunnerTest {
     @Test
     void withoutOffloadTheLocalRunsAloneMayRun() {
         when(checks.check(any())).thenReturn(replacing("offload",
-                CheckResult.fail("offload", "`offload` is not on the PATH", "cargo install offload").forOffload()));
+                CheckResult.fail("offload", "`offload` is not on the PATH", "cargo install offload")
+                        .about(CheckResult.Scope.OFFLOAD_BINARY)));
 
         Outcome outcome = run(command(List.of(RunKind.BASELINE, RunKind.HIGH), 1, 1));
 
@@ -400,7 +437,8 @@ class SessionRunnerTest {
     @Test
     void missingOffloadSkipsTheOffloadRunsWithTheInstallCommandWhenOffloadIsOptional() {
         when(checks.check(any())).thenReturn(replacing("offload",
-                CheckResult.fail("offload", "`offload` is not on the PATH", "cargo install offload").forOffload()));
+                CheckResult.fail("offload", "`offload` is not on the PATH", "cargo install offload")
+                        .about(CheckResult.Scope.OFFLOAD_BINARY)));
 
         Outcome outcome = run(offloadOptional(everything()));
 
@@ -418,7 +456,8 @@ class SessionRunnerTest {
     @Test
     void optionalOffloadStillStopsASessionOfOffloadRunsAlone() {
         when(checks.check(any())).thenReturn(replacing("offload",
-                CheckResult.fail("offload", "`offload` is not on the PATH", "cargo install offload").forOffload()));
+                CheckResult.fail("offload", "`offload` is not on the PATH", "cargo install offload")
+                        .about(CheckResult.Scope.OFFLOAD_BINARY)));
 
         assertThatThrownBy(() -> run(offloadOptional(command(List.of(RunKind.OFFLOAD), 1, 1))))
                 .isInstanceOf(BenchException.class)
@@ -452,13 +491,13 @@ class SessionRunnerTest {
 
     @Test
     void anIncompletePlanStopsWithItsProblems() {
-        when(planner.plan(any())).thenReturn(new BenchmarkPlan(MACHINE, README, List.of(project("mng")), List.of(
+        when(planner.plan(any(), any(), any())).thenReturn(new BenchmarkPlan(MACHINE, README, List.of(project("mng")), List.of(
                 Problem.of("sculptor", "no recipe `test-integration-offload`; did you mean `test-offload`?"),
                 Problem.general("no README at /offload/README.md"))));
 
         assertThatThrownBy(() -> run(everything()))
                 .isInstanceOf(BenchException.class)
-                .hasMessageContaining("the plan is incomplete, nothing was run")
+                .hasMessageContaining("the plan is incomplete or did not hold when probed, nothing was timed")
                 .hasMessageContaining("\n  - sculptor: no recipe `test-integration-offload`; did you mean `test-offload`?")
                 .hasMessageContaining("\n  - no README at /offload/README.md");
         verifyNoInteractions(executor);
@@ -595,8 +634,9 @@ class SessionRunnerTest {
             store = new InMemorySessionStore().with(stored("20240430-100000", false,
                     run("mng", RunKind.BASELINE, RunStatus.TIMED_OUT, "ran past --timeout 1m",
                             ended("60.000", Termination.TIMED_OUT)),
-                    run("mng", RunKind.HIGH, RunStatus.SKIPPED, "not requested (--kinds baseline)"),
-                    run("mng", RunKind.OFFLOAD, RunStatus.SKIPPED, "offload is not installed (cargo install offload)")));
+                    skipped("mng", RunKind.HIGH, SkipReason.NOT_REQUESTED, "not requested (--kinds baseline)"),
+                    skipped("mng", RunKind.OFFLOAD, SkipReason.OFFLOAD_UNAVAILABLE,
+                            "offload is not installed (cargo install offload)")));
 
             Outcome outcome = run(resume("latest"));
 
@@ -611,7 +651,7 @@ class SessionRunnerTest {
         void resumingWithoutOffloadSkipsTheOffloadRunsSayingWhy() {
             when(checks.check(any())).thenReturn(replacing("offload",
                     CheckResult.fail("offload", "`offload` is not on the PATH", "cargo install offload")
-                            .forOffload()));
+                            .about(CheckResult.Scope.OFFLOAD_BINARY)));
 
             Outcome outcome = run(offloadOptional(resume("latest")));
 
@@ -626,7 +666,8 @@ class SessionRunnerTest {
             store.with(stored("20240430-110000", false,
                     run("mng", RunKind.BASELINE, RunStatus.DONE, "", sample("1.000")),
                     run("mng", RunKind.HIGH, RunStatus.DONE, "", sample("1.000")),
-                    run("mng", RunKind.OFFLOAD, RunStatus.SKIPPED, "offload is not installed (cargo install offload)")));
+                    skipped("mng", RunKind.OFFLOAD, SkipReason.OFFLOAD_UNAVAILABLE,
+                            "offload is not installed (cargo install offload)")));
 
             Outcome outcome = run(resume("20240430-110000"));
 
@@ -705,7 +746,7 @@ class SessionRunnerTest {
         InOrder order = inOrder(lock, checks, planner, executor, held);
         order.verify(lock).acquire();
         order.verify(checks).check(new CheckPrerequisites.Options(false, false));
-        order.verify(planner).plan(any());
+        order.verify(planner).plan(any(), any(), any());
         order.verify(executor, times(2)).execute(any(), any(), any());
         order.verify(held).close();
     }
@@ -765,7 +806,7 @@ class SessionRunnerTest {
         store.with(stored("20240301-000000", false,
                 run("mng", RunKind.BASELINE, RunStatus.CANCELLED, "interrupted",
                         ended("1.000", Termination.CANCELLED))));
-        when(planner.plan(any())).thenReturn(plan(project("mng")));
+        when(planner.plan(any(), any(), any())).thenReturn(plan(project("mng")));
 
         run(command(List.of(RunKind.BASELINE, RunKind.HIGH, RunKind.OFFLOAD), 1, 0));
 
@@ -781,7 +822,7 @@ class SessionRunnerTest {
     void anotherProfilesTimeIsNoEstimate() {
         store.with(stored("20240101-000000", true,
                 run("mng", RunKind.BASELINE, RunStatus.DONE, "", sample("99.000"))));
-        when(planner.plan(any())).thenReturn(plan(project("sculptor")));
+        when(planner.plan(any(), any(), any())).thenReturn(plan(project("sculptor")));
 
         run(command(List.of(RunKind.BASELINE), 1, 0));
 

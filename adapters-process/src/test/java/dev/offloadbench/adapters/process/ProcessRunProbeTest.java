@@ -1,0 +1,245 @@
+package dev.offloadbench.adapters.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.probe.ObservedOffload;
+import dev.offloadbench.domain.probe.ObservedPytest;
+import dev.offloadbench.domain.probe.ProbeRequest;
+import dev.offloadbench.domain.probe.ProbeResult;
+import dev.offloadbench.domain.run.Cancellation;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The probe on the real just and the real pytest-xdist, on the recipes of {@code fixtures/probe}:
+ * what xdist will start once all of pytest's configuration is read, and never a test run.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class ProcessRunProbeTest {
+    private static final Duration LIMIT = Duration.ofMinutes(2);
+
+    @TempDir
+    Path dir;
+    Path project;
+    /** The project's folder as pytest names it (symbolic links resolved). */
+    Path real;
+    Path marker;
+    Path temporary;
+    Map<String, String> environment;
+    ProcessRunProbe probe;
+
+    @BeforeEach
+    void setUp() throws IOException, URISyntaxException {
+        RealJust.requireInstalled();
+        Path python = RealPytest.requireXdist();
+        project = copy("probe", dir);
+        real = project.toRealPath();
+        marker = dir.resolve("tests-ran");
+        temporary = Files.createDirectory(dir.resolve("tmp"));
+        Map<String, String> base = new HashMap<>(System.getenv());
+        base.put("PYTHONDONTWRITEBYTECODE", "1");
+        base.remove("PYTEST_ADDOPTS");
+        base.remove("PYTEST_XDIST_AUTO_NUM_WORKERS");
+        probe = new ProcessRunProbe(new StreamingRunExecutor(base), base, temporary);
+        environment = new HashMap<>(Map.of("PYTHON", python.toString(), "PROBE_TEST_MARKER", marker.toString()));
+    }
+
+    private static Path copy(String name, Path into) throws IOException, URISyntaxException {
+        Path fixture = Path.of(ProcessRunProbeTest.class.getResource("/fixtures/" + name + "/justfile").toURI())
+                .getParent();
+        Path target = into.resolve(name);
+        try (Stream<Path> files = Files.walk(fixture)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(fixture.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        return target;
+    }
+
+    private ProbeResult probe(String recipe) {
+        return probe(recipe, LIMIT);
+    }
+
+    private ProbeResult probe(String recipe, Duration limit) {
+        return probe.probe(new ProbeRequest(RunKind.BASELINE, List.of("just", recipe), environment, project, limit),
+                new Cancellation());
+    }
+
+    private ObservedPytest onlyPytest(ProbeResult result) {
+        assertThat(result.outcome()).as(result.problem() + result.tail()).isEqualTo(ProbeResult.Outcome.OBSERVED);
+        assertThat(result.pytest()).hasSize(1);
+        return result.pytest().get(0);
+    }
+
+    @Test
+    void readsTheCountFromPytestsConfigurationRunningNoTest() {
+        ObservedPytest seen = onlyPytest(probe("ini"));
+
+        assertThat(seen.workers()).isEqualTo(2);
+        assertThat(seen.numprocesses()).contains("2");
+        assertThat(seen.xdistInstalled()).isTrue();
+        assertThat(seen.rootdir()).isEqualTo(real);
+        assertThat(seen.inifile()).contains(real.resolve("pytest.ini"));
+        assertThat(seen.invocationDirectory()).isEqualTo(real);
+        assertThat(seen.arguments()).containsExactly("tests");
+        assertThat(marker).as("a probe never lets a test run").doesNotExist();
+    }
+
+    @Test
+    void pytestAddoptsComesAfterTheConfiguration() {
+        environment.put("PYTEST_ADDOPTS", "-n 3");
+
+        assertThat(onlyPytest(probe("ini")).workers()).isEqualTo(3);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void theCommandLineWinsBehindALauncherWithOptions() {
+        environment.put("PYTEST_ADDOPTS", "-n 3");
+
+        ObservedPytest seen = onlyPytest(probe("cli"));
+
+        assertThat(seen.workers()).isEqualTo(5);
+        assertThat(seen.arguments()).containsExactly("-n", "5", "tests");
+    }
+
+    @Test
+    void autoIsWhatPytestXdistAutoNumWorkersSaysCappedByMaxprocesses() {
+        environment.put("PYTEST_XDIST_AUTO_NUM_WORKERS", "5");
+        ObservedPytest capped = onlyPytest(probe("auto"));
+        environment.put("PYTEST_XDIST_AUTO_NUM_WORKERS", "2");
+        ObservedPytest belowTheCap = onlyPytest(probe("auto"));
+
+        assertThat(capped.workers()).isEqualTo(3);
+        assertThat(capped.numprocesses()).contains("auto");
+        assertThat(capped.maxprocesses()).hasValue(3);
+        assertThat(capped.auto()).isTrue();
+        assertThat(belowTheCap.workers()).isEqualTo(2);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void aConftestThatCapsTheWorkersIsSeenAfterItRan() {
+        ObservedPytest seen = onlyPytest(probe("capped"));
+
+        assertThat(seen.workers()).isEqualTo(2);
+        assertThat(seen.fromOptions()).hasValue(4);
+        assertThat(seen.changedByHook()).isTrue();
+        assertThat(seen.describe()).contains("asks for 4", "pytest_configure hook", "2 workers");
+        assertThat(seen.invocationDirectory()).isEqualTo(real.resolve("capped"));
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void everyPytestStartIsRecordedInOrder() {
+        ProbeResult result = probe("twice");
+
+        assertThat(result.pytest()).extracting(ObservedPytest::workers).containsExactly(2, 3);
+        assertThat(result.workers()).as("starts that disagree give no single count").isEmpty();
+    }
+
+    @Test
+    void dependenciesRunAsInTheTimedRun() {
+        ProbeResult result = probe("with-dependency");
+
+        assertThat(onlyPytest(result).workers()).isEqualTo(2);
+        assertThat(project.resolve("setup.log")).hasContent("set up");
+    }
+
+    @Test
+    void offloadIsReplacedByARecordingStandInThatExitsZero() {
+        environment.put("PARALLEL", "12");
+
+        ProbeResult result = probe.probe(new ProbeRequest(RunKind.OFFLOAD, List.of("just", "offload"), environment,
+                project, LIMIT), new Cancellation());
+
+        assertThat(result.outcome()).as(result.problem() + result.tail()).isEqualTo(ProbeResult.Outcome.OBSERVED);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.offload()).extracting(ObservedOffload::arguments).containsExactly(
+                List.of("--version"), List.of("-c", "offload-modal.toml", "run", "--parallel", "12"));
+        assertThat(result.offloadRun()).map(ObservedOffload::directory).contains(real);
+        assertThat(result.outputTail()).anyMatch(line -> line.contains("offload-bench probe stand-in"));
+    }
+
+    @Test
+    void aRecipeFailingBeforePytestIsObservedWithItsExitCodeAndLastLines() {
+        ProbeResult result = probe("broken");
+
+        assertThat(result.outcome()).isEqualTo(ProbeResult.Outcome.OBSERVED);
+        assertThat(result.pytest()).isEmpty();
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.outputTail()).anyMatch(line -> line.contains("the project's environment is not installed"));
+    }
+
+    @Test
+    void aProbePastItsLimitIsEndedAndSaysSo() {
+        ProbeResult result = probe("slow", Duration.ofSeconds(2));
+
+        assertThat(result.outcome()).isEqualTo(ProbeResult.Outcome.TIMED_OUT);
+        assertThat(result.problem()).contains("did not finish within the probe's limit of 2.0 s");
+        assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(30));
+        assertThat(result.outputTail()).contains("waiting");
+    }
+
+    @Test
+    void aCancelledProbeRunsNothing() {
+        Cancellation cancellation = new Cancellation();
+        cancellation.cancel();
+
+        ProbeResult result = probe.probe(new ProbeRequest(RunKind.BASELINE, List.of("just", "with-dependency"),
+                environment, project, LIMIT), cancellation);
+
+        assertThat(result.outcome()).isEqualTo(ProbeResult.Outcome.CANCELLED);
+        assertThat(project.resolve("setup.log")).doesNotExist();
+    }
+
+    @Test
+    void aCommandThatCannotStartIsAFailedProbe() {
+        ProbeResult result = probe.probe(new ProbeRequest(RunKind.BASELINE, List.of("no-such-program-here"),
+                environment, project, LIMIT), new Cancellation());
+
+        assertThat(result.outcome()).isEqualTo(ProbeResult.Outcome.FAILED);
+        assertThat(result.problem()).contains("no-such-program-here").contains("not found");
+    }
+
+    @Test
+    void theProbesFolderIsGoneAfterwards() throws IOException {
+        probe("ini");
+        probe.probe(new ProbeRequest(RunKind.OFFLOAD, List.of("just", "offload"), environment, project, LIMIT),
+                new Cancellation());
+
+        try (Stream<Path> left = Files.list(temporary)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void theProjectsOwnPytestPluginsAndPythonPathAreKept() {
+        Path loaded = dir.resolve("project-plugin-loaded");
+        environment.put("PYTEST_PLUGINS", "project_plugin");
+        environment.put("PYTHONPATH", project.resolve("plugins").toString());
+        environment.put("PROJECT_PLUGIN_MARK", loaded.toString());
+
+        assertThat(onlyPytest(probe("ini")).workers()).isEqualTo(2);
+        assertThat(loaded).hasContent("loaded");
+        assertThat(marker).doesNotExist();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.offloadbench.cli.output;
+
+import dev.offloadbench.domain.model.RunKind;
+import dev.offloadbench.domain.port.out.ProbeListener;
+import dev.offloadbench.domain.probe.ObservedOffload;
+import dev.offloadbench.domain.probe.ObservedPytest;
+import dev.offloadbench.domain.probe.ProbeResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One line when a probe starts and one when it ends: probes run whole recipes, dependencies
+ * included, so the person waiting sees what takes the time.
+ */
+public final class ProbeLines implements ProbeListener {
+    private final PrintWriter out;
+
+    public ProbeLines(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void probeStarted(String profileId, RunKind kind, String purpose, List<String> command,
+            Map<String, String> environment) {
+        out.println("probing " + profileId + " " + purpose + ": " + PlanText.commandLine(command, environment));
+        out.flush();
+    }
+
+    @Override
+    public void probeFinished(String profileId, RunKind kind, ProbeResult result) {
+        out.println("  " + summary(result) + String.format(Locale.ROOT, " (%.1f s)",
+                result.elapsed().toMillis() / 1000.0));
+        out.flush();
+    }
+
+    /** What a probe saw, in a few words. */
+    static String summary(ProbeResult result) {
+        if (result.outcome() != ProbeResult.Outcome.OBSERVED) {
+            return result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + result.problem();
+        }
+        if (!result.pytest().isEmpty()) {
+            return result.pytest().stream().map(ObservedPytest::describe).collect(Collectors.joining("; "));
+        }
+        if (!result.offload().isEmpty()) {
+            return result.offload().stream().map(ProbeLines::describe).collect(Collectors.joining("; "));
+        }
+        return "neither pytest nor offload started (exit code " + result.exitCode() + ")";
+    }
+
+    private static String describe(ObservedOffload offload) {
+        return "offload " + offload.arguments().stream().map(PlanText::quote).collect(Collectors.joining(" "))
+                + " in " + offload.directory();
+    }
+}

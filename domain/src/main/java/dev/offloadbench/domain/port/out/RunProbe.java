@@ -1,0 +1,18 @@
+package dev.offloadbench.domain.port.out;
+
+import dev.offloadbench.domain.probe.ProbeRequest;
+import dev.offloadbench.domain.probe.ProbeResult;
+import dev.offloadbench.domain.run.Cancellation;
+
+/**
+ * Runs a planned command so that nothing is tested, and says what pytest, xdist and offload would
+ * do: the workers xdist would start after all of pytest's configuration, pytest's rootdir and
+ * configuration file, offload's arguments. Every process the probe starts ends with it.
+ */
+public interface RunProbe {
+    /**
+     * Never throws for what the command does: a command that cannot start, fails before pytest,
+     * runs too long or is interrupted gives a result saying so.
+     */
+    ProbeResult probe(ProbeRequest request, Cancellation cancellation);
+}

@@ -1,0 +1,78 @@
+package dev.offloadbench.domain.probe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+/**
+ * What probing a run showed: every pytest and offload start, how the command ended and how long
+ * it took, or why the probe could not tell.
+ *
+ * @param exitCode the command's exit code (-1 when it was ended)
+ * @param problem why the probe could not tell (empty when it could)
+ * @param outputTail the last lines of the command's output, to show with a problem
+ */
+public record ProbeResult(Outcome outcome, List<ObservedPytest> pytest, List<ObservedOffload> offload, int exitCode,
+        Duration elapsed, String problem, List<String> outputTail) {
+    /** How the probe ended. */
+    public enum Outcome {
+        /** The command ran to its end; what it started is recorded (possibly nothing). */
+        OBSERVED,
+        /** The command could not run, or pytest could not start. */
+        FAILED,
+        /** The command ran past the probe's time limit and was ended, with everything it started. */
+        TIMED_OUT,
+        /** The user interrupted the probe. */
+        CANCELLED
+    }
+
+    public ProbeResult {
+        Objects.requireNonNull(outcome, "outcome");
+        pytest = List.copyOf(pytest);
+        offload = List.copyOf(offload);
+        Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(problem, "problem");
+        outputTail = List.copyOf(outputTail);
+    }
+
+    public static ProbeResult observed(List<ObservedPytest> pytest, List<ObservedOffload> offload, int exitCode,
+            Duration elapsed) {
+        return new ProbeResult(Outcome.OBSERVED, pytest, offload, exitCode, elapsed, "", List.of());
+    }
+
+    public static ProbeResult failed(Outcome outcome, String problem, int exitCode, Duration elapsed,
+            List<String> outputTail) {
+        if (outcome == Outcome.OBSERVED) {
+            throw new IllegalArgumentException("a failed probe has another outcome");
+        }
+        return new ProbeResult(outcome, List.of(), List.of(), exitCode, elapsed, problem, outputTail);
+    }
+
+    /**
+     * The xdist workers the run starts: the count every pytest start agrees on; empty when pytest
+     * did not start, or its starts disagree.
+     */
+    public OptionalInt workers() {
+        List<Integer> counts = pytest.stream().map(ObservedPytest::workers).distinct().toList();
+        return counts.size() == 1 ? OptionalInt.of(counts.get(0)) : OptionalInt.empty();
+    }
+
+    /** The {@code offload … run} start, the first when there are several. */
+    public Optional<ObservedOffload> offloadRun() {
+        return offload.stream().filter(ObservedOffload::runs).findFirst();
+    }
+
+    /** The same result without the output lines: what a plan keeps once the probe has said what it saw. */
+    public ProbeResult withoutOutput() {
+        return new ProbeResult(outcome, pytest, offload, exitCode, elapsed, problem, List.of());
+    }
+
+    /** The last output lines, indented, for a message. */
+    public String tail() {
+        return outputTail.isEmpty() ? "" : outputTail.stream().map(line -> "\n      | " + line)
+                .collect(Collectors.joining());
+    }
+}
