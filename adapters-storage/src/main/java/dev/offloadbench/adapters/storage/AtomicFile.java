@@ -11,6 +11,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,12 +29,24 @@ final class AtomicFile {
 
     /** Writes {@code bytes} to {@code file}, creating missing folders; on failure no temporary file is left. */
     static void write(Path file, byte[] bytes) throws IOException {
+        write(file, bytes, Optional.empty());
+    }
+
+    /**
+     * Writes {@code bytes} to {@code file} as above; the new file gets {@code permissions} (where the
+     * file system has POSIX permissions) from the moment it exists, so it is never readable by more.
+     */
+    static void write(Path file, byte[] bytes, Optional<Set<PosixFilePermission>> permissions) throws IOException {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(folder);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            FileAttribute<?>[] attributes = permissions.filter(p -> posix(folder))
+                    .map(p -> new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(p)})
+                    .orElse(new FileAttribute<?>[0]);
+            try (FileChannel channel = FileChannel.open(temp, options, attributes)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -42,6 +59,11 @@ final class AtomicFile {
             throw e;
         }
         forceQuietly(folder);
+    }
+
+    /** Whether the file system holding {@code path} has POSIX permissions. */
+    static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** Whether a file name is one of the temporary files {@link #write} uses. */

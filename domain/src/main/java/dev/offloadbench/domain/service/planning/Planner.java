@@ -72,6 +72,20 @@ public final class Planner implements PlanBenchmark {
         return new BenchmarkPlan(machineDescription(problems), config.readme(), plans, problems);
     }
 
+    @Override
+    public Map<String, String> environment(String profileId) {
+        Optional<ProjectConfig> project = config.project(profileId);
+        if (project.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return project.get().applyTo(profiles.get(profileId).runs()).env();
+        } catch (BenchException | IllegalArgumentException e) {
+            // A profile that is no longer installed: only the configuration's own variables are known.
+            return project.get().env();
+        }
+    }
+
     private List<ProjectConfig> select(Query query, List<Problem> problems) {
         if (query.all()) {
             return config.projects();
@@ -101,8 +115,10 @@ public final class Planner implements PlanBenchmark {
             RunDefaults defaults = project.applyTo(profile.runs());
             Path directory = project.path();
             if (!Files.isDirectory(directory)) {
-                throw new PlanProblem("project folder " + directory + " does not exist; check it out there, or set"
-                        + " `path` under [projects." + id + "] in " + config.describeSource());
+                throw new PlanProblem("project folder " + directory
+                        + (Files.exists(directory) ? " is not a folder" : " does not exist")
+                        + "; check the project out there, or set `path` under [projects." + id + "] in "
+                        + config.describeSource());
             }
             Justfile justfile = just.read(directory);
             planLocalRuns(project, defaults, justfile, runs, problems);
