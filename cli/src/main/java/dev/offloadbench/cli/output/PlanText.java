@@ -4,6 +4,7 @@ import dev.offloadbench.domain.plan.BenchmarkPlan;
 import dev.offloadbench.domain.plan.PlannedRun;
 import dev.offloadbench.domain.plan.Problem;
 import dev.offloadbench.domain.plan.ProjectPlan;
+import dev.offloadbench.domain.plan.Secrets;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -44,9 +45,12 @@ public final class PlanText {
         return text.toString();
     }
 
-    /** {@code PYTEST_NUMPROCESSES=8 just test-integration}, as it could be typed in a shell. */
+    /**
+     * {@code PYTEST_NUMPROCESSES=8 just test-integration}, as it could be typed in a shell, but with
+     * the values of secret-looking variables shown as {@code <redacted>}.
+     */
     static String commandLine(PlannedRun run) {
-        String environment = new java.util.TreeMap<>(run.environment()).entrySet().stream()
+        String environment = Secrets.redacted(run.environment()).entrySet().stream()
                 .map(PlanText::assignment).collect(Collectors.joining(" "));
         String command = run.command().stream().map(PlanText::quote).collect(Collectors.joining(" "));
         return environment.isEmpty() ? command : environment + " " + command;
