@@ -117,7 +117,7 @@ public final class Planner implements PlanBenchmark {
             if (!Files.isDirectory(directory)) {
                 throw new PlanProblem("project folder " + directory
                         + (Files.exists(directory) ? " is not a folder" : " does not exist")
-                        + "; check the project out there, or set `path` under [projects." + id + "] in "
+                        + "; check it out there, or set `path` under [projects." + id + "] in "
                         + config.describeSource());
             }
             Justfile justfile = just.read(directory);

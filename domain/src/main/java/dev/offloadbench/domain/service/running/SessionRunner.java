@@ -323,10 +323,10 @@ public final class SessionRunner implements RunBenchmark {
             run = run.withStatus(RunStatus.DONE, "");
             session = session.replace(entry.profileId(), run);
             store.save(session);
-            if (cancellation.isCancelled()) {
-                // every attempt of this run finished, but the session stops here, unfinished
-                return new Outcome(session, Ending.CANCELLED);
-            }
+        }
+        if (cancellation.isCancelled()) {
+            // The last run finished, but a signal came while it ended: the session stops unfinished.
+            return new Outcome(session, Ending.CANCELLED);
         }
         session = session.markFinished();
         store.save(session);
