@@ -29,6 +29,20 @@ final class JsonProblems {
     private JsonProblems() {
     }
 
+    /**
+     * How many characters before Jackson's position the problem starts: Jackson points just past
+     * a token it does not know ({@code NaN}, {@code tru}); the user wants to see where it begins.
+     */
+    static int tokenLength(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher m = NON_NUMERIC.matcher(message);
+        if (m.matches()) {
+            return m.group(1).length();
+        }
+        m = UNRECOGNIZED.matcher(message);
+        return m.matches() ? m.group(1).length() : 0;
+    }
+
     static String describe(JsonProcessingException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (e instanceof StreamConstraintsException) {

@@ -39,6 +39,7 @@ public final class JsonSessionStore implements SessionStore {
     public void save(Session session) {
         Path file = resultsFile(session.id());
         try {
+            PrivateFiles.folder(sessions);
             PrivateFiles.folder(file.getParent());
             AtomicFile.write(file, SessionDocument.toJson(session), PrivateFiles.filePermissions());
         } catch (IOException e) {
@@ -121,6 +122,7 @@ public final class JsonSessionStore implements SessionStore {
         Path log = folder.resolve(profileId + "-" + kind.id() + "-" + (warmup ? "warmup" : "sample") + "-" + number
                 + ".log");
         try {
+            PrivateFiles.folder(sessions);
             PrivateFiles.folder(folder);
             // created here, private, so that the run's output is never readable by others
             PrivateFiles.file(log);

@@ -150,13 +150,19 @@ final class LocatedJson {
         return new SyntaxError(position(parser, e), "", JsonProblems.describe(e));
     }
 
-    /** Where the failure is: Jackson's location, or the parser's where a limit (which has none) was hit. */
+    /**
+     * Where the failure is: Jackson's location (moved back to the start of a token it did not
+     * know), or the parser's where a limit (which has none) was hit.
+     */
     private static Position position(JsonParser parser, JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         if (location == null || location.getLineNr() < 1) {
             location = parser.currentLocation();
         }
-        return Position.of(location);
+        Position position = Position.of(location);
+        int back = JsonProblems.tokenLength(e);
+        return back > 0 && position.column() > back ? new Position(position.line(), position.column() - back)
+                : position;
     }
 
     private static Node read(JsonParser parser, String path) throws IOException {
