@@ -115,7 +115,7 @@ class FaultCorpusTest {
 
     private static Fault results(String name, String json, String... expected) {
         return fault("results: " + name, dir -> write(dir.resolve("bad.json"), json),
-                List.of("render", "--results", "bad.json"), expected);
+                List.of("render", "--results", "{dir}/bad.json"), expected);
     }
 
     private static Fault seconds(String value, String... expected) {
@@ -123,8 +123,8 @@ class FaultCorpusTest {
     }
 
     private static Fault readme(String name, Setup setup, String... expected) {
-        return fault("README: " + name, setup, List.of("update-readme", "--results", "results.json", "--readme",
-                "README.md"), expected);
+        return fault("README: " + name, setup, List.of("update-readme", "--results", "{dir}/results.json",
+                "--readme", "{dir}/README.md"), expected);
     }
 
     private static Fault arguments(String name, List<String> args, String... expected) {
@@ -146,7 +146,7 @@ class FaultCorpusTest {
 
         // ---- the configuration (offload-bench.toml)
         faults.add(config("unterminated string", "machine = \"Test\n", cfg + ":1:"));
-        faults.add(config("unknown top-level key", CONFIG + "machin = \"x\"\n", cfg + ":5:1: unknown top-level key"
+        faults.add(config("unknown top-level key", "machin = \"x\"\n" + CONFIG, cfg + ":1:1: unknown top-level key"
                 + " `machin`; did you mean `machine`?"));
         faults.add(config("unknown key in a project", CONFIG + "pth = \"x\"\n", cfg + ":5:1: unknown key `pth` in"
                 + " [projects.mng]; did you mean `path`?"));
@@ -194,9 +194,9 @@ class FaultCorpusTest {
         faults.add(fault("config: larger than any configuration", dir -> sparse(dir.resolve("offload-bench.toml"),
                 5L << 20), List.of("plan"), cfg + " is 5242880 bytes; a configuration file is at most"));
         faults.add(fault("config: --config names a folder", dir -> Files.createDirectories(dir.resolve("conf")),
-                List.of("--config", "conf", "plan"), "Configuration file {dir}/conf (given with --config) is not"
+                List.of("--config", "{dir}/conf", "plan"), "Configuration file {dir}/conf (given with --config) is not"
                         + " a file"));
-        faults.add(fault("config: --config names nothing", dir -> { }, List.of("--config", "nope.toml", "plan"),
+        faults.add(fault("config: --config names nothing", dir -> { }, List.of("--config", "{dir}/nope.toml", "plan"),
                 "Configuration file {dir}/nope.toml (given with --config) does not exist"));
         faults.add(new Fault("config: $OFFLOAD_BENCH_CONFIG names nothing", dir -> { }, List.of("plan"),
                 Map.of("OFFLOAD_BENCH_CONFIG", "{dir}/gone.toml"), List.of("Configuration file {dir}/gone.toml"
@@ -219,7 +219,7 @@ class FaultCorpusTest {
                 offload + ":1:1: `offload` must be a table ([offload]), found an integer"));
         faults.add(fault("offload toml: not UTF-8", dir -> Files.write(dir.resolve("proj/offload-modal.toml"),
                 "[offload]\n# caf\u00e9\nmax_parallel = 5\n".getBytes(StandardCharsets.ISO_8859_1)), List.of("plan"),
-                offload + " is not UTF-8 text: byte 0xE9 at offset 16"));
+                offload + " is not UTF-8 text: byte 0xE9 at offset 15"));
         faults.add(fault("offload toml: missing", dir -> Files.delete(dir.resolve("proj/offload-modal.toml")),
                 List.of("plan"), "Offload config " + offload + " does not exist"));
         faults.add(fault("offload toml: a folder", dir -> {
@@ -236,11 +236,12 @@ class FaultCorpusTest {
         faults.add(justfile("duplicate recipe", JUSTFILE + "\ntest-offload:\n    offload run\n", just + ":"));
         faults.add(justfile("circular dependency", "test-integration: test-offload\n    pytest\n"
                 + "test-offload: test-integration\n    offload run\n", just + ":", "circular"));
-        faults.add(justfile("a recipe without its colon", "test-integration\n    pytest -n 2\n", just + ":1:"));
+        faults.add(justfile("a recipe without its colon", "test-integration\n    pytest -n 2\n", just + ":2:"));
         faults.add(justfile("no local recipe", "test-offload:\n    offload -c offload-modal.toml run\n",
-                "mng: no recipe `test-integration`", "baseline_recipe"));
-        faults.add(justfile("no Offload recipe", "test-integration:\n    /usr/bin/python3 -m pytest -n 2 tests\n",
-                "mng: no recipe `test-offload`", "offload_recipe"));
+                just + " has no recipe `test-integration`", "baseline_recipe = \"RECIPE\""));
+        faults.add(justfile("no Offload recipe", "test-integration:\n    /usr/bin/python3 -m pytest -n"
+                + " ${PYTEST_NUMPROCESSES:-1} tests\n", just + " has no recipe `test-offload`",
+                "offload_recipe = \"RECIPE\""));
         faults.add(fault("justfile: none in the project", dir -> Files.delete(dir.resolve("proj/justfile")),
                 List.of("plan"), "mng: no justfile in {dir}/proj"));
         faults.add(fault("justfile: not UTF-8", dir -> Files.write(dir.resolve("proj/justfile"),
@@ -288,18 +289,18 @@ class FaultCorpusTest {
         faults.add(results("an unknown kind", RESULTS.replace("\"kind\": \"high\"", "\"kind\": \"fast\""),
                 bad + ":6:", "expected one of \"baseline\", \"high\", \"offload\", found \"fast\""));
         faults.add(fault("results: UTF-16", dir -> Files.write(dir.resolve("bad.json"),
-                RESULTS.getBytes(StandardCharsets.UTF_16)), List.of("render", "--results", "bad.json"),
+                RESULTS.getBytes(StandardCharsets.UTF_16)), List.of("render", "--results", "{dir}/bad.json"),
                 bad + " is not UTF-8 text: byte 0xFE at offset 0", "UTF-16"));
         faults.add(fault("results: Latin-1", dir -> Files.write(dir.resolve("bad.json"),
                 RESULTS.replace("Test machine", "M\u00e4chine").getBytes(StandardCharsets.ISO_8859_1)),
-                List.of("render", "--results", "bad.json"), bad + " is not UTF-8 text: byte 0xE4 at offset 27"));
+                List.of("render", "--results", "{dir}/bad.json"), bad + " is not UTF-8 text: byte 0xE4 at offset 28"));
         faults.add(fault("results: larger than 16 MiB", dir -> sparse(dir.resolve("bad.json"), 17L << 20),
-                List.of("render", "--results", "bad.json"), bad + " is 17825792 bytes; a results document is at"
+                List.of("render", "--results", "{dir}/bad.json"), bad + " is 17825792 bytes; a results document is at"
                         + " most 16777216 bytes"));
-        faults.add(fault("results: missing", dir -> { }, List.of("render", "--results", "bad.json"),
+        faults.add(fault("results: missing", dir -> { }, List.of("render", "--results", "{dir}/bad.json"),
                 "results file " + bad + " does not exist"));
         faults.add(fault("results: a folder", dir -> Files.createDirectories(dir.resolve("bad.json")),
-                List.of("render", "--results", "bad.json"), bad + " is a directory"));
+                List.of("render", "--results", "{dir}/bad.json"), bad + " is a directory"));
 
         // ---- READMEs (update-readme)
         String readme = "{dir}/README.md";
@@ -320,9 +321,10 @@ class FaultCorpusTest {
             Files.createDirectories(dir.resolve("README.md"));
         }, readme));
         faults.add(fault("README: a template that does not exist", dir -> { }, List.of("update-readme", "--results",
-                "results.json", "--readme", "README.md", "--template", "nope.hbs"), "{dir}/nope.hbs does not exist"));
+                "{dir}/results.json", "--readme", "{dir}/README.md", "--template", "{dir}/nope.hbs"), "{dir}/nope.hbs does not exist"));
         faults.add(fault("README: a template with a syntax error", dir -> write(dir.resolve("t.hbs"), "{{#each x}\n"),
-                List.of("update-readme", "--results", "results.json", "--readme", "README.md", "--template", "t.hbs"),
+                List.of("update-readme", "--results", "{dir}/results.json", "--readme", "{dir}/README.md", "--template",
+                        "{dir}/t.hbs"),
                 "{dir}/t.hbs"));
 
         // ---- command-line arguments
@@ -361,8 +363,8 @@ class FaultCorpusTest {
                 Map.of("META-INF/services/dev.offloadbench.domain.spi.ProfileProvider", "com.example.Gone\n")),
                 "plugin " + plugins + "/missing.jar cannot be loaded", "com.example.Gone"));
         faults.add(plugin("a service naming a class that is no provider", dir -> jar(dir.resolve("plugins/wrong.jar"),
-                Map.of("META-INF/services/dev.offloadbench.domain.spi.ProfileProvider", "java.lang.String\n")),
-                "plugin " + plugins + "/wrong.jar cannot be loaded", "java.lang.String"));
+                Map.of("META-INF/services/dev.offloadbench.domain.spi.ProfileProvider", "dev.offloadbench.domain.model.Profile\n")),
+                "plugin " + plugins + "/wrong.jar cannot be loaded", "dev.offloadbench.domain.model.Profile"));
 
         // ---- the state folder
         String stateFolder = "{dir}/state/offload-bench";
@@ -424,7 +426,7 @@ class FaultCorpusTest {
         validProject();
 
         Result plan = bench(Map.of(), "plan");
-        Result render = bench(Map.of(), "render", "--results", "results.json");
+        Result render = bench(Map.of(), "render", "--results", dir.resolve("results.json").toString());
 
         assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
         assertThat(render.exitCode()).as(render.out() + render.err()).isZero();
@@ -437,18 +439,17 @@ class FaultCorpusTest {
         fault.setup().apply(dir);
         Map<String, byte[]> before = snapshot();
 
-        Result result = bench(fault.environment(), fault.args().toArray(String[]::new));
+        Result result = bench(fault.environment(), fault.args().stream()
+                .map(arg -> arg.replace("{dir}", dir.toString())).toArray(String[]::new));
 
         String said = result.out() + result.err();
         assertThat(result.exitCode()).as(said).isEqualTo(2);
         for (String expected : fault.expected()) {
             assertThat(said).contains(expected.replace("{dir}", dir.toString()));
         }
-        assertThat(result.err()).as("one error line, then nothing but what it says")
+        assertThat(result.err()).as("one error: message (a plan says its problems), or picocli's usage error")
                 .satisfiesAnyOf(err -> assertThat(err).startsWith("error: "), err -> assertThat(err).isEmpty(),
-                        err -> assertThat(err).contains("\nerror: ").doesNotContain("internal error"),
-                        err -> assertThat(err).startsWith("Invalid value").contains("Usage:"),
-                        err -> assertThat(err).startsWith("Error:").contains("Usage:"));
+                        err -> assertThat(err).contains("Usage: bench"));
         assertThat(said).as("no stack trace").doesNotContain("\tat ", "Exception", "internal error");
         assertThat(snapshot()).as("every file as it was").containsExactlyInAnyOrderEntriesOf(before);
     }

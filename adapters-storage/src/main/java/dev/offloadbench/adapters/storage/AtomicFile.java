@@ -5,9 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -80,10 +82,16 @@ final class AtomicFile {
         if (e instanceof NoSuchFileException missing) {
             return "no such file or directory: " + missing.getFile();
         }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is in the way: it exists and is not a folder";
+        }
+        if (e instanceof NotDirectoryException notFolder) {
+            return notFolder.getFile() + " is not a folder";
+        }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }
-        return e.getClass().getSimpleName() + " " + e.getMessage();
+        return e.getMessage() == null ? "an input/output error" : e.getMessage();
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

@@ -61,10 +61,11 @@ final class JsonProblems {
             if (message.contains("closing quote")) {
                 return "the document ends inside a string: its closing \" is missing";
             }
-            if (message.contains("close marker for Object")) {
+            // "expected close marker for Object", "within/between Object entries", and the same for arrays
+            if (message.contains("Object")) {
                 return "the document ends before an object is closed: a '}' is missing";
             }
-            if (message.contains("close marker for Array")) {
+            if (message.contains("Array")) {
                 return "the document ends before an array is closed: a ']' is missing";
             }
             return "the document ends too early: it is cut short";

@@ -97,7 +97,9 @@ class ContainmentTest {
 
     private BenchProcess startAndAwaitTheEscapees(String... args) throws IOException {
         BenchProcess bench = BenchProcess.start(environment, dir, List.of(), args);
-        BenchProcess.await("the test's processes to start", LONG, () -> Files.exists(file("E2E_READY")));
+        BenchProcess.await("the test's processes to start", LONG,
+                () -> Files.exists(file("E2E_READY")) || !bench.process().isAlive());
+        assertThat(file("E2E_READY")).as("the test's processes started; bench said:\n" + bench.output()).exists();
         return bench;
     }
 
@@ -246,7 +248,8 @@ class ContainmentTest {
         BenchProcess bench = BenchProcess.start(environment, dir, List.of(), "run", "mng", "--kinds", "baseline",
                 "--update-readme");
         BenchProcess.await("bench to be ending the run's leftovers (the stubborn child got SIGTERM)", LONG,
-                () -> Files.exists(file("E2E_TERMFILE")));
+                () -> Files.exists(file("E2E_TERMFILE")) || !bench.process().isAlive());
+        assertThat(file("E2E_TERMFILE")).as("bench is ending the run; it said:\n" + bench.output()).exists();
 
         bench.interrupt();
 

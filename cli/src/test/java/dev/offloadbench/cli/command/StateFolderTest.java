@@ -46,7 +46,7 @@ class StateFolderTest {
         // the recipe tells what the run really got, without printing it
         Files.writeString(project.resolve("justfile"), """
                 test-integration:
-                    echo "token=$API_TOKEN" >> token-seen; sleep ${E2E_RECIPE_SLEEP:-0}; /usr/bin/python3 -m pytest -q -p no:cacheprovider -n 1 tests
+                    echo "token=$API_TOKEN" >> token-seen; sleep ${E2E_RECIPE_SLEEP:-0}; /usr/bin/python3 -m pytest -q -p no:cacheprovider -n ${PYTEST_NUMPROCESSES:-1} tests
 
                 test-offload:
                     offload -c offload-modal.toml run
@@ -179,5 +179,19 @@ class StateFolderTest {
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
         assertThat(Files.readString(dir.resolve("e2e-mng/token-seen"))).isEqualTo("token=" + TOKEN + "\n");
         assertThat(Files.readString(sessionFolders().get(0).resolve("session.json"))).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aRelativeXdgFolderIsSaidThenIgnored() {
+        environment.put("XDG_STATE_HOME", "relative/state");
+        environment.put("XDG_CONFIG_HOME", "relative/config");
+
+        Result sessions = bench("sessions");
+
+        assertThat(sessions.exitCode()).isZero();
+        assertThat(sessions.err()).contains("warning: XDG_STATE_HOME=relative/state is not an absolute path, so it"
+                + " is ignored (the XDG base directory rules say so) and ~/.local/state is used")
+                .contains("warning: XDG_CONFIG_HOME=relative/config is not an absolute path");
+        assertThat(dir.resolve("relative")).doesNotExist();
     }
 }
