@@ -10,12 +10,14 @@ import java.util.List;
 final class RunContainment {
     private final Process process;
     private final ProcessTree tree;
+    private final long group;
     private final MarkedProcesses marked;
 
     /** @param group the process group the command leads, or -1 */
     RunContainment(Process process, ProcessTree tree, String marker, long group) {
         this.process = process;
         this.tree = tree;
+        this.group = group;
         this.marked = ProcFs.available() ? new MarkedProcesses(List.of(marker), group) : null;
     }
 
@@ -28,7 +30,6 @@ final class RunContainment {
             tree.end();
             return List.of();
         }
-        long group = process.pid();
         return marked.end(MarkedProcesses.GRACE).ended().stream()
                 .filter(ended -> ended.process().pid() != process.pid() && ended.group() != group)
                 .map(MarkedProcesses.Ended::process).toList();

@@ -300,11 +300,11 @@ public final class SessionRunner implements RunBenchmark {
                 warnWhenBusy(progress);
                 progress.attemptStarted(entry.profileId(), run.planned().kind(), run.planned().command(), warmup,
                         number, warmup ? warmups : samples, estimate);
-                Recorded recorded = attempt(session, entry.profileId(), run.planned(), warmup, number, progress,
+                Attempt attempt = attempt(session, entry.profileId(), run.planned(), warmup, number, progress,
                         cancellation);
-                Attempt attempt = recorded.attempt();
                 run = run.with(attempt);
-                session = recorded.session().replace(entry.profileId(), run).withoutRunning();
+                // saved with the attempt, and without the run under way: its processes are gone
+                session = session.replace(entry.profileId(), run);
                 store.save(session);
                 progress.attemptFinished(entry.profileId(), run.planned().kind(), attempt);
                 if (attempt.termination() == Termination.TIMED_OUT) {
@@ -344,12 +344,11 @@ public final class SessionRunner implements RunBenchmark {
      * One execution: its marker is saved with the session before it starts, and its process
      * group once it has started, so that a bench that dies meanwhile leaves a record of what to end.
      */
-    private Recorded attempt(Session session, String profileId, PlannedRun planned, boolean warmup, int number,
+    private Attempt attempt(Session session, String profileId, PlannedRun planned, boolean warmup, int number,
             ProgressListener progress, Cancellation cancellation) {
         RunInProgress running = new RunInProgress(profileId, planned.kind(), newMarker(session.id()),
                 ProcessHandle.current().pid(), OptionalLong.empty(), clock.instant());
-        Session[] current = {session.withRunning(running)};
-        store.save(current[0]);
+        store.save(session.withRunning(running));
         ExecutionRequest request = new ExecutionRequest(planned.command(), planned.environment(),
                 planned.directory(), store.logFile(session.id(), profileId, planned.kind(), warmup, number),
                 session.settings().timeout(), running.marker());
@@ -362,8 +361,7 @@ public final class SessionRunner implements RunBenchmark {
             @Override
             public void started(long pid, boolean leadsProcessGroup) {
                 if (leadsProcessGroup) {
-                    current[0] = current[0].withRunning(running.withProcessGroup(pid));
-                    store.save(current[0]);
+                    store.save(session.withRunning(running.withProcessGroup(pid)));
                 }
             }
         }, cancellation);
@@ -374,13 +372,8 @@ public final class SessionRunner implements RunBenchmark {
                     + (execution.leftovers().size() == 1 ? "" : "es") + " it left running: "
                     + execution.leftovers().stream().map(LeftoverProcess::toString).collect(Collectors.joining(", ")));
         }
-        return new Recorded(current[0], new Attempt(warmup, execution.started(), execution.finished(), seconds,
-                execution.exitCode(), execution.termination(), execution.tally(), execution.log(),
-                Verdict.validity(execution), notes));
-    }
-
-    /** The execution as recorded, and the session as last saved while it ran. */
-    private record Recorded(Session session, Attempt attempt) {
+        return new Attempt(warmup, execution.started(), execution.finished(), seconds, execution.exitCode(),
+                execution.termination(), execution.tally(), execution.log(), Verdict.validity(execution), notes);
     }
 
     /** Unique among every run anywhere: the session's id and 96 random bits. */
