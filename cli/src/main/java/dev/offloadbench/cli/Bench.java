@@ -6,6 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.offloadbench.cli.command.BenchCommand;
+import dev.offloadbench.cli.platform.XdgDirectories;
 import dev.offloadbench.cli.plugin.PluginLoader;
 import dev.offloadbench.cli.wiring.BenchModule;
 import dev.offloadbench.cli.wiring.GuiceFactory;
@@ -32,6 +33,7 @@ public final class Bench {
     private final Path workingDirectory;
     private final PrintWriter out;
     private final PrintWriter err;
+    private boolean warned;
 
     public Bench(Map<String, String> environment, Path workingDirectory, PrintWriter out, PrintWriter err) {
         this.environment = Map.copyOf(environment);
@@ -43,6 +45,7 @@ public final class Bench {
     public int run(String... args) {
         GlobalOptions global = GlobalOptions.parse(args);
         boolean verbose = global.verbose;
+        warnOnce();
         try {
             CommandLine commandLine = commandLine(new Invocation(environment, workingDirectory, global.configFile()));
             commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
@@ -54,6 +57,15 @@ public final class Bench {
                 e.printStackTrace(err);
             }
             return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    /** Settings that are ignored (a relative XDG folder) are said once per invocation, on standard error. */
+    private void warnOnce() {
+        if (!warned) {
+            warned = true;
+            new XdgDirectories(environment).warnings().forEach(warning -> err.println("warning: " + warning));
+            err.flush();
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -239,6 +240,11 @@ public final class AtomicFile {
         return name.startsWith("." + target.getFileName() + TEMPORARY_MARK) && name.endsWith(TEMPORARY_SUFFIX);
     }
 
+    /** Whether the file system holding {@code path} (which need not exist) has POSIX permissions. */
+    public static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
     /** An I/O failure as a user reads it: "permission denied" rather than an exception's class name. */
     public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
@@ -249,6 +255,9 @@ public final class AtomicFile {
         }
         if (e instanceof FileAlreadyExistsException exists) {
             return "it already exists: " + exists.getFile();
+        }
+        if (e instanceof NotDirectoryException notFolder) {
+            return notFolder.getFile() + " is not a folder";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();

@@ -1,9 +1,6 @@
 package dev.offloadbench.adapters.config;
 
 import dev.offloadbench.domain.BenchException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,13 +33,7 @@ final class IniFile {
 
     /** @throws BenchException naming the file and line when it cannot be read or parsed */
     static IniFile read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BenchException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return parse(file, text);
+        return parse(file, TomlFiles.readText(file));
     }
 
     static IniFile parse(Path file, String text) {

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 /** Project folders on this machine's file system. */
 public final class LocalProjectFolders implements ProjectFolders {
     @Override
-    public boolean exists(Path folder) {
-        return Files.isDirectory(folder);
+    public State state(Path folder) {
+        if (Files.isDirectory(folder)) {
+            return State.FOLDER;
+        }
+        return Files.exists(folder) ? State.NOT_A_FOLDER : State.MISSING;
     }
 }

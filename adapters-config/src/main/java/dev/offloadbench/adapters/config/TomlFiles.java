@@ -2,7 +2,10 @@ package dev.offloadbench.adapters.config;
 
 import dev.offloadbench.domain.BenchException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,6 +23,9 @@ import org.tomlj.TomlTable;
 
 /** Parsing TOML files with tomlj, and describing places and values for messages. */
 final class TomlFiles {
+    /** Configuration files are small; anything larger is not one. */
+    static final long MAX_BYTES = 4L << 20;
+
     private TomlFiles() {
     }
 
@@ -35,13 +41,44 @@ final class TomlFiles {
         return result;
     }
 
-    /** The parse result, errors included; only an unreadable file throws. */
+    /** The parse result, errors included; only an unreadable file throws, saying why. */
     static TomlParseResult parseAllowingErrors(Path file) {
+        return Toml.parse(readText(file));
+    }
+
+    /**
+     * A configuration file's text (TOML, or pytest's ini files): it must be a readable regular
+     * file of at most {@link #MAX_BYTES} bytes of UTF-8; anything else is said plainly, with the
+     * offending byte's offset.
+     */
+    static String readText(Path file) {
+        byte[] bytes;
         try {
-            return Toml.parse(file);
+            if (Files.isDirectory(file)) {
+                throw new BenchException(file + " is a directory, not a configuration file");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new BenchException(file + " is not a regular file; a configuration file is expected there");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new BenchException(file + " is " + size + " bytes; a configuration file is at most "
+                        + MAX_BYTES + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (AccessDeniedException e) {
+            throw new BenchException("cannot read " + file + ": permission denied; check the file's permissions", e);
+        } catch (NoSuchFileException e) {
+            throw new BenchException("cannot read " + file + ": it does not exist", e);
         } catch (IOException e) {
-            throw new BenchException("cannot read " + file + ": " + e.getMessage(), e);
+            String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getMessage();
+            throw new BenchException("cannot read " + file + ": " + reason, e);
         }
+        String text = Utf8Text.decode(bytes).orElseThrow(() -> new BenchException(file + " is "
+                + Utf8Text.whyNot(bytes) + "; it is read as UTF-8 (as TOML and pytest do): convert it, e.g. with"
+                + " iconv -t UTF-8"));
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Every error, one per line in the order of the file, as {@code FILE:LINE:COL: message}. */

@@ -78,6 +78,7 @@ final class ReadmeFile {
             throw new BenchException("cannot read README " + path + ": " + AtomicFile.reason(e)
                     + "; check that it is a readable file", e);
         }
+        refuseUtf16(path, bytes);
         int bomLength = startsWithBom(bytes) ? UTF8_BOM.length : 0;
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -148,6 +149,32 @@ final class ReadmeFile {
                         new String(Character.toChars(codePoint)), codePoint))
                 .findFirst()
                 .orElse("a character");
+    }
+
+    /**
+     * UTF-16 (or UTF-32) text read as bytes would have no heading anyone could find: it is named
+     * for what it is, with where it shows, instead. Its byte order mark, or a zero byte (which no
+     * text in an 8-bit encoding holds), gives it away.
+     */
+    private static void refuseUtf16(Path path, byte[] bytes) {
+        String found = null;
+        int offset = 0;
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+            found = "a UTF-16 byte order mark";
+        } else {
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == 0) {
+                    found = "a zero byte";
+                    offset = i;
+                    break;
+                }
+            }
+        }
+        if (found != null) {
+            throw new BenchException("README " + path + " is not UTF-8 text: " + found + " at offset " + offset
+                    + " says it is UTF-16 (or binary); convert it to UTF-8 (iconv -f UTF-16 -t UTF-8), then update it");
+        }
     }
 
     private static boolean startsWithBom(byte[] bytes) {

@@ -163,7 +163,8 @@ public final class JustCliReader implements JustfileReader {
     private static Path existingDirectory(Path projectDirectory) {
         Path directory = projectDirectory.toAbsolutePath().normalize();
         if (!Files.isDirectory(directory)) {
-            throw new BenchException("the project folder " + directory + " does not exist;"
+            throw new BenchException("the project folder " + directory
+                    + (Files.exists(directory) ? " is not a folder;" : " does not exist;")
                     + " set the project's path in offload-bench.toml");
         }
         return directory;

@@ -1,5 +1,6 @@
 package dev.offloadbench.adapters.process;
 
+import dev.offloadbench.domain.run.LeftoverProcess;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * period. A zombie counts as gone: in a container nobody may ever reap it.
  */
 final class ProcessTree {
-    static final Duration GRACE = Duration.ofSeconds(3);
+    private static final Duration GRACE = MarkedProcesses.GRACE;
     private static final Duration AFTER_KILL = Duration.ofSeconds(5);
     private static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(5);
     private static final long POLL_MILLIS = 20;
@@ -65,17 +66,20 @@ final class ProcessTree {
      * After the process exited by itself: ends what it left behind in its group (background
      * children still running), so that no process of a run outlives it.
      */
-    void endLeftovers() {
+    List<LeftoverProcess> endLeftovers() {
         List<ProcessHandle> members = groupMembers();
         if (members.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<Long, ProcessHandle> tree = new LinkedHashMap<>();
         for (ProcessHandle member : members) {
             add(tree, member);
             member.descendants().forEach(handle -> add(tree, handle));
         }
+        List<LeftoverProcess> found = tree.values().stream().map(handle -> new LeftoverProcess(handle.pid(),
+                handle.info().command().orElse(""))).toList();
         endAll(tree);
+        return found;
     }
 
     private void endAll(Map<Long, ProcessHandle> tree) {

@@ -5,6 +5,7 @@ import dev.offloadbench.domain.port.out.RunExecutor;
 import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
+import dev.offloadbench.domain.run.LeftoverProcess;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
 import java.io.BufferedOutputStream;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs one benchmark command for real: in its folder, with the base environment plus the
@@ -33,12 +36,15 @@ import java.util.concurrent.TimeUnit;
  * exits. A reader thread streams the output to the log file and, line by line, to the listener
  * and the test-output parsers, in constant memory.
  *
- * <p>On Linux the command is started through {@code setsid}, so it leads a process group of its
- * own that holds everything it starts; a timeout or a cancellation ends that whole group (and
- * any descendant that left it), SIGTERM first and SIGKILL after {@link ProcessTree#GRACE}.
- * Where {@code setsid} is missing (macOS) the tree is found through its descendants. Either
- * way, {@link #execute} returns only once no process of the run is left: what the command
- * leaves running in its group after exiting by itself is ended too.
+ * <p>Containment: the command gets the request's marker in its environment
+ * ({@value MarkedProcesses#VARIABLE}), which every process it starts inherits. On Linux it is
+ * started through {@code setsid}, so it leads a process group (and session) of its own. However
+ * the run ends (exit, timeout, cancellation, an exception), every process still carrying the
+ * marker, in whatever group or session, every member of the run's group, and their descendants
+ * are ended, SIGTERM first and SIGKILL after {@link MarkedProcesses#GRACE}, and those that were
+ * still running after the command itself had gone are reported. Where there is no {@code /proc}
+ * (macOS) the tree is found through the group and the descendants ({@link ProcessTree}).
+ * Either way, {@link #execute} returns only once no process of the run is left.
  */
 public final class StreamingRunExecutor implements RunExecutor {
     /** How long the rest of the output may take once the process has gone. */
@@ -86,10 +92,11 @@ public final class StreamingRunExecutor implements RunExecutor {
         Path directory = request.directory();
         if (!Files.isDirectory(directory)) {
             throw new BenchException("cannot run `" + Processes.display(command) + "`: the folder " + directory
-                    + " does not exist");
+                    + (Files.exists(directory) ? " is not a folder" : " does not exist"));
         }
         Map<String, String> environment = new HashMap<>(baseEnvironment);
         environment.putAll(request.environment());
+        environment.put(MarkedProcesses.VARIABLE, request.marker());
         Path program = locate(command.get(0), environment, directory).orElseThrow(() -> new BenchException(
                 "cannot run `" + Processes.display(command) + "` in " + directory + ": `" + command.get(0)
                         + "` was not found" + (command.get(0).contains("/") ? "" : " on the PATH")
@@ -122,14 +129,17 @@ public final class StreamingRunExecutor implements RunExecutor {
                     + e.getMessage(), e);
         }
         CompletableFuture<Long> exitedAt = process.onExit().thenApply(p -> System.nanoTime());
-        ProcessTree tree = usesProcessGroups() ? ProcessTree.groupLeader(process, kill)
-                : ProcessTree.descendantsOnly(process);
+        boolean groups = usesProcessGroups();
+        RunContainment containment = new RunContainment(process,
+                groups ? ProcessTree.groupLeader(process, kill) : ProcessTree.descendantsOnly(process),
+                request.marker(), groups ? process.pid() : -1);
         closeQuietly(process.getOutputStream());
         Pump pump = new Pump(process.getInputStream(), log, new Lines(output, parsed),
                 "output of " + command.get(0));
 
         boolean interrupted = false;
         Termination termination = null;
+        List<LeftoverProcess> leftovers = new ArrayList<>();
         CompletableFuture<Termination> ending = new CompletableFuture<>();
         exitedAt.thenRun(() -> ending.complete(Termination.EXITED));
         request.timeout().ifPresent(timeout -> ending.completeOnTimeout(Termination.TIMED_OUT,
@@ -138,6 +148,8 @@ public final class StreamingRunExecutor implements RunExecutor {
             try (Cancellation.Registration registration = cancellation.onCancel(
                     () -> ending.complete(Termination.CANCELLED))) {
                 try {
+                    // The exit is observed on another thread: what the listener does here cannot lengthen the time.
+                    output.started(process.pid(), groups);
                     termination = ending.get();
                 } catch (InterruptedException e) {
                     // Being interrupted is being told to stop: the run counts as cancelled.
@@ -146,12 +158,12 @@ public final class StreamingRunExecutor implements RunExecutor {
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("waiting for " + command.get(0) + " failed", e.getCause());
                 } finally {
-                    // Whatever happened, no process of the run outlives this call.
+                    // Whatever happened (an exception too), no process of the run outlives this call.
                     if (termination != Termination.EXITED) {
-                        tree.end();
+                        leftovers.addAll(containment.endAll());
                     }
                     interrupted |= awaitExit(process);
-                    tree.endLeftovers();
+                    leftovers.addAll(containment.endLeftovers());
                     interrupted |= pump.finish(DRAIN);
                 }
             }
@@ -165,13 +177,33 @@ public final class StreamingRunExecutor implements RunExecutor {
             Duration elapsed = Duration.ofNanos(exitNanos - startNanos);
             int exitCode = termination == Termination.EXITED ? process.exitValue() : -1;
             return new Execution(exitCode, termination, elapsed, started, started.plus(elapsed), request.log(),
-                    parsed.tally());
+                    parsed.tally(), leftovers);
         } finally {
             // Kept for the caller, but only now: reading the log files must not be cut short by it.
             if (interrupted || Thread.interrupted()) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Ends what a bench that died left running: every process carrying one of {@code markers},
+     * and the members of groups and sessions they lead. Without {@code /proc} (macOS) nothing
+     * can be found, and nothing is ended.
+     */
+    @Override
+    public List<LeftoverProcess> endLeftovers(Collection<String> markers) {
+        if (markers.isEmpty() || !ProcFs.available()) {
+            return List.of();
+        }
+        MarkedProcesses.Outcome outcome = new MarkedProcesses(markers, -1).end(MarkedProcesses.GRACE);
+        if (!outcome.survivors().isEmpty()) {
+            throw new BenchException("processes left running by an earlier bench could not be ended: "
+                    + outcome.survivors().stream().map(LeftoverProcess::toString).collect(Collectors.joining(", "))
+                    + "; end them (kill -9 PID, as their owner or root) before benchmarking, or their work"
+                    + " would be timed with the next run");
+        }
+        return outcome.ended().stream().map(MarkedProcesses.Ended::process).toList();
     }
 
     /** Where the child will find its program: a name is looked up on the child's PATH, a path is taken from its folder. */

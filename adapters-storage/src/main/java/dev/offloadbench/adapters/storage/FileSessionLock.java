@@ -9,14 +9,20 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +31,8 @@ import java.util.regex.Pattern;
  * The session lock as an operating-system lock on {@code <state>/run.lock}: the system releases it
  * when the holding process ends, however it ends (even {@code kill -9}), so a lock is never
  * stale. The holder writes {@code pid=} and {@code since=} into the file so that a refused
- * session can name it.
+ * session can name it. The file is opened without following symbolic links ({@code O_NOFOLLOW}),
+ * in a state folder created 0700, and is itself 0600.
  *
  * <p>POSIX releases every lock a process holds on a file as soon as the process closes <em>any</em>
  * descriptor of that file, so a lock held by this JVM is remembered in memory and a second
@@ -39,6 +46,7 @@ public final class FileSessionLock implements SessionLock {
     /** The holder may have the lock but not yet have written its name: look again for this long. */
     private static final int HOLDER_READ_ATTEMPTS = 10;
     private static final long HOLDER_READ_PAUSE_MILLIS = 20;
+    private static final int HOLDER_MAX_BYTES = 4096;
 
     /** Locks this JVM holds, by the lock file's identity (device and inode), with the holder's lines. */
     private static final Map<Object, String> HELD_HERE = new ConcurrentHashMap<>();
@@ -65,20 +73,42 @@ public final class FileSessionLock implements SessionLock {
     }
 
     private Path lockFile() {
+        Path file;
         try {
-            Files.createDirectories(stateDirectory);
-            return stateDirectory.toRealPath().resolve(LOCK_FILE);
+            PrivateFiles.folder(stateDirectory);
+            file = stateDirectory.toRealPath().resolve(LOCK_FILE);
         } catch (IOException e) {
             throw new BenchException("cannot create " + stateDirectory + " for the session lock: "
                     + AtomicFile.reason(e), e);
         }
+        if (Files.isSymbolicLink(file)) {
+            throw new BenchException(notAFile(file, "a symbolic link"));
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new BenchException(notAFile(file, Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
+                    ? "a directory" : "not a regular file"));
+        }
+        return file;
+    }
+
+    private static String notAFile(Path file, String what) {
+        return "the session lock " + file + " is " + what + "; bench only ever uses a plain file there (it"
+                + " would otherwise write through it): remove it, and bench creates the lock again";
     }
 
     private static Held lock(Path file) {
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            // O_NOFOLLOW: a symbolic link put there between the check above and now is refused, never followed
+            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                    AtomicFile.posix(file) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                            PrivateFiles.FILE)} : new FileAttribute<?>[0]);
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw new BenchException(notAFile(file, "a symbolic link"), e);
+            }
+            throw new BenchException("cannot open the session lock " + file + ": " + AtomicFile.reason(e), e);
         } catch (IOException e) {
             throw new BenchException("cannot open the session lock " + file + ": " + AtomicFile.reason(e), e);
         }
@@ -128,8 +158,13 @@ public final class FileSessionLock implements SessionLock {
 
     private static String readHolder(Path file) {
         for (int attempt = 1; attempt <= HOLDER_READ_ATTEMPTS; attempt++) {
-            try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
+            try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                ByteBuffer buffer = ByteBuffer.allocate(HOLDER_MAX_BYTES);
+                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                    // the holder's two short lines
+                }
+                String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
                 if (PID.matcher(text).find() || attempt == HOLDER_READ_ATTEMPTS) {
                     return text;
                 }

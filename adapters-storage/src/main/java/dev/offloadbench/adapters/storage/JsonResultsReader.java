@@ -1,10 +1,10 @@
 package dev.offloadbench.adapters.storage;
 
+import dev.offloadbench.files.AtomicFile;
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.model.BenchmarkResults;
 import dev.offloadbench.domain.port.out.ResultsReader;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +16,8 @@ import java.nio.file.Path;
  * {@link BenchException} that starts {@code file:line:column: path:} and says what was expected.
  */
 public final class JsonResultsReader implements ResultsReader {
+    /** The largest results document read: a session of many runs is a few hundred KiB. */
+    static final long MAX_BYTES = 16L << 20;
     private static final String EXPECTED_DOCUMENT =
             "expected a results document (a JSON object with \"schema\": " + ResultsMapping.SCHEMA_VERSION + ")";
 
@@ -41,20 +43,29 @@ public final class JsonResultsReader implements ResultsReader {
         if (Files.isDirectory(file)) {
             throw new BenchException(file + " is a directory; pass the path of a results file (JSON)");
         }
+        byte[] bytes;
         try {
-            String text = Files.readString(file);
-            // A byte order mark is not JSON, but editors on some systems add one.
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new BenchException(file + " is not a regular file; pass the path of a results file (JSON)");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new BenchException(file + " is " + size + " bytes; a results document is at most " + MAX_BYTES
+                        + " bytes (" + (MAX_BYTES >> 20) + " MiB), so this is not one");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BenchException("results file " + file + " does not exist; check the path,"
                     + " or run the benchmark first to record results there", e);
         } catch (AccessDeniedException e) {
             throw new BenchException("cannot read results file " + file + ": permission denied;"
                     + " check the file's permissions", e);
-        } catch (MalformedInputException e) {
-            throw new BenchException(file + " is not UTF-8 text; " + EXPECTED_DOCUMENT + ", saved as UTF-8", e);
         } catch (IOException e) {
-            throw new BenchException("cannot read results file " + file + ": " + e.getMessage(), e);
+            throw new BenchException("cannot read results file " + file + ": " + AtomicFile.reason(e), e);
         }
+        String text = Utf8Text.decode(bytes).orElseThrow(() -> new BenchException(file + " is "
+                + Utf8Text.whyNot(bytes) + "; " + EXPECTED_DOCUMENT + ", saved as UTF-8"));
+        // A byte order mark is not JSON, but editors on some systems add one.
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Sessions as folders under {@code <state>/sessions/<id>/}: {@code session.json}, the schema-1
  * results document plus everything the session knows, rewritten atomically on every save, and
- * one log per execution beside it ({@code mng-baseline-sample-1.log}).
+ * one log per execution beside it ({@code mng-baseline-sample-1.log}). Folders are 0700 and files
+ * 0600, and the values of secret-looking variables are never written ({@link SessionDocument}).
  *
  * <p>{@code state} is {@code $XDG_STATE_HOME/offload-bench}; the caller works it out.
  */
@@ -39,7 +40,9 @@ public final class JsonSessionStore implements SessionStore {
     public void save(Session session) {
         Path file = resultsFile(session.id());
         try {
-            AtomicFile.write(file, SessionDocument.toJson(session));
+            PrivateFiles.folder(sessions);
+            PrivateFiles.folder(file.getParent());
+            AtomicFile.write(file, SessionDocument.toJson(session), PrivateFiles.writing());
         } catch (IOException e) {
             throw new BenchException("cannot save session " + session.id() + " to " + file + ": "
                     + AtomicFile.reason(e) + "; check that " + sessions + " is a writable directory", e);
@@ -55,26 +58,49 @@ public final class JsonSessionStore implements SessionStore {
         return Optional.of(read(id, file));
     }
 
-    /** Every folder that holds a session.json; one that cannot be read is an error, never silently left out. */
+    @Override
+    public boolean exists(String id) {
+        return Files.exists(folder(id));
+    }
+
+    /** Every folder that holds a readable session.json; the others are in {@link #unreadable()}. */
     @Override
     public List<Session> list() {
+        return survey().sessions();
+    }
+
+    @Override
+    public List<Unreadable> unreadable() {
+        return survey().unreadable();
+    }
+
+    /** Reads every session; one that cannot be read is set aside with why, never silently left out. */
+    private Survey survey() {
         if (!Files.isDirectory(sessions)) {
-            return List.of();
+            return new Survey(List.of(), List.of());
         }
         List<Session> found = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         try (Stream<Path> folders = Files.list(sessions)) {
             for (Path folder : folders.sorted().toList()) {
                 String id = folder.getFileName().toString();
                 Path file = folder.resolve(SESSION_FILE);
                 if (Files.isDirectory(folder) && SIMPLE_NAME.matcher(id).matches() && Files.exists(file)) {
-                    found.add(read(id, file));
+                    try {
+                        found.add(read(id, file));
+                    } catch (BenchException e) {
+                        unreadable.add(new Unreadable(id, e.getMessage()));
+                    }
                 }
             }
         } catch (IOException e) {
             throw new BenchException("cannot list the sessions in " + sessions + ": " + AtomicFile.reason(e), e);
         }
         found.sort(OLDEST_FIRST);
-        return List.copyOf(found);
+        return new Survey(List.copyOf(found), List.copyOf(unreadable));
+    }
+
+    private record Survey(List<Session> sessions, List<Unreadable> unreadable) {
     }
 
     @Override
@@ -94,13 +120,17 @@ public final class JsonSessionStore implements SessionStore {
             throw new IllegalArgumentException("executions are numbered from 1: " + number);
         }
         Path folder = folder(sessionId);
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new BenchException("cannot create the session folder " + folder + ": " + AtomicFile.reason(e), e);
-        }
-        return folder.resolve(profileId + "-" + kind.id() + "-" + (warmup ? "warmup" : "sample") + "-" + number
+        Path log = folder.resolve(profileId + "-" + kind.id() + "-" + (warmup ? "warmup" : "sample") + "-" + number
                 + ".log");
+        try {
+            PrivateFiles.folder(sessions);
+            PrivateFiles.folder(folder);
+            // created here, private, so that the run's output is never readable by others
+            PrivateFiles.file(log);
+        } catch (IOException e) {
+            throw new BenchException("cannot create the session's log " + log + ": " + AtomicFile.reason(e), e);
+        }
+        return log;
     }
 
     private Path folder(String id) {

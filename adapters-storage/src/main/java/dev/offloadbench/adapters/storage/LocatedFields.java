@@ -21,6 +21,11 @@ final class LocatedFields {
     record Field(String name, String expected) {
     }
 
+    /** The longest time a results document may hold: 10^7 seconds, about 115 days. */
+    static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(10_000_000);
+    /** Times are at most nanosecond-precise (9 decimal places). */
+    static final int MAX_SECONDS_SCALE = 9;
+
     private final String file;
 
     LocatedFields(String file) {
@@ -76,34 +81,62 @@ final class LocatedFields {
     }
 
     int integer(Obj owner, Field field, int min) {
-        return integer(value(owner, field), field.expected(), min);
+        return integer(value(owner, field), field.expected(), min, Integer.MAX_VALUE);
+    }
+
+    int integer(Obj owner, Field field, int min, int max) {
+        return integer(value(owner, field), field.expected(), min, max);
     }
 
     int integer(Node node, String expected, int min) {
+        return integer(node, expected, min, Integer.MAX_VALUE);
+    }
+
+    /** An integer in {@code [min, max]}; anything else names the field and says what it must be. */
+    int integer(Node node, String expected, int min, int max) {
         Scalar value = scalar(node, expected, JsonToken.VALUE_NUMBER_INT);
         BigInteger number = new BigInteger(value.text());
         if (number.compareTo(BigInteger.valueOf(min)) < 0) {
             throw mismatch(value, expected);
         }
-        if (number.bitLength() >= Integer.SIZE) {
+        if (number.compareTo(BigInteger.valueOf(max)) > 0) {
             throw error(value, "expected " + expected + ", found " + value.text() + ", which is too large");
         }
         return number.intValue();
     }
 
-    /** The number exactly as written: {@code 726.0} keeps its scale. */
-    BigDecimal nonNegativeNumber(Obj owner, Field field) {
-        return nonNegativeNumber(value(owner, field), field.expected());
+    /**
+     * A time in seconds, exactly as written ({@code 726.0} keeps its scale): a finite number, more
+     * than zero (or zero, where an execution may have been stopped at once), at most
+     * {@link #MAX_SECONDS}, and no finer than a nanosecond, so that no arithmetic on it can blow up.
+     */
+    BigDecimal seconds(Obj owner, Field field, boolean zeroAllowed) {
+        return seconds(value(owner, field), field.expected(), zeroAllowed);
     }
 
-    BigDecimal nonNegativeNumber(Node value, String expected) {
-        if (value instanceof Scalar scalar && scalar.isNumber()) {
-            BigDecimal number = new BigDecimal(scalar.text());
-            if (number.signum() >= 0) {
-                return number;
-            }
+    BigDecimal seconds(Node value, String expected, boolean zeroAllowed) {
+        if (!(value instanceof Scalar scalar && scalar.isNumber())) {
+            throw mismatch(value, expected);
         }
-        throw mismatch(value, expected);
+        BigDecimal number;
+        try {
+            number = new BigDecimal(scalar.text());
+        } catch (NumberFormatException e) {
+            // an exponent beyond what any number can hold
+            throw error(value, "expected " + expected + ", found " + scalar.text() + ", which is far too large");
+        }
+        if (number.signum() < 0 || number.signum() == 0 && !zeroAllowed) {
+            throw mismatch(value, expected);
+        }
+        if (number.compareTo(MAX_SECONDS) > 0) {
+            throw error(value, "expected " + expected + ", found " + scalar.text() + ", which is more than "
+                    + MAX_SECONDS + " seconds (about 115 days)");
+        }
+        if (number.stripTrailingZeros().scale() > MAX_SECONDS_SCALE) {
+            throw error(value, "expected " + expected + ", found " + scalar.text()
+                    + ", which is finer than a nanosecond");
+        }
+        return number;
     }
 
     Scalar scalar(Obj owner, Field field, JsonToken token) {

@@ -3,8 +3,9 @@ package dev.offloadbench.adapters.storage;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -12,20 +13,28 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A JSON document read into a small tree whose every node knows where it was written
  * (line:column) and its path from the root ({@code projects[0].runs[2].seconds}), so that a
  * problem found later, while mapping, can be reported exactly where the user has to look.
- * Numbers are kept as the text that was written, never as a double.
+ * Numbers are kept as the text that was written, never as a double. Nesting, strings and numbers
+ * are bounded, so that no document, however hostile, costs more than its size to read.
  */
 final class LocatedJson {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
-    /** Jackson quotes its own positions as "[Source: ...; line: 1, column: 7]"; we say "1:7". */
-    private static final Pattern JACKSON_POSITION =
-            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+    /** How deep objects and arrays may nest: a results or session document needs six levels. */
+    static final int MAX_NESTING = 64;
+    /** The longest string: a command, a path or a note is far shorter. */
+    static final int MAX_STRING_LENGTH = 1_000_000;
+    /** The most characters of one number: a time or a count is far shorter. */
+    static final int MAX_NUMBER_LENGTH = 100;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                    .maxStringLength(MAX_STRING_LENGTH).maxNumberLength(MAX_NUMBER_LENGTH).build())
+            .build();
     private static final int QUOTED_STRING_LIMIT = 40;
+    private static final String TRAILING = "unexpected text after the end of the document: a document is one JSON"
+            + " value (here an object), and nothing may follow its closing '}'";
 
     private LocatedJson() {
     }
@@ -113,21 +122,47 @@ final class LocatedJson {
     /** Reads exactly one JSON value; a repeated field name is an error, as is anything after the value. */
     static Node parse(String json) {
         try (JsonParser parser = FACTORY.createParser(json)) {
-            if (parser.nextToken() == null) {
-                throw new SyntaxError(Position.of(parser.currentLocation()), "", "the document holds no JSON value");
+            Node root;
+            try {
+                if (parser.nextToken() == null) {
+                    throw new SyntaxError(Position.of(parser.currentLocation()), "", "the document holds no JSON value");
+                }
+                root = read(parser, "");
+            } catch (JsonProcessingException e) {
+                throw syntaxError(parser, e);
             }
-            Node root = read(parser, "");
-            if (parser.nextToken() != null) {
-                throw new SyntaxError(Position.of(parser.currentTokenLocation()), "",
-                        "unexpected content after the end of the document");
+            try {
+                if (parser.nextToken() != null) {
+                    throw new SyntaxError(Position.of(parser.currentTokenLocation()), "", TRAILING);
+                }
+            } catch (JsonProcessingException e) {
+                throw new SyntaxError(position(parser, e), "", TRAILING);
             }
             return root;
-        } catch (StreamReadException e) {
-            throw new SyntaxError(Position.of(e.getLocation()), "", "invalid JSON: " + shortReason(e));
         } catch (IOException e) {
-            // The text is already in memory; a parser over a String has nothing to fail on.
+            // The text is already in memory; a parser over a String has nothing else to fail on.
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A parse failure in the user's words, at the place it happened: never Jackson's own. */
+    private static SyntaxError syntaxError(JsonParser parser, JsonProcessingException e) {
+        return new SyntaxError(position(parser, e), "", JsonProblems.describe(e));
+    }
+
+    /**
+     * Where the failure is: Jackson's location (moved back to the start of a token it did not
+     * know), or the parser's where a limit (which has none) was hit.
+     */
+    private static Position position(JsonParser parser, JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        if (location == null || location.getLineNr() < 1) {
+            location = parser.currentLocation();
+        }
+        Position position = Position.of(location);
+        int back = JsonProblems.tokenLength(e);
+        return back > 0 && position.column() > back ? new Position(position.line(), position.column() - back)
+                : position;
     }
 
     private static Node read(JsonParser parser, String path) throws IOException {
@@ -156,11 +191,6 @@ final class LocatedJson {
             return new Arr(path, position, List.copyOf(elements));
         }
         return new Scalar(path, position, token, parser.getText());
-    }
-
-    private static String shortReason(StreamReadException e) {
-        String reason = e.getOriginalMessage();
-        return JACKSON_POSITION.matcher(reason == null ? "malformed JSON" : reason).replaceAll("$1:$2");
     }
 
     private static String quote(String text) {

@@ -38,15 +38,21 @@ final class ResultsMapping {
     private static final Field PROJECTS = new Field("projects", "an array of projects");
     private static final Field PROFILE = new Field("profile",
             "a profile id: lower-case letters, digits, '-' or '_', starting with a letter");
-    private static final Field TEST_COUNT = new Field("testCount", "a non-negative integer");
-    private static final Field MAX_PARALLEL = new Field("maxParallel", "an integer >= 1");
+    /** Bounds no real project comes near, so that a typo cannot pass for a count. */
+    static final int MAX_TEST_COUNT = 1_000_000_000;
+    static final int MAX_MAX_PARALLEL = 1_000_000;
+    static final int MAX_WORKERS = 10_000;
+
+    private static final Field TEST_COUNT = new Field("testCount", "an integer from 0 to " + MAX_TEST_COUNT);
+    private static final Field MAX_PARALLEL = new Field("maxParallel", "an integer from 1 to " + MAX_MAX_PARALLEL);
     private static final Field PROVIDER = new Field("provider",
             "an Offload provider type: \"modal\", \"local\", \"default\", ... (lower case)");
     private static final Field RUNS = new Field("runs", "an array of runs");
     private static final Field KIND = new Field("kind", Arrays.stream(RunKind.values())
             .map(kind -> "\"" + kind.id() + "\"").collect(Collectors.joining(", ", "one of ", "")));
-    private static final Field WORKERS = new Field("workers", "an integer >= 1");
-    private static final Field SECONDS = new Field("seconds", "a non-negative number");
+    private static final Field WORKERS = new Field("workers", "an integer from 1 to " + MAX_WORKERS);
+    private static final Field SECONDS = new Field("seconds", "a positive number of seconds, at most "
+            + LocatedFields.MAX_SECONDS);
     private static final Field VALID = new Field("valid", "true or false");
     private static final Field REASON = new Field("reason", "a string");
 
@@ -77,8 +83,8 @@ final class ResultsMapping {
     }
 
     private ProjectResults project(Obj project, String profileId) {
-        int testCount = fields.integer(project, TEST_COUNT, 0);
-        int maxParallel = fields.integer(project, MAX_PARALLEL, 1);
+        int testCount = fields.integer(project, TEST_COUNT, 0, MAX_TEST_COUNT);
+        int maxParallel = fields.integer(project, MAX_PARALLEL, 1, MAX_MAX_PARALLEL);
         // optional: the published numbers were measured on Modal, and documents written before it name none
         OffloadProvider provider = project.has(PROVIDER.name()) ? provider(project) : OffloadProvider.MODAL;
         List<RunOutcome> runs = new ArrayList<>();
@@ -99,9 +105,9 @@ final class ResultsMapping {
     private RunOutcome run(Obj run, RunKind kind) {
         // Offload runs record no xdist workers, but a document that gives them keeps them.
         OptionalInt workers = kind.isLocal() || run.has(WORKERS.name())
-                ? OptionalInt.of(fields.integer(run, WORKERS, 1))
+                ? OptionalInt.of(fields.integer(run, WORKERS, 1, MAX_WORKERS))
                 : OptionalInt.empty();
-        BigDecimal seconds = fields.nonNegativeNumber(run, SECONDS);
+        BigDecimal seconds = fields.seconds(run, SECONDS, false);
         Validity validity = fields.bool(run, VALID)
                 ? Validity.VALID
                 : Validity.invalid(run.has(REASON.name()) ? fields.string(run, REASON) : null);

@@ -8,8 +8,10 @@ import dev.offloadbench.domain.plan.PlannedRun;
 import dev.offloadbench.domain.probe.ObservedOffload;
 import dev.offloadbench.domain.probe.ObservedPytest;
 import dev.offloadbench.domain.probe.ProbeResult;
+import dev.offloadbench.domain.plan.Secrets;
 import dev.offloadbench.domain.run.TestTally;
 import dev.offloadbench.domain.session.Attempt;
+import dev.offloadbench.domain.session.RunInProgress;
 import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.session.SessionProject;
 import dev.offloadbench.domain.session.SessionResults;
@@ -25,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 
 /**
  * Writes a session as its {@code session.json}: the schema-1 results document that follows from
@@ -139,6 +140,26 @@ final class SessionDocument implements ResultsDocument.Extras {
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (session.running().isPresent()) {
+            writeRunning(json, session.running().get());
+        }
+        json.writeEndObject();
+    }
+
+    /** The execution under way: what a bench that died left running is found by its marker. */
+    private static void writeRunning(JsonGenerator json, RunInProgress running) throws IOException {
+        json.writeObjectFieldStart("running");
+        json.writeStringField("profile", running.profileId());
+        json.writeStringField("kind", running.kind().id());
+        json.writeStringField("marker", running.marker());
+        json.writeNumberField("benchPid", running.benchPid());
+        json.writeFieldName("processGroup");
+        if (running.processGroup().isPresent()) {
+            json.writeNumber(running.processGroup().getAsLong());
+        } else {
+            json.writeNull();
+        }
+        json.writeStringField("since", running.since().toString());
         json.writeEndObject();
     }
 
@@ -175,7 +196,8 @@ final class SessionDocument implements ResultsDocument.Extras {
         json.writeStringField("recipe", planned.recipe());
         writeStrings(json, "command", planned.command());
         json.writeObjectFieldStart("env");
-        for (Map.Entry<String, String> variable : new TreeMap<>(planned.environment()).entrySet()) {
+        // secrets stay out of the file: a resumed session takes them from the configuration again
+        for (Map.Entry<String, String> variable : Secrets.redacted(planned.environment()).entrySet()) {
             json.writeStringField(variable.getKey(), variable.getValue());
         }
         json.writeEndObject();

@@ -15,6 +15,7 @@ import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
 import dev.offloadbench.domain.session.Attempt;
+import dev.offloadbench.domain.session.RunInProgress;
 import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.session.SessionProject;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +50,8 @@ final class SessionMapping {
     private static final String PATH = "a path (a string)";
     private static final String STRING = "a string";
     private static final String STRINGS = "an array of strings";
-    private static final String COUNT = "a non-negative integer";
+    private static final int MAX_COUNT = ResultsMapping.MAX_TEST_COUNT;
+    private static final String COUNT = "an integer from 0 to " + ResultsMapping.MAX_TEST_COUNT;
 
     private static final Field SESSION = new Field("session",
             "the session (a JSON object); a results file that is not a session's session.json has none");
@@ -59,7 +62,8 @@ final class SessionMapping {
     private static final Field KINDS = new Field("kinds", "an array of run kinds");
     private static final Field RUN_COUNT = new Field("runs", "an integer >= 1");
     private static final Field OFFLOAD_WARMUPS = new Field("offloadWarmups", COUNT);
-    private static final Field TIMEOUT = new Field("timeoutSeconds", "a number of seconds, or null");
+    private static final Field TIMEOUT = new Field("timeoutSeconds",
+            "a positive number of seconds, at most " + LocatedFields.MAX_SECONDS + ", or null");
     private static final Field MACHINE = new Field("machine", "the machine (a JSON object)");
     private static final Field DESCRIPTION = new Field("description", STRING);
     private static final Field SOURCE = new Field("source", oneOf(MachineDescription.Source.values()));
@@ -106,13 +110,14 @@ final class SessionMapping {
     private static final Field WARMUP = new Field("warmup", "true or false");
     private static final Field STARTED = new Field("started", INSTANT);
     private static final Field ATTEMPT_FINISHED = new Field("finished", INSTANT);
-    private static final Field SECONDS = new Field("seconds", "a non-negative number");
+    private static final Field SECONDS = new Field("seconds", "a number of seconds from 0 to "
+            + LocatedFields.MAX_SECONDS);
     private static final Field EXIT_CODE = new Field("exitCode", "an integer");
     private static final Field TERMINATION = new Field("termination", oneOf(Termination.values()));
     private static final Field LOG = new Field("log", PATH);
     private static final Field VALID = new Field("valid", "true or false");
     private static final Field TALLY = new Field("tally", "the test counts (a JSON object)");
-    private static final Field COLLECTED = new Field("collected", "a non-negative integer, or null");
+    private static final Field COLLECTED = new Field("collected", COUNT + ", or null");
     private static final Field PASSED = new Field("passed", COUNT);
     private static final Field FAILED = new Field("failed", COUNT);
     private static final Field ERRORS = new Field("errors", COUNT);
@@ -121,9 +126,15 @@ final class SessionMapping {
     private static final Field XPASSED = new Field("xpassed", COUNT);
     private static final Field NOT_RUN = new Field("notRun", COUNT);
     private static final Field FLAKY = new Field("flaky", COUNT);
-    private static final Field WORKERS_STARTED = new Field("workersStarted", "a non-negative integer, or null");
+    private static final Field WORKERS_STARTED = new Field("workersStarted", "an integer from 0 to "
+            + ResultsMapping.MAX_WORKERS + ", or null");
     private static final Field SUMMARY_SEEN = new Field("summarySeen", "true or false");
     private static final Field NO_TESTS_RAN = new Field("noTestsRan", "true or false");
+    private static final Field RUNNING = new Field("running", "the run under way (a JSON object), or null");
+    private static final Field MARKER = new Field("marker", "the run's marker (a string)");
+    private static final Field BENCH_PID = new Field("benchPid", "a process id (an integer >= 1)");
+    private static final Field PROCESS_GROUP = new Field("processGroup", "a process group id (an integer >= 1), or null");
+    private static final Field SINCE = new Field("since", INSTANT);
 
     private final String file;
     private final LocatedFields fields;
@@ -150,7 +161,23 @@ final class SessionMapping {
         for (Node element : fields.array(session, PROJECTS)) {
             projects.add(project(fields.object(element, "a project (a JSON object)"), settings));
         }
-        return fields.construct(session, () -> new Session(id, created, settings, machine, readme, projects, finished));
+        Optional<RunInProgress> running = fields.present(session, RUNNING)
+                ? Optional.of(running(fields.object(session, RUNNING)))
+                : Optional.empty();
+        return fields.construct(session, () -> new Session(id, created, settings, machine, readme, projects, finished,
+                running));
+    }
+
+    private RunInProgress running(Obj running) {
+        String profileId = fields.string(running, PROFILE);
+        RunKind kind = constant(running, KIND, RunKind.values());
+        String marker = fields.string(running, MARKER);
+        long benchPid = fields.integer(running, BENCH_PID, 1);
+        OptionalLong group = fields.present(running, PROCESS_GROUP)
+                ? OptionalLong.of(fields.integer(running, PROCESS_GROUP, 1))
+                : OptionalLong.empty();
+        Instant since = instant(running, SINCE);
+        return fields.construct(running, () -> new RunInProgress(profileId, kind, marker, benchPid, group, since));
     }
 
     /** The node of the session's id, to point at when it does not match its folder. */
@@ -212,7 +239,7 @@ final class SessionMapping {
     private ProbeResult probe(Obj probe) {
         ProbeResult.Outcome outcome = constant(probe, OUTCOME, ProbeResult.Outcome.values());
         int exitCode = fields.integer(probe, EXIT_CODE, Integer.MIN_VALUE);
-        Duration elapsed = exactDuration(fields.value(probe, PROBE_SECONDS), PROBE_SECONDS.expected());
+        Duration elapsed = exactDuration(fields.value(probe, PROBE_SECONDS), PROBE_SECONDS.expected(), true);
         String problem = fields.string(probe, PROBLEM);
         List<ObservedPytest> pytest = new ArrayList<>();
         for (Node element : fields.array(probe, PYTEST)) {
@@ -261,7 +288,7 @@ final class SessionMapping {
         boolean warmup = fields.bool(attempt, WARMUP);
         Instant started = instant(attempt, STARTED);
         Instant finished = instant(attempt, ATTEMPT_FINISHED);
-        BigDecimal seconds = fields.nonNegativeNumber(attempt, SECONDS);
+        BigDecimal seconds = fields.seconds(attempt, SECONDS, true);
         int exitCode = fields.integer(attempt, EXIT_CODE, Integer.MIN_VALUE);
         Termination termination = constant(attempt, TERMINATION, Termination.values());
         Path log = path(attempt, LOG);
@@ -275,12 +302,15 @@ final class SessionMapping {
     }
 
     private TestTally tally(Obj tally) {
-        return fields.construct(tally, () -> new TestTally(optionalInt(tally, COLLECTED, 0),
-                fields.integer(tally, PASSED, 0), fields.integer(tally, FAILED, 0), fields.integer(tally, ERRORS, 0),
-                fields.integer(tally, SKIPPED, 0), fields.integer(tally, XFAILED, 0),
-                fields.integer(tally, XPASSED, 0), fields.integer(tally, NOT_RUN, 0), fields.integer(tally, FLAKY, 0),
-                optionalInt(tally, WORKERS_STARTED, 0), fields.bool(tally, SUMMARY_SEEN),
+        return fields.construct(tally, () -> new TestTally(optionalInt(tally, COLLECTED, 0, MAX_COUNT),
+                count(tally, PASSED), count(tally, FAILED), count(tally, ERRORS), count(tally, SKIPPED),
+                count(tally, XFAILED), count(tally, XPASSED), count(tally, NOT_RUN), count(tally, FLAKY),
+                optionalInt(tally, WORKERS_STARTED, 0, ResultsMapping.MAX_WORKERS), fields.bool(tally, SUMMARY_SEEN),
                 fields.bool(tally, NO_TESTS_RAN)));
+    }
+
+    private int count(Obj owner, Field field) {
+        return fields.integer(owner, field, 0, MAX_COUNT);
     }
 
     // ---- values
@@ -305,26 +335,23 @@ final class SessionMapping {
 
     /** Decimal seconds back to the exact duration they were written from. */
     private Duration duration(Node value) {
-        return exactDuration(value, TIMEOUT.expected());
+        return exactDuration(value, TIMEOUT.expected(), false);
     }
 
-    private Duration exactDuration(Node value, String expected) {
-        if (value instanceof LocatedJson.Scalar scalar && scalar.isNumber()) {
-            BigDecimal total = new BigDecimal(scalar.text());
-            try {
-                BigDecimal whole = total.setScale(0, RoundingMode.FLOOR);
-                int nanos = total.subtract(whole).movePointRight(9).intValueExact();
-                return Duration.ofSeconds(whole.longValueExact(), nanos);
-            } catch (ArithmeticException e) {
-                throw fields.error(value, "expected " + expected + " (at most nanosecond precision), found "
-                        + scalar.text());
-            }
-        }
-        throw fields.mismatch(value, expected);
+    /** A duration written in seconds, bounded and exact to the nanosecond. */
+    private Duration exactDuration(Node value, String expected, boolean zeroAllowed) {
+        BigDecimal total = fields.seconds(value, expected, zeroAllowed);
+        BigDecimal whole = total.setScale(0, RoundingMode.FLOOR);
+        return Duration.ofSeconds(whole.longValueExact(), total.subtract(whole).movePointRight(9).intValueExact());
     }
 
     private OptionalInt optionalInt(Obj owner, Field field, int min) {
-        return fields.present(owner, field) ? OptionalInt.of(fields.integer(owner, field, min)) : OptionalInt.empty();
+        return optionalInt(owner, field, min, Integer.MAX_VALUE);
+    }
+
+    private OptionalInt optionalInt(Obj owner, Field field, int min, int max) {
+        return fields.present(owner, field) ? OptionalInt.of(fields.integer(owner, field, min, max))
+                : OptionalInt.empty();
     }
 
     private Optional<String> optionalString(Obj owner, Field field) {

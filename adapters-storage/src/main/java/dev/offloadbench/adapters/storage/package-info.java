@@ -4,6 +4,8 @@
  * back, atomically, by {@link JsonResultsWriter}; benchmark sessions kept as folders of a
  * {@code session.json} (that same document plus the whole session) and logs by
  * {@link JsonSessionStore}; and the cross-process session lock, an operating-system file lock,
- * by {@link FileSessionLock}. Streaming jackson-core only, no data binding.
+ * by {@link FileSessionLock}. Streaming jackson-core only, no data binding; every document read is
+ * bounded ({@link LocatedJson}, {@link LocatedFields}) and its faults said in plain words
+ * ({@link JsonProblems}). The state folder is its owner's alone ({@link PrivateFiles}).
  */
 package dev.offloadbench.adapters.storage;

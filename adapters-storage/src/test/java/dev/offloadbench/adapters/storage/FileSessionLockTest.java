@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.files.AtomicFile;
 import dev.offloadbench.domain.port.out.SessionLock;
 import java.io.BufferedReader;
 import java.io.File;
@@ -11,8 +12,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +90,51 @@ class FileSessionLockTest {
         new FileSessionLock(missing).acquire().close();
 
         assertThat(missing.resolve("run.lock")).isRegularFile();
+    }
+
+    @Test
+    void createsTheStateDirectoryForItsOwnerAloneAndTheLockFile0600() throws IOException {
+        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path missing = state.resolve("private/offload-bench");
+
+        new FileSessionLock(missing).acquire().close();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(missing))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(missing.resolve("run.lock"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aSymbolicLinkInPlaceOfTheLockIsNeverFollowed() throws IOException {
+        Path target = Files.writeString(state.resolve("precious.txt"), "keep me\n");
+        Path link = Files.createSymbolicLink(state.resolve("run.lock"), target);
+
+        assertThatThrownBy(() -> new FileSessionLock(state).acquire()).isInstanceOf(BenchException.class)
+                .hasMessage("the session lock " + state.toRealPath().resolve("run.lock") + " is a symbolic link; bench"
+                        + " only ever uses a plain file there (it would otherwise write through it): remove it, and"
+                        + " bench creates the lock again");
+
+        assertThat(Files.readString(target)).isEqualTo("keep me\n");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
+
+    @Test
+    void aDanglingSymbolicLinkInPlaceOfTheLockCreatesNothing() throws IOException {
+        Path target = state.resolve("would-be-created");
+        Files.createSymbolicLink(state.resolve("run.lock"), target);
+
+        assertThatThrownBy(() -> new FileSessionLock(state).acquire()).isInstanceOf(BenchException.class)
+                .hasMessageContaining("is a symbolic link");
+
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aFolderInPlaceOfTheLockIsRefused() throws IOException {
+        Files.createDirectories(state.resolve("run.lock"));
+
+        assertThatThrownBy(() -> new FileSessionLock(state).acquire()).isInstanceOf(BenchException.class)
+                .hasMessageContaining("run.lock is a directory").hasMessageContaining("remove it");
     }
 
     @Test
@@ -180,7 +229,7 @@ class FileSessionLockTest {
     }
 
     private List<String> command(String mode) throws URISyntaxException {
-        String classpath = List.of(LockHolder.class, FileSessionLock.class, BenchException.class).stream()
+        String classpath = List.of(LockHolder.class, FileSessionLock.class, BenchException.class, AtomicFile.class).stream()
                 .map(FileSessionLockTest::location)
                 .distinct()
                 .collect(Collectors.joining(File.pathSeparator));

@@ -110,12 +110,12 @@ class JsonResultsReaderTest {
             `"machine"`            | 1:1: missing required field "machine" (a string)
             `"projects"`           | 1:1: missing required field "projects" (an array of projects)
             `"profile"`            | 4:3: projects[0]: missing required field "profile" (a profile id: lower-case letters, digits, '-' or '_', starting with a letter)
-            `"testCount"`          | 4:3: projects[0]: missing required field "testCount" (a non-negative integer)
-            `"maxParallel"`        | 4:3: projects[0]: missing required field "maxParallel" (an integer >= 1)
+            `"testCount"`          | 4:3: projects[0]: missing required field "testCount" (an integer from 0 to 1000000000)
+            `"maxParallel"`        | 4:3: projects[0]: missing required field "maxParallel" (an integer from 1 to 1000000)
             `"runs"`               | 4:3: projects[0]: missing required field "runs" (an array of runs)
             `"kind": "offload"`    | 6:13: projects[0].runs[1]: missing required field "kind" (one of "baseline", "high", "offload")
-            `"workers": 3`         | 5:13: projects[0].runs[0]: missing required field "workers" (an integer >= 1)
-            `"seconds": 726.0`     | 5:13: projects[0].runs[0]: missing required field "seconds" (a non-negative number)
+            `"workers": 3`         | 5:13: projects[0].runs[0]: missing required field "workers" (an integer from 1 to 10000)
+            `"seconds": 726.0`     | 5:13: projects[0].runs[0]: missing required field "seconds" (a positive number of seconds, at most 10000000)
             `"valid": false`       | 6:13: projects[0].runs[1]: missing required field "valid" (true or false)
             """)
     void namesAMissingRequiredFieldWithThePathAndPositionOfItsObject(String field, String message) throws IOException {
@@ -127,18 +127,30 @@ class JsonResultsReaderTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            `"seconds": 726.0`            | `"seconds": "abc"`          | 5:59: projects[0].runs[0].seconds: expected a non-negative number, found "abc"
-            `"seconds": 726.0`            | `"seconds": -1.5`           | 5:59: projects[0].runs[0].seconds: expected a non-negative number, found -1.5
-            `"seconds": 726.0`            | `"seconds": null`           | 5:59: projects[0].runs[0].seconds: expected a non-negative number, found null
-            `"workers": 3`                | `"workers": 0`              | 5:45: projects[0].runs[0].workers: expected an integer >= 1, found 0
-            `"workers": 3`                | `"workers": 2.5`            | 5:45: projects[0].runs[0].workers: expected an integer >= 1, found 2.5
+            `"seconds": 726.0`            | `"seconds": "abc"`          | 5:59: projects[0].runs[0].seconds: expected a positive number of seconds, at most 10000000, found "abc"
+            `"seconds": 726.0`            | `"seconds": -1.5`           | 5:59: projects[0].runs[0].seconds: expected a positive number of seconds, at most 10000000, found -1.5
+            `"seconds": 726.0`            | `"seconds": null`           | 5:59: projects[0].runs[0].seconds: expected a positive number of seconds, at most 10000000, found null
+            `"workers": 3`                | `"workers": 0`              | 5:45: projects[0].runs[0].workers: expected an integer from 1 to 10000, found 0
+            `"workers": 3`                | `"workers": 2.5`            | 5:45: projects[0].runs[0].workers: expected an integer from 1 to 10000, found 2.5
             `"kind": "offload"`           | `"kind": "fast"`            | 6:22: projects[0].runs[1].kind: expected one of "baseline", "high", "offload", found "fast"
             `"profile": "sculptor"`       | `"profile": "Sculptor"`     | 4:15: projects[0].profile: expected a profile id: lower-case letters, digits, '-' or '_', starting with a letter, found "Sculptor"
             `"schema": 1`                 | `"schema": 2`               | 1:12: schema: unsupported schema version 2; this version of offload-bench reads schema 1 only
             `"schema": 1`                 | `"schema": "1"`             | 1:12: schema: unsupported schema version "1"; this version of offload-bench reads schema 1 only
-            `"testCount": 345`            | `"testCount": -1`           | 4:40: projects[0].testCount: expected a non-negative integer, found -1
-            `"testCount": 345`            | `"testCount": 99999999999`  | 4:40: projects[0].testCount: expected a non-negative integer, found 99999999999, which is too large
-            `"maxParallel": 200`          | `"maxParallel": 0`          | 4:60: projects[0].maxParallel: expected an integer >= 1, found 0
+            `"testCount": 345`            | `"testCount": -1`           | 4:40: projects[0].testCount: expected an integer from 0 to 1000000000, found -1
+            `"testCount": 345`            | `"testCount": 99999999999`  | 4:40: projects[0].testCount: expected an integer from 0 to 1000000000, found 99999999999, which is too large
+            `"maxParallel": 200`          | `"maxParallel": 0`          | 4:60: projects[0].maxParallel: expected an integer from 1 to 1000000, found 0
+            `"maxParallel": 200`          | `"maxParallel": 1000001`    | 4:60: projects[0].maxParallel: expected an integer from 1 to 1000000, found 1000001, which is too large
+            `"workers": 3`                | `"workers": 10001`          | 5:45: projects[0].runs[0].workers: expected an integer from 1 to 10000, found 10001, which is too large
+            `"seconds": 726.0`            | `"seconds": 0`              | 5:59: projects[0].runs[0].seconds: expected a positive number of seconds, at most 10000000, found 0
+            `"seconds": 726.0`            | `"seconds": -0.0`           | 5:59: projects[0].runs[0].seconds: expected a positive number of seconds, at most 10000000, found -0.0
+            `"seconds": 726.0`            | `"seconds": 1e400`          | 5:59: projects[0].runs[0].seconds: expected a positive number of seconds, at most 10000000, found 1e400, which is more than 10000000 seconds (about 115 days)
+            `"seconds": 726.0`            | `"seconds": 1e999999999`    | 5:59: projects[0].runs[0].seconds: expected a positive number of seconds, at most 10000000, found 1e999999999, which is more than 10000000 seconds (about 115 days)
+            `"seconds": 726.0`            | `"seconds": 1e99999999999`  | 5:59: projects[0].runs[0].seconds: expected a positive number of seconds, at most 10000000, found 1e99999999999, which is far too large
+            `"seconds": 726.0`            | `"seconds": 10000000.5`     | 5:59: projects[0].runs[0].seconds: expected a positive number of seconds, at most 10000000, found 10000000.5, which is more than 10000000 seconds (about 115 days)
+            `"seconds": 726.0`            | `"seconds": 1e-400`         | 5:59: projects[0].runs[0].seconds: expected a positive number of seconds, at most 10000000, found 1e-400, which is finer than a nanosecond
+            `"seconds": 726.0`            | `"seconds": NaN`            | 5:59: NaN is not a number JSON allows: a time must be a finite number of seconds (like 726.0), and JSON has no NaN or Infinity
+            `"seconds": 726.0`            | `"seconds": Infinity`       | 5:59: Infinity is not a number JSON allows: a time must be a finite number of seconds (like 726.0), and JSON has no NaN or Infinity
+            `"seconds": 726.0`            | `"seconds": -Infinity`      | 5:59: -Infinity is not a number JSON allows: a time must be a finite number of seconds (like 726.0), and JSON has no NaN or Infinity
             `"valid": true`               | `"valid": "yes"`            | 5:75: projects[0].runs[0].valid: expected true or false, found "yes"
             `"machine": "MacBook`         | `"machine": 42, "x": "`     | 2:13: machine: expected a string, found 42
             `"reason": "2 tests failed"`  | `"reason": 7`               | 6:77: projects[0].runs[1].reason: expected a string, found 7
@@ -256,7 +268,7 @@ class JsonResultsReaderTest {
         Path file = write("{\"schema\": 1,\n \"machine\": \"m\"\n \"projects\": []}\n");
 
         assertThatThrownBy(() -> reader.read(file)).isInstanceOf(BenchException.class).hasMessage(file
-                + ":3:2: invalid JSON: Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries");
+                + ":3:2: unexpected '\"': the fields of an object are separated by ',' and the object ends with '}'");
     }
 
     @Test
@@ -264,9 +276,7 @@ class JsonResultsReaderTest {
         Path file = write("{\"schema\": 1,\n \"projects\": [\n");
 
         assertThatThrownBy(() -> reader.read(file)).isInstanceOf(BenchException.class)
-                .hasMessageStartingWith(file + ":3:1: invalid JSON: Unexpected end-of-input")
-                .hasMessageContaining("2:14")
-                .hasMessageNotContaining("Source");
+                .hasMessage(file + ":3:1: the document ends before an array is closed: a ']' is missing");
     }
 
     @Test
@@ -274,7 +284,84 @@ class JsonResultsReaderTest {
         Path file = write(DOCUMENT + "{}\n");
 
         assertThatThrownBy(() -> reader.read(file)).isInstanceOf(BenchException.class)
-                .hasMessage(file + ":7:1: unexpected content after the end of the document");
+                .hasMessage(file + ":7:1: unexpected text after the end of the document: a document is one JSON"
+                        + " value (here an object), and nothing may follow its closing '}'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `{"schema": 1} xyz`     | 1:15: unexpected text after the end of the document
+            `{"schema": 1}}`        | 1:14: unexpected text after the end of the document
+            `{"schema": 01}`        | 1:13: a number must not start with 0 (write 7, not 07)
+            `{"schema": tru}`       | 1:12: `tru` is not a value (a string in double quotes, a number, an object, an array, true, false or null)
+            `{"schema": 1,}`        | 1:14: unexpected '}': a ',' before it announces a field that is not there (remove the trailing comma)
+            `{schema: 1}`           | 1:2: unexpected 's': a field name must be a string in double quotes
+            `{"schema" 1}`          | 1:11: unexpected '1': a field name must be followed by ':' and its value
+            `{"a": [1 2]}`          | 1:10: unexpected '2': the elements of an array are separated by ',' and the array ends with ']'
+            `{"a": [1,]}`           | 1:10: unexpected ']': expected a value (a string in double quotes, a number, an object, an array, true, false or null)
+            `{"a": 1.}`             | 1:8: unexpected '}' in a number: a decimal point must be followed by a digit (write 1.0)
+            `{"a": +1}`             | 1:8: a number must not start with '+'
+            `// note`               | 1:1: unexpected '/': JSON has no comments
+            `{"a": "\\q"}`         | 1:9: \\q is not an escape JSON knows
+            `{"a": "x`              | 1:9: the document ends inside a string: its closing " is missing
+            `{"a": [}`              | 1:8: unexpected '}': the open array here must be closed with ']' first
+            """)
+    void saysWhatIsWrongWithTheJsonInTheUsersWordsNeverJacksons(String json, String message) throws IOException {
+        Path file = write(json);
+
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(BenchException.class)
+                .hasMessageStartingWith(file + ":" + message)
+                .hasMessageNotContaining("Jackson").hasMessageNotContaining("Feature").hasMessageNotContaining("code ");
+    }
+
+    @Test
+    void refusesNestingDeeperThanADocumentNeedsAtItsPosition() throws IOException {
+        Path file = write("{\"x\": " + "[".repeat(1001) + "]".repeat(1001) + "}");
+
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(BenchException.class)
+                .hasMessage(file + ":1:71: objects and arrays nest deeper than 64 levels here; a results document"
+                        + " needs a handful");
+    }
+
+    @Test
+    void refusesAStringLongerThanAnyFieldNeeds() throws IOException {
+        Path file = write("{\"schema\": 1,\n \"machine\": \"" + "x".repeat(2_000_000) + "\"}");
+
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(BenchException.class)
+                .hasMessageStartingWith(file + ":2:")
+                .hasMessageEndingWith("a string longer than 1000000 characters; no field of a results document needs one");
+    }
+
+    @Test
+    void refusesANumberOfMoreCharactersThanAnyTimeNeeds() throws IOException {
+        Path file = write(replaceOnce(DOCUMENT, "726.0", "7" + "0".repeat(200)));
+
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(BenchException.class)
+                .hasMessageStartingWith(file + ":5:")
+                .hasMessageEndingWith("a number written with more than 100 characters; no time or count needs that many");
+    }
+
+    @Test
+    void refusesAFileLargerThanAnyResultsDocument() throws IOException {
+        Path file = dir.resolve("huge.json");
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {' '}), 17L << 20); // sparse: costs no disk
+        }
+
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(BenchException.class)
+                .hasMessage(file + " is 17825793 bytes; a results document is at most 16777216 bytes (16 MiB),"
+                        + " so this is not one");
+    }
+
+    @Test
+    void namesAUtf16FileAndTheOffsetOfItsFirstInvalidByte() throws IOException {
+        Path file = dir.resolve("utf16.json");
+        Files.write(file, DOCUMENT.getBytes(StandardCharsets.UTF_16));
+
+        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(BenchException.class)
+                .hasMessageStartingWith(file + " is not UTF-8 text: byte 0xFE at offset 0 is not valid UTF-8"
+                        + " (it looks like UTF-16: convert it to UTF-8)");
     }
 
     @Test
@@ -305,7 +392,7 @@ class JsonResultsReaderTest {
         Files.write(file, "{\"machine\": \"M\u00e4\"}".getBytes(StandardCharsets.ISO_8859_1));
 
         assertThatThrownBy(() -> reader.read(file)).isInstanceOf(BenchException.class)
-                .hasMessageStartingWith(file + " is not UTF-8 text");
+                .hasMessageStartingWith(file + " is not UTF-8 text: byte 0xE4 at offset 14 is not valid UTF-8");
     }
 
     @Test

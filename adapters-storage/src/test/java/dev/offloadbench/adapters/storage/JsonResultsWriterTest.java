@@ -94,9 +94,9 @@ class JsonResultsWriterTest {
                         RunOutcome.local(RunKind.HIGH, 8, new BigDecimal("447.40"), Validity.invalid("exit code 2")),
                         RunOutcome.local(RunKind.BASELINE, 3, new BigDecimal("726.0"), Validity.VALID))),
                 new ProjectResults("mng", 5275, 100, List.of(
-                        new RunOutcome(RunKind.OFFLOAD, OptionalInt.of(100), new BigDecimal("0.000"),
+                        new RunOutcome(RunKind.OFFLOAD, OptionalInt.of(100), new BigDecimal("0.001"),
                                 Validity.invalid(null)),
-                        RunOutcome.local(RunKind.BASELINE, 8, new BigDecimal("1234567890.123456789"),
+                        RunOutcome.local(RunKind.BASELINE, 8, new BigDecimal("9999999.123456789"),
                                 Validity.VALID)))));
         Path file = dir.resolve("results.json");
 

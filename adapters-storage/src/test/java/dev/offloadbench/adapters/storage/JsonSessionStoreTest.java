@@ -20,6 +20,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.offloadbench.domain.plan.PlannedRun;
+import dev.offloadbench.domain.session.RunInProgress;
+import dev.offloadbench.domain.session.RunStatus;
+import dev.offloadbench.domain.session.SessionRun;
+import java.nio.file.FileSystems;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -325,13 +333,80 @@ class JsonSessionStoreTest {
     }
 
     @Test
-    void listingNamesABrokenSessionInsteadOfLeavingItOut() throws IOException {
-        store.save(SessionFixtures.small("good", Instant.parse("2026-11-27T14:15:30Z"), folder));
+    void listingSkipsABrokenSessionAndSaysWhatIsWrongWithIt() throws IOException {
+        Session good = SessionFixtures.small("good", Instant.parse("2026-11-27T14:15:30Z"), folder);
+        store.save(good);
         Path broken = Files.createDirectories(state.resolve("sessions/broken")).resolve("session.json");
         Files.writeString(broken, "{\"schema\": 1,\n \"machine\": }");
 
-        assertThatThrownBy(store::list).isInstanceOf(BenchException.class)
-                .hasMessageStartingWith(broken + ":2:13: invalid JSON: ");
+        assertThat(store.list()).containsExactly(good);
+        assertThat(store.unreadable()).singleElement().satisfies(unreadable -> {
+            assertThat(unreadable.id()).isEqualTo("broken");
+            assertThat(unreadable.problem()).isEqualTo(broken + ":2:13: unexpected '}': expected a value (a string"
+                    + " in double quotes, a number, an object, an array, true, false or null)");
+        });
+        assertThat(store.exists("broken")).isTrue();
+        assertThatThrownBy(() -> store.load("broken")).isInstanceOf(BenchException.class)
+                .hasMessageStartingWith(broken + ":2:13: ");
+    }
+
+    @Test
+    void theValuesOfSecretLookingVariablesAreNeverWritten() throws IOException {
+        Session session = SessionFixtures.small(ID, Instant.parse("2026-11-27T14:15:30Z"), folder);
+        PlannedRun planned = session.projects().get(0).runs().get(0).planned();
+        Map<String, String> environment = Map.of("API_TOKEN", "t0k3n", "db_password", "hunter2", "SSH_KEY", "k3y",
+                "Client_Secret", "s3cr3t", "MODE", "fast");
+        SessionRun withSecrets = new SessionRun(new PlannedRun(planned.kind(), planned.recipe(), planned.command(),
+                environment, planned.directory(), planned.workers(), planned.workersSource(), planned.maxParallel(),
+                planned.maxParallelSource(), planned.warmups(), planned.notes()), RunStatus.PENDING, "", List.of());
+
+        store.save(session.replace(session.projects().get(0).profileId(), withSecrets));
+
+        String json = Files.readString(store.resultsFile(ID));
+        assertThat(json).doesNotContain("t0k3n", "hunter2", "k3y", "s3cr3t")
+                .contains("\"API_TOKEN\": \"<redacted>\"", "\"db_password\": \"<redacted>\"", "\"MODE\": \"fast\"");
+        assertThat(store.load(ID).orElseThrow().projects().get(0).runs().get(0).planned().environment())
+                .containsEntry("SSH_KEY", "<redacted>").containsEntry("Client_Secret", "<redacted>")
+                .containsEntry("MODE", "fast");
+    }
+
+    @Test
+    void keepsTheRunUnderWayUntilItIsCleared() throws IOException {
+        Session session = SessionFixtures.small(ID, Instant.parse("2026-11-27T14:15:30Z"), folder);
+        Session running = session.withRunning(new RunInProgress("demo", RunKind.HIGH, ID + "-0a1b2c", 4321,
+                OptionalLong.of(4400), Instant.parse("2026-11-27T14:16:00Z")));
+
+        store.save(running);
+        Session loaded = store.load(ID).orElseThrow();
+        store.save(loaded.withoutRunning());
+
+        assertThat(loaded).isEqualTo(running);
+        assertThat(store.load(ID).orElseThrow().running()).isEmpty();
+        assertThat(Files.readString(store.resultsFile(ID))).doesNotContain("running");
+    }
+
+    @Test
+    void foldersAreForTheirOwnerAloneAndSoAreTheFilesInThem() throws IOException {
+        assumePosix();
+        Files.createDirectories(state.resolve("sessions"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+
+        store.save(SessionFixtures.small(ID, Instant.parse("2026-11-27T14:15:30Z"), folder));
+        Path log = store.logFile(ID, "demo", RunKind.BASELINE, false, 1);
+
+        assertThat(mode(state.resolve("sessions"))).as("made private when found open").isEqualTo("rwx------");
+        assertThat(mode(folder)).isEqualTo("rwx------");
+        assertThat(mode(store.resultsFile(ID))).isEqualTo("rw-------");
+        assertThat(mode(log)).isEqualTo("rw-------");
+    }
+
+    private static void assumePosix() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.offloadbench.cli.command;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -8,8 +9,13 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code 90s}, {@code 45m}, {@code 2h}, {@code 1h30m}, or ISO-8601 ({@code PT45M}). */
+/**
+ * {@code 90s}, {@code 45m}, {@code 2h}, {@code 1h30m}, or ISO-8601 ({@code PT45M}); longer than zero
+ * and at most {@link #LONGEST} (a session records it, and reads back no longer time).
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
+    /** 10^7 seconds, about 115 days: the longest time a results document holds. */
+    static final Duration LONGEST = Duration.ofSeconds(10_000_000);
     private static final Pattern SIMPLE = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
     @Override
@@ -18,13 +24,24 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         Matcher m = SIMPLE.matcher(text);
         Duration duration;
         if (!text.isEmpty() && m.matches()) {
-            duration = Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2)))
-                    .plusSeconds(number(m.group(3)));
+            // whole numbers of any length, added up exactly: an absurd one is too long, never an overflow
+            BigInteger seconds = number(m.group(1)).multiply(BigInteger.valueOf(3600))
+                    .add(number(m.group(2)).multiply(BigInteger.valueOf(60))).add(number(m.group(3)));
+            if (seconds.compareTo(BigInteger.valueOf(LONGEST.getSeconds())) > 0) {
+                throw tooLong(value);
+            }
+            duration = Duration.ofSeconds(seconds.longValueExact());
         } else {
             try {
                 duration = Duration.parse(value.strip().toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
+                if (e.getCause() instanceof ArithmeticException) {
+                    throw tooLong(value);
+                }
                 throw new TypeConversionException("'" + value + "' is not a duration; write it like 90s, 45m, 2h or 1h30m");
+            }
+            if (duration.compareTo(LONGEST) > 0) {
+                throw tooLong(value);
             }
         }
         if (duration.isZero() || duration.isNegative()) {
@@ -33,7 +50,12 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         return duration;
     }
 
-    private static long number(String digits) {
-        return digits == null ? 0 : Long.parseLong(digits);
+    private static TypeConversionException tooLong(String value) {
+        return new TypeConversionException("'" + value + "' is too long: a timeout is at most "
+                + LONGEST.toHours() + "h (" + LONGEST.getSeconds() + " seconds, about 115 days)");
+    }
+
+    private static BigInteger number(String digits) {
+        return digits == null ? BigInteger.ZERO : new BigInteger(digits);
     }
 }

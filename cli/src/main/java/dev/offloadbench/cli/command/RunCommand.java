@@ -107,49 +107,53 @@ public final class RunCommand implements Callable<Integer> {
                 Optional.ofNullable(timeout), Optional.ofNullable(resume), settings.offloadOptional(),
                 settings.probe() && !noProbe);
         Cancellation cancellation = new Cancellation();
-        RunBenchmark.Outcome outcome;
         boolean live = System.console() != null && !showOutput;
-        int interruptedExitCode;
-        try (Interrupts interrupts = Interrupts.cancelling(cancellation);
-                ConsoleProgress progress = new ConsoleProgress(out, live, showOutput)) {
-            try {
+        // The handlers stay until the very end: a signal while the session ends, or before its
+        // README is published, still stops it (exit 130/143), and nothing is published.
+        try (Interrupts interrupts = Interrupts.cancelling(cancellation)) {
+            RunBenchmark.Outcome outcome;
+            try (ConsoleProgress progress = new ConsoleProgress(out, live, showOutput)) {
                 outcome = runner.get().run(command, progress, cancellation);
             } catch (Interrupted e) {
+                // interrupted while probing, before any session was recorded
                 out.println("Interrupted: " + e.getMessage());
                 out.flush();
                 return interrupts.exitCode().orElse(INTERRUPTED);
             }
-            interruptedExitCode = interrupts.exitCode().orElse(INTERRUPTED);
-        }
-        Session session = outcome.session();
-        out.println();
-        out.print(SessionTable.write(session));
-        out.println();
-        Path results = sessions.get().resultsFile(session.id());
-        out.println("Session " + session.id() + ": " + results);
-        sayWhatIsMissing(out, session);
-        switch (outcome.ending()) {
-            case CANCELLED -> {
+            Session session = outcome.session();
+            out.println();
+            out.print(SessionTable.write(session));
+            out.println();
+            Path results = sessions.get().resultsFile(session.id());
+            out.println("Session " + session.id() + ": " + results);
+            sayWhatIsMissing(out, session);
+            int interruptedExitCode = interrupts.exitCode().orElse(INTERRUPTED);
+            if (outcome.ending() == RunBenchmark.Ending.CANCELLED) {
                 out.println("Interrupted: every finished run is kept. Continue with: bench run --resume "
                         + session.id());
                 out.flush();
                 return interruptedExitCode;
             }
-            case TIMED_OUT -> {
+            if (outcome.ending() == RunBenchmark.Ending.TIMED_OUT) {
                 out.println("A run timed out, so the session stopped; finished runs are kept. Continue with:"
                         + " bench run --resume " + session.id());
                 out.flush();
                 return ExitCodes.INVALID_RUNS;
             }
-            default -> {
-                return finish(out, session, results);
-            }
+            return finish(out, session, results, cancellation, interrupts);
         }
     }
 
-    private int finish(PrintWriter out, Session session, Path results) {
+    private int finish(PrintWriter out, Session session, Path results, Cancellation cancellation,
+            Interrupts interrupts) {
         boolean invalid = SessionTable.anyInvalid(session);
         String updateCommand = "bench update-readme --session " + session.id() + " --readme " + session.readme();
+        if (cancellation.isCancelled()) {
+            out.println("Interrupted as the session ended: nothing was published. To publish these numbers: "
+                    + updateCommand + (invalid ? " --allow-invalid" : ""));
+            out.flush();
+            return interrupts.exitCode().orElse(INTERRUPTED);
+        }
         if (!updateReadmeAtEnd) {
             out.println("To publish these numbers: " + updateCommand + (invalid ? " --allow-invalid" : ""));
         } else if (invalid && !allowInvalid) {

@@ -1,5 +1,6 @@
 package dev.offloadbench.cli.command;
 
+import dev.offloadbench.cli.output.SessionsText;
 import dev.offloadbench.domain.port.in.BrowseSessions;
 import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.Session;
@@ -30,7 +31,11 @@ public final class SessionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Session> all = sessions.get().list();
+        BrowseSessions browse = sessions.get();
+        List<Session> all = browse.list();
+        PrintWriter err = spec.commandLine().getErr();
+        SessionsText.warnUnreadable(err, browse.unreadable());
+        err.flush();
         if (all.isEmpty()) {
             out.println("No session recorded yet; bench run starts one.");
         }

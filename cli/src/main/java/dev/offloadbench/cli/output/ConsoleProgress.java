@@ -4,6 +4,8 @@ import dev.offloadbench.domain.check.CheckResult;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.ProgressListener;
+import dev.offloadbench.domain.port.out.SessionStore;
+import dev.offloadbench.domain.run.LeftoverProcess;
 import dev.offloadbench.domain.session.Attempt;
 import dev.offloadbench.domain.session.Session;
 import java.io.PrintWriter;
@@ -135,6 +137,20 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
     @Override
     public void runSkipped(String profileId, RunKind kind, String reason) {
         out.println("[" + profileId + " " + kind + "] skipped: " + reason);
+        out.flush();
+    }
+
+    @Override
+    public void sessionsSkipped(List<SessionStore.Unreadable> unreadable) {
+        SessionsText.warnUnreadable(out, unreadable);
+        out.flush();
+    }
+
+    @Override
+    public void leftoversEnded(String sessionId, List<LeftoverProcess> ended) {
+        out.println("Ended " + ended.size() + " process" + (ended.size() == 1 ? "" : "es") + " left running by an"
+                + " earlier bench that died during session " + sessionId + " (before anything was timed): "
+                + ended.stream().map(LeftoverProcess::toString).collect(Collectors.joining(", ")));
         out.flush();
     }
 

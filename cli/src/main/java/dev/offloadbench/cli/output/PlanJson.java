@@ -9,6 +9,7 @@ import dev.offloadbench.domain.plan.ProjectPlan;
 import dev.offloadbench.domain.probe.ObservedOffload;
 import dev.offloadbench.domain.probe.ObservedPytest;
 import dev.offloadbench.domain.probe.ProbeResult;
+import dev.offloadbench.domain.plan.Secrets;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -122,7 +123,7 @@ public final class PlanJson {
         }
         json.writeEndArray();
         json.writeObjectFieldStart("env");
-        for (Map.Entry<String, String> variable : new java.util.TreeMap<>(run.environment()).entrySet()) {
+        for (Map.Entry<String, String> variable : Secrets.redacted(run.environment()).entrySet()) {
             json.writeStringField(variable.getKey(), variable.getValue());
         }
         json.writeEndObject();

@@ -4,6 +4,7 @@ import dev.offloadbench.domain.plan.BenchmarkPlan;
 import dev.offloadbench.domain.plan.PlannedRun;
 import dev.offloadbench.domain.plan.Problem;
 import dev.offloadbench.domain.plan.ProjectPlan;
+import dev.offloadbench.domain.plan.Secrets;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -58,13 +59,16 @@ public final class PlanText {
         return text.toString();
     }
 
-    /** {@code PYTEST_NUMPROCESSES=8 just test-integration}, as it could be typed in a shell. */
+    /**
+     * {@code PYTEST_NUMPROCESSES=8 just test-integration}, as it could be typed in a shell, but with
+     * the values of secret-looking variables shown as {@code <redacted>}.
+     */
     static String commandLine(PlannedRun run) {
         return commandLine(run.command(), run.environment());
     }
 
     static String commandLine(java.util.List<String> command, Map<String, String> environment) {
-        String variables = new java.util.TreeMap<>(environment).entrySet().stream()
+        String variables = new java.util.TreeMap<>(Secrets.redacted(environment)).entrySet().stream()
                 .map(PlanText::assignment).collect(Collectors.joining(" "));
         String words = command.stream().map(PlanText::quote).collect(Collectors.joining(" "));
         return variables.isEmpty() ? words : variables + " " + words;

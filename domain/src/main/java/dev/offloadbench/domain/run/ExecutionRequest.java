@@ -6,19 +6,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One process to run and time: the command in its folder with the environment added to the
  * inherited one, standard input closed, its output (stdout and stderr interleaved) written to
  * {@code log}.
+ *
+ * @param marker unique to this execution: the executor puts it in the environment of the command,
+ *     which hands it down to every process it starts, so that each one can be found and ended
+ *     however the run ends, whatever process group or session it moved to
  */
 public record ExecutionRequest(List<String> command, Map<String, String> environment, Path directory, Path log,
-        Optional<Duration> timeout) {
+        Optional<Duration> timeout, String marker) {
     public ExecutionRequest {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(marker, "marker");
+        if (marker.isBlank()) {
+            throw new IllegalArgumentException("an execution's marker must not be blank");
+        }
+    }
+
+    /** With a marker of its own, for an execution nobody needs to find again after a crash. */
+    public ExecutionRequest(List<String> command, Map<String, String> environment, Path directory, Path log,
+            Optional<Duration> timeout) {
+        this(command, environment, directory, log, timeout, UUID.randomUUID().toString());
     }
 }

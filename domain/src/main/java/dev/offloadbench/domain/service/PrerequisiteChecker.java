@@ -92,7 +92,7 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
         Path path = project.path();
         String where = "[projects." + project.profile() + "] in " + config.describeSource();
         if (!Files.isDirectory(path)) {
-            return CheckResult.fail(name, path + " does not exist",
+            return CheckResult.fail(name, path + (Files.exists(path) ? " is not a folder" : " does not exist"),
                     "check the project out there, or set its path under " + where);
         }
         if (!hasJustfile(path)) {

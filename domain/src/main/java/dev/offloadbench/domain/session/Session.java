@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A benchmark session: its id (sortable by time), settings, the machine and README it reports
  * on, and every project's runs.
  *
  * @param finished when the session ran to its end; a session without it can be resumed
+ * @param running the execution under way, recorded before it starts; present in a stored session
+ *     only while it runs, or when the bench running it died
  */
 public record Session(String id, Instant created, SessionSettings settings, MachineDescription machine,
-        Path readme, List<SessionProject> projects, boolean finished) {
+        Path readme, List<SessionProject> projects, boolean finished, Optional<RunInProgress> running) {
     public Session {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(created, "created");
@@ -22,6 +25,13 @@ public record Session(String id, Instant created, SessionSettings settings, Mach
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(readme, "readme");
         projects = List.copyOf(projects);
+        Objects.requireNonNull(running, "running");
+    }
+
+    /** A session with nothing under way. */
+    public Session(String id, Instant created, SessionSettings settings, MachineDescription machine, Path readme,
+            List<SessionProject> projects, boolean finished) {
+        this(id, created, settings, machine, readme, projects, finished, Optional.empty());
     }
 
     public Session replace(String profileId, SessionRun run) {
@@ -29,11 +39,19 @@ public record Session(String id, Instant created, SessionSettings settings, Mach
         for (SessionProject project : projects) {
             replaced.add(project.profileId().equals(profileId) ? project.replace(run) : project);
         }
-        return new Session(id, created, settings, machine, readme, replaced, finished);
+        return new Session(id, created, settings, machine, readme, replaced, finished, running);
     }
 
     public Session markFinished() {
-        return new Session(id, created, settings, machine, readme, projects, true);
+        return new Session(id, created, settings, machine, readme, projects, true, running);
+    }
+
+    public Session withRunning(RunInProgress run) {
+        return new Session(id, created, settings, machine, readme, projects, finished, Optional.of(run));
+    }
+
+    public Session withoutRunning() {
+        return new Session(id, created, settings, machine, readme, projects, finished, Optional.empty());
     }
 
     /** Runs in execution order, with their project. */

@@ -6,6 +6,7 @@ import dev.offloadbench.domain.port.out.ProbeListener;
 import dev.offloadbench.domain.run.Cancellation;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +24,21 @@ public interface PlanBenchmark {
     default BenchmarkPlan plan(Query query) {
         return plan(query, ProbeListener.SILENT, new Cancellation());
     }
+
+    /**
+     * The configured profiles a query selects, in execution order, found without reading or
+     * running anything (a session checks them before it takes the machine's lock).
+     *
+     * @throws dev.offloadbench.domain.BenchException naming a profile no project uses
+     */
+    List<String> profiles(Query query);
+
+    /**
+     * The environment the profile and the configuration add to every run of a project, with the
+     * real values of secrets (which a stored session keeps redacted); empty for a project that is
+     * not configured. A resumed session takes its secrets from here.
+     */
+    Map<String, String> environment(String profileId);
 
     /**
      * @param profiles the profiles to plan; empty (or {@code all}) for every configured project

@@ -3,21 +3,50 @@ package dev.offloadbench.domain.port.out;
 import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
+import dev.offloadbench.domain.run.LeftoverProcess;
+import java.util.Collection;
+import java.util.List;
 
-/** Runs one benchmark command to its end, timed, its output streamed to a log and parsed as it comes. */
+/**
+ * Runs one benchmark command to its end, timed, its output streamed to a log and parsed as it
+ * comes, and contains it: no process the command starts outlives the run.
+ */
 public interface RunExecutor {
     /**
-     * Runs the command; returns when it and every process it started are gone. On timeout or
-     * cancellation the whole process tree is ended and the execution says so. Memory stays
+     * Runs the command with the request's marker in its environment; returns when it and every
+     * process it started are gone. On timeout or cancellation the whole process tree is ended and
+     * the execution says so. Whatever way the command ends, every process still carrying the
+     * marker (whatever process group or session it moved to) is ended too, SIGTERM first and
+     * SIGKILL after a grace period, and named in {@link Execution#leftovers()}. Memory stays
      * constant whatever the output's size.
      *
-     * @param output receives each output line as it is produced (for progress)
+     * @param output receives each output line as it is produced (for progress), and the start
      * @throws dev.offloadbench.domain.BenchException when the command cannot be started
      */
     Execution execute(ExecutionRequest request, OutputListener output, Cancellation cancellation);
 
-    /** Output lines as they come. */
+    /**
+     * Ends every process still carrying one of {@code markers}, and every member of a process
+     * group or session such a process leads: what a bench that died (kill -9) left running.
+     * Only call it while holding the session lock, so that no live session owns these markers.
+     *
+     * @return what was ended (empty when nothing was left)
+     * @throws dev.offloadbench.domain.BenchException naming the processes that could not be ended
+     */
+    List<LeftoverProcess> endLeftovers(Collection<String> markers);
+
+    /** Output lines as they come, and the start of the command. */
     interface OutputListener {
         void line(String line);
+
+        /**
+         * The command's process has started, with this pid; when {@code leadsProcessGroup} it
+         * leads a process group (and session) of its own whose id is its pid. Called once, on the
+         * executing thread, right after the start and before the wait for the end; the time
+         * already runs, but the exit is observed on another thread, so what happens here never
+         * lengthens the measurement.
+         */
+        default void started(long pid, boolean leadsProcessGroup) {
+        }
     }
 }

@@ -93,6 +93,30 @@ public final class Planner implements PlanBenchmark {
         return new BenchmarkPlan(machineDescription(problems), config.readme(), plans, problems);
     }
 
+    @Override
+    public List<String> profiles(Query query) {
+        List<Problem> problems = new ArrayList<>();
+        List<String> selected = select(query, problems).stream().map(ProjectConfig::profile).toList();
+        if (!problems.isEmpty()) {
+            throw new BenchException(problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
+        }
+        return selected;
+    }
+
+    @Override
+    public Map<String, String> environment(String profileId) {
+        Optional<ProjectConfig> project = config.project(profileId);
+        if (project.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return project.get().applyTo(profiles.get(profileId).runs()).env();
+        } catch (BenchException | IllegalArgumentException e) {
+            // A profile that is no longer installed: only the configuration's own variables are known.
+            return project.get().env();
+        }
+    }
+
     private List<ProjectConfig> select(Query query, List<Problem> problems) {
         if (query.all()) {
             return config.projects();
@@ -121,9 +145,12 @@ public final class Planner implements PlanBenchmark {
             Profile profile = profiles.get(id);
             RunDefaults defaults = project.applyTo(profile.runs());
             Path directory = project.path();
-            if (!folders.exists(directory)) {
-                throw new PlanProblem("project folder " + directory + " does not exist; check it out there, or set"
-                        + " `path` under [projects." + id + "] in " + config.describeSource());
+            ProjectFolders.State folder = folders.state(directory);
+            if (folder != ProjectFolders.State.FOLDER) {
+                throw new PlanProblem("project folder " + directory
+                        + (folder == ProjectFolders.State.NOT_A_FOLDER ? " is not a folder" : " does not exist")
+                        + "; check it out there, or set `path` under [projects." + id + "] in "
+                        + config.describeSource());
             }
             Justfile justfile = just.read(directory);
             if (query.wants(RunKind.BASELINE) || query.wants(RunKind.HIGH)) {

@@ -21,6 +21,12 @@ public final class SessionCatalog implements BrowseSessions {
     }
 
     @Override
+    public List<SessionStore.Unreadable> unreadable() {
+        return store.unreadable();
+    }
+
+    /** A session by id, or the latest that can be read; a corrupt session named by its id says what is wrong. */
+    @Override
     public Session find(String reference) {
         if (reference.equals("latest")) {
             List<Session> sessions = store.list();

@@ -7,6 +7,7 @@ import dev.offloadbench.domain.model.RunOutcome;
 import dev.offloadbench.domain.plan.BenchmarkPlan;
 import dev.offloadbench.domain.plan.PlannedRun;
 import dev.offloadbench.domain.plan.ProjectPlan;
+import dev.offloadbench.domain.plan.Secrets;
 import dev.offloadbench.domain.port.in.CheckPrerequisites;
 import dev.offloadbench.domain.port.in.PlanBenchmark;
 import dev.offloadbench.domain.port.in.RunBenchmark;
@@ -18,9 +19,11 @@ import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
+import dev.offloadbench.domain.run.LeftoverProcess;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.service.PrerequisiteChecker;
 import dev.offloadbench.domain.session.Attempt;
+import dev.offloadbench.domain.session.RunInProgress;
 import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.session.SessionProject;
@@ -29,13 +32,17 @@ import dev.offloadbench.domain.session.SessionRun;
 import dev.offloadbench.domain.session.SessionSettings;
 import dev.offloadbench.domain.session.SkipReason;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -44,8 +51,12 @@ import java.util.stream.Collectors;
  * strictly one after another under a machine-wide lock, judging each execution and saving the
  * session after every one of them, so that an interrupt, a timeout or a crash loses nothing
  * finished. A resumed session skips what is finished and runs the rest again from the start.
+ *
+ * <p>Containment: each execution's marker is saved before it starts, and under the lock, before
+ * anything is timed, whatever a bench that died left running is ended.
  */
 public final class SessionRunner implements RunBenchmark {
+    private static final SecureRandom MARKERS = new SecureRandom();
     private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -70,33 +81,76 @@ public final class SessionRunner implements RunBenchmark {
 
     @Override
     public Outcome run(Command command, ProgressListener progress, Cancellation cancellation) {
+        // Everything that can be checked without the lock is checked first: a mistyped profile or
+        // session id, or a missing prerequisite, never touches the lock nor the state folder.
+        // Probing runs recipes, so it waits for the lock, as the timed runs do.
+        List<CheckResult> checked = checks.check(new CheckPrerequisites.Options(false, false));
+        progress.checked(checked);
+        SessionCatalog catalog = new SessionCatalog(store);
+        Optional<Session> toResume = Optional.empty();
+        PlanBenchmark.Query query = new PlanBenchmark.Query(command.profiles(), command.kinds(), command.probe(),
+                command.timeout().orElse(PlanBenchmark.Query.DEFAULT_PROBE_TIMEOUT));
+        if (command.resume().isPresent()) {
+            Session stored = catalog.find(command.resume().get());
+            refuseFinished(stored);
+            requireWhatRunsNeed(checked, stored.projects().stream().map(SessionProject::profileId).toList(),
+                    hasPendingOffload(stored), command.offloadOptional());
+            toResume = Optional.of(stored);
+        } else {
+            // optional Offload still needs something else to run: a session of offload runs alone cannot skip them
+            boolean onlyOffload = command.kinds().stream().noneMatch(RunKind::isLocal);
+            requireWhatRunsNeed(checked, planner.profiles(query), command.kinds().contains(RunKind.OFFLOAD),
+                    command.offloadOptional() && !onlyOffload);
+        }
         try (SessionLock.Held exclusive = lock.acquire()) {
-            List<CheckResult> checked = checks.check(new CheckPrerequisites.Options(false, false));
-            progress.checked(checked);
+            List<SessionStore.Unreadable> unreadable = store.unreadable();
+            if (!unreadable.isEmpty()) {
+                progress.sessionsSkipped(unreadable);
+            }
+            endLeftovers(progress);
             Session session;
-            if (command.resume().isPresent()) {
-                Session stored = new SessionCatalog(store).find(command.resume().get());
-                requireWhatRunsNeed(checked, stored.projects().stream().map(SessionProject::profileId).toList(),
-                        hasPendingOffload(stored), command.offloadOptional());
+            if (toResume.isPresent()) {
+                // read again under the lock: the session may have moved on since
+                Session stored = catalog.find(toResume.get().id());
                 session = resume(stored, checked, progress);
             } else {
                 // every run is probed before the first is timed: a run that cannot do what the plan says stops here
-                BenchmarkPlan plan = planner.plan(new PlanBenchmark.Query(command.profiles(), command.kinds(),
-                        command.probe(), command.timeout().orElse(PlanBenchmark.Query.DEFAULT_PROBE_TIMEOUT)),
-                        progress, cancellation);
+                BenchmarkPlan plan = planner.plan(query, progress, cancellation);
                 if (!plan.complete()) {
                     throw new BenchException((command.probe() ? "the plan is incomplete or did not hold when probed"
                             : "the plan is incomplete") + ", nothing was timed (bench plan"
                             + (command.probe() ? " --probe" : "") + " shows the details):"
                             + plan.problems().stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
                 }
-                // optional Offload still needs something else to run: a session of offload runs alone cannot skip them
-                boolean onlyOffload = command.kinds().stream().noneMatch(RunKind::isLocal);
-                requireWhatRunsNeed(checked, plan.profiles().stream().map(ProjectPlan::profileId).toList(),
-                        command.kinds().contains(RunKind.OFFLOAD), command.offloadOptional() && !onlyOffload);
                 session = create(command, plan, checked, progress);
             }
             return execute(session, progress, cancellation);
+        }
+    }
+
+    /**
+     * Ends what a bench that died (kill -9) left running, before anything is timed: every
+     * process carrying the marker of a run a stored session still records as under way. Holding
+     * the lock, no live bench of this state folder owns such a run. The record is cleared once its
+     * processes are gone.
+     */
+    private void endLeftovers(ProgressListener progress) {
+        for (Session stored : store.list()) {
+            if (stored.running().isEmpty()) {
+                continue;
+            }
+            List<LeftoverProcess> ended = executor.endLeftovers(List.of(stored.running().get().marker()));
+            if (!ended.isEmpty()) {
+                progress.leftoversEnded(stored.id(), ended);
+            }
+            store.save(stored.withoutRunning());
+        }
+    }
+
+    private static void refuseFinished(Session stored) {
+        if (stored.finished()) {
+            throw new BenchException("session " + stored.id() + " has finished; there is nothing to resume."
+                    + " Start a new one with bench run");
         }
     }
 
@@ -170,10 +224,7 @@ public final class SessionRunner implements RunBenchmark {
      * that cannot run now (offload optional and missing) are skipped, saying why.
      */
     private Session resume(Session stored, List<CheckResult> checked, ProgressListener progress) {
-        if (stored.finished()) {
-            throw new BenchException("session " + stored.id() + " has finished; there is nothing to resume."
-                    + " Start a new one with bench run");
-        }
+        refuseFinished(stored);
         Optional<String> offloadMissing = whyOffloadCannotRun(checked);
         Session resumed = stored;
         for (Session.Entry entry : stored.entries()) {
@@ -185,12 +236,44 @@ public final class SessionRunner implements RunBenchmark {
             SessionRun continued = run.resumed();
             if (run.planned().kind() == RunKind.OFFLOAD && offloadMissing.isPresent()) {
                 continued = continued.skipped(SkipReason.OFFLOAD_UNAVAILABLE, offloadMissing.get());
+            } else {
+                continued = withSecrets(stored, entry.profileId(), continued);
             }
             resumed = resumed.replace(entry.profileId(), continued);
         }
         store.save(resumed);
         progress.sessionStarted(resumed, true);
         return resumed;
+    }
+
+    /**
+     * A stored session keeps the values of secret variables redacted; the run gets them again
+     * from the configuration, or the resume stops, saying which one is gone and how to fix it.
+     */
+    private SessionRun withSecrets(Session stored, String profileId, SessionRun run) {
+        Map<String, String> environment = run.planned().environment();
+        List<String> redacted = environment.entrySet().stream()
+                .filter(variable -> Secrets.isRedacted(variable.getKey(), variable.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (redacted.isEmpty()) {
+            return run;
+        }
+        Map<String, String> configured = planner.environment(profileId);
+        List<String> gone = redacted.stream().filter(name -> !configured.containsKey(name)).toList();
+        if (!gone.isEmpty()) {
+            throw new BenchException("session " + stored.id() + " ran " + profileId + " with "
+                    + String.join(", ", gone) + " set, whose value a session keeps redacted, and the configuration"
+                    + " no longer gives " + (gone.size() == 1 ? "it" : "them") + ": put "
+                    + (gone.size() == 1 ? "it" : "them") + " back in `env` under [projects." + profileId
+                    + "], or start a new session with bench run");
+        }
+        Map<String, String> restored = new HashMap<>(environment);
+        redacted.forEach(name -> restored.put(name, configured.get(name)));
+        PlannedRun planned = run.planned();
+        return new SessionRun(new PlannedRun(planned.kind(), planned.recipe(), planned.command(), restored,
+                planned.directory(), planned.workers(), planned.workersSource(), planned.maxParallel(),
+                planned.maxParallelSource(), planned.warmups(), planned.notes()), run.status(), run.reason(),
+                run.attempts());
     }
 
     private Outcome execute(Session start, ProgressListener progress, Cancellation cancellation) {
@@ -219,22 +302,30 @@ public final class SessionRunner implements RunBenchmark {
                 Attempt attempt = attempt(session, entry.profileId(), run.planned(), warmup, number, progress,
                         cancellation);
                 run = run.with(attempt);
+                // saved with the attempt, and without the run under way: its processes are gone
                 session = session.replace(entry.profileId(), run);
                 store.save(session);
                 progress.attemptFinished(entry.profileId(), run.planned().kind(), attempt);
-                if (attempt.termination() == Termination.CANCELLED) {
-                    return stop(session, entry.profileId(), run, RunStatus.CANCELLED, "interrupted",
-                            Ending.CANCELLED);
-                }
                 if (attempt.termination() == Termination.TIMED_OUT) {
                     return stop(session, entry.profileId(), run, RunStatus.TIMED_OUT, "ran past --timeout "
                             + session.settings().timeout().map(SessionRunner::describe).orElse(""),
                             Ending.TIMED_OUT);
                 }
+                // A signal may come while the command ends, after it exited by itself (its leftovers
+                // being ended): it still stops the session.
+                if (attempt.termination() == Termination.CANCELLED
+                        || cancellation.isCancelled() && i < warmups + samples - done - 1) {
+                    return stop(session, entry.profileId(), run, RunStatus.CANCELLED, "interrupted",
+                            Ending.CANCELLED);
+                }
             }
             run = run.withStatus(RunStatus.DONE, "");
             session = session.replace(entry.profileId(), run);
             store.save(session);
+        }
+        if (cancellation.isCancelled()) {
+            // The last run finished, but a signal came while it ended: the session stops unfinished.
+            return new Outcome(session, Ending.CANCELLED);
         }
         session = session.markFinished();
         store.save(session);
@@ -248,16 +339,51 @@ public final class SessionRunner implements RunBenchmark {
         return new Outcome(stopped, ending);
     }
 
+    /**
+     * One execution: its marker is saved with the session before it starts, and its process
+     * group once it has started, so that a bench that dies meanwhile leaves a record of what to end.
+     */
     private Attempt attempt(Session session, String profileId, PlannedRun planned, boolean warmup, int number,
             ProgressListener progress, Cancellation cancellation) {
+        RunInProgress running = new RunInProgress(profileId, planned.kind(), newMarker(session.id()),
+                ProcessHandle.current().pid(), OptionalLong.empty(), clock.instant());
+        store.save(session.withRunning(running));
         ExecutionRequest request = new ExecutionRequest(planned.command(), planned.environment(),
                 planned.directory(), store.logFile(session.id(), profileId, planned.kind(), warmup, number),
-                session.settings().timeout());
-        Execution execution = executor.execute(request, progress::output, cancellation);
+                session.settings().timeout(), running.marker());
+        Execution execution = executor.execute(request, new RunExecutor.OutputListener() {
+            @Override
+            public void line(String line) {
+                progress.output(line);
+            }
+
+            @Override
+            public void started(long pid, boolean leadsProcessGroup) {
+                if (leadsProcessGroup) {
+                    store.save(session.withRunning(running.withProcessGroup(pid)));
+                }
+            }
+        }, cancellation);
         BigDecimal seconds = BigDecimal.valueOf(execution.elapsed().toMillis()).movePointLeft(3);
+        List<String> notes = new ArrayList<>(Verdict.notes(execution, planned));
+        if (!execution.leftovers().isEmpty()) {
+            notes.add("ended " + execution.leftovers().size() + " process"
+                    + (execution.leftovers().size() == 1 ? "" : "es") + " it left running: "
+                    + execution.leftovers().stream().map(LeftoverProcess::toString).collect(Collectors.joining(", ")));
+        }
         return new Attempt(warmup, execution.started(), execution.finished(), seconds, execution.exitCode(),
-                execution.termination(), execution.tally(), execution.log(), Verdict.validity(execution),
-                Verdict.notes(execution, planned));
+                execution.termination(), execution.tally(), execution.log(), Verdict.validity(execution), notes);
+    }
+
+    /** Unique among every run anywhere: the session's id and 96 random bits. */
+    private static String newMarker(String sessionId) {
+        byte[] random = new byte[12];
+        MARKERS.nextBytes(random);
+        StringBuilder marker = new StringBuilder(sessionId).append('-');
+        for (byte b : random) {
+            marker.append(String.format("%02x", b & 0xff));
+        }
+        return marker.toString();
     }
 
     private void warnWhenBusy(ProgressListener progress) {
@@ -302,7 +428,7 @@ public final class SessionRunner implements RunBenchmark {
     private String newId() {
         String base = ID_FORMAT.format(clock.instant());
         String id = base;
-        for (int n = 2; store.load(id).isPresent(); n++) {
+        for (int n = 2; store.exists(id); n++) {
             id = base + "-" + n;
         }
         return id;

@@ -24,6 +24,7 @@ import dev.offloadbench.domain.plan.BenchmarkPlan;
 import dev.offloadbench.domain.plan.PlannedRun;
 import dev.offloadbench.domain.plan.Problem;
 import dev.offloadbench.domain.port.in.PlanBenchmark.Query;
+import dev.offloadbench.domain.port.out.ProjectFolders;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
@@ -105,7 +106,7 @@ class PlannerProbingTest {
         BenchConfig config = new BenchConfig(Optional.of(CONFIG_FILE), Optional.of("Test rig"), Path.of("/offload"),
                 Path.of("/offload/README.md"), List.of(ProjectConfig.at(profile, DIR)));
         Planner planner = new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes,
-                folder -> true, probe, Map.of());
+                folder -> ProjectFolders.State.FOLDER, probe, Map.of());
         return planner.plan(new Query(List.of(), kinds, true, LIMIT), listener, cancellation);
     }
 
@@ -350,7 +351,7 @@ class PlannerProbingTest {
         BenchConfig config = new BenchConfig(Optional.of(CONFIG_FILE), Optional.of("Test rig"), Path.of("/offload"),
                 Path.of("/offload/README.md"), List.of(new ProjectConfig("sculptor", DIR, Optional.empty(),
                         Optional.of(recipe), OptionalInt.empty(), Optional.empty(), Map.of())));
-        return new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes, folder -> true, probe,
+        return new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes, folder -> ProjectFolders.State.FOLDER, probe,
                 Map.of()).plan(new Query(List.of(), List.of(RunKind.OFFLOAD), true, LIMIT), listener,
                         new Cancellation());
     }

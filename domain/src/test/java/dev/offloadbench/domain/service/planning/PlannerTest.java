@@ -33,6 +33,7 @@ import dev.offloadbench.domain.plan.PlannedRun;
 import dev.offloadbench.domain.plan.Problem;
 import dev.offloadbench.domain.plan.ProjectPlan;
 import dev.offloadbench.domain.port.in.PlanBenchmark.Query;
+import dev.offloadbench.domain.port.out.ProjectFolders;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
@@ -145,7 +146,7 @@ class PlannerTest {
     }
 
     private Planner planner(BenchConfig config) {
-        return new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes, Files::isDirectory,
+        return new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes, PlannerTest::onDisk,
                 probe, Map.of());
     }
 
@@ -807,12 +808,20 @@ class PlannerTest {
         justfileIn(plainDir, justfile(recipe("test-integration", 1, line("pytest -n ${N:-2}")),
                 offloadRecipe(plainDir, "test-offload")));
         Planner planner = new Planner(config(ProjectConfig.at("plain", plainDir)), profiles, just, pytest,
-                offloadConfigs, machine, readmes, Files::isDirectory, probe, Map.of("N", "3"));
+                offloadConfigs, machine, readmes, PlannerTest::onDisk, probe, Map.of("N", "3"));
 
         BenchmarkPlan plan = planner.plan(new Query(List.of()));
 
         assertThat(run(plan, RunKind.BASELINE).workers()).hasValue(3);
         assertThat(run(plan, RunKind.HIGH).workers()).hasValue(6);
         assertThat(run(plan, RunKind.HIGH).environment()).isEqualTo(Map.of("N", "6"));
+    }
+
+    /** The folders on disk, as the real adapter sees them. */
+    private static ProjectFolders.State onDisk(Path folder) {
+        if (Files.isDirectory(folder)) {
+            return ProjectFolders.State.FOLDER;
+        }
+        return Files.exists(folder) ? ProjectFolders.State.NOT_A_FOLDER : ProjectFolders.State.MISSING;
     }
 }

@@ -15,11 +15,23 @@ final class InMemorySessionStore implements SessionStore {
 
     private final TreeMap<String, Session> sessions = new TreeMap<>();
     private final List<Session> saved = new ArrayList<>();
+    private final List<Unreadable> unreadable = new ArrayList<>();
 
     /** A session that exists before the test (not counted among the saves). */
     InMemorySessionStore with(Session session) {
         sessions.put(session.id(), session);
         return this;
+    }
+
+    /** A session folder whose session.json cannot be read. */
+    InMemorySessionStore withUnreadable(Unreadable session) {
+        unreadable.add(session);
+        return this;
+    }
+
+    @Override
+    public List<Unreadable> unreadable() {
+        return List.copyOf(unreadable);
     }
 
     @Override

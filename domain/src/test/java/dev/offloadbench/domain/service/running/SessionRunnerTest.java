@@ -34,13 +34,16 @@ import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.ProgressListener;
 import dev.offloadbench.domain.port.out.RunExecutor;
 import dev.offloadbench.domain.port.out.SessionLock;
+import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Interrupted;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
+import dev.offloadbench.domain.run.LeftoverProcess;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
 import dev.offloadbench.domain.session.Attempt;
+import dev.offloadbench.domain.session.RunInProgress;
 import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.session.SessionProject;
@@ -59,6 +62,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -98,6 +102,7 @@ class SessionRunnerTest {
         when(lock.acquire()).thenReturn(held);
         when(checks.check(any())).thenReturn(allChecksPass());
         when(planner.plan(any(), any(), any())).thenReturn(plan(project("mng"), project("sculptor")));
+        when(planner.profiles(any())).thenReturn(List.of("mng", "sculptor"));
         when(machine.load()).thenReturn(IDLE);
         when(executor.execute(any(), any(), any())).thenAnswer(invocation -> {
             ExecutionRequest request = invocation.getArgument(0);
@@ -342,7 +347,7 @@ class SessionRunnerTest {
                 .hasMessageContaining("just: `just` is not on the PATH (npm install -g rust-just)");
         verifyNoInteractions(executor);
         verify(progress).checked(anyList());
-        verify(held).close();
+        verify(lock, never()).acquire();
     }
 
     @Test
@@ -384,6 +389,7 @@ class SessionRunnerTest {
         when(checks.check(any())).thenReturn(replacing("project sculptor",
                 CheckResult.fail("project sculptor", "/p/sculptor does not exist", "check it out")
                         .about(CheckResult.Scope.project("sculptor"))));
+        when(planner.profiles(any())).thenReturn(List.of("mng"));
         when(planner.plan(any(), any(), any())).thenReturn(plan(project("mng")));
 
         Outcome outcome = run(command(List.of("mng"), List.of(RunKind.BASELINE), 1, 1, Optional.empty(),
@@ -502,6 +508,7 @@ class SessionRunnerTest {
                 .hasMessageContaining("\n  - no README at /offload/README.md");
         verifyNoInteractions(executor);
         assertThat(store.saved()).isEmpty();
+        // the plan is found under the lock (its probes run recipes), which is released
         verify(held).close();
     }
 
@@ -727,7 +734,7 @@ class SessionRunnerTest {
                     .hasMessageContaining("session 20240430-110000 has finished; there is nothing to resume");
             verifyNoInteractions(executor);
             assertThat(store.saved()).isEmpty();
-            verify(held).close();
+            verify(lock, never()).acquire();
         }
 
         @Test
@@ -740,12 +747,13 @@ class SessionRunnerTest {
     }
 
     @Test
-    void theLockIsTakenBeforeAnythingAndReleasedAtTheEnd() {
+    void theArgumentsAndPrerequisitesAreCheckedBeforeTheLockIsTakenAndItIsReleasedAtTheEnd() {
         run(command(List.of(RunKind.BASELINE), 1, 0));
 
         InOrder order = inOrder(lock, checks, planner, executor, held);
-        order.verify(lock).acquire();
         order.verify(checks).check(new CheckPrerequisites.Options(false, false));
+        order.verify(planner).profiles(any());
+        order.verify(lock).acquire();
         order.verify(planner).plan(any(), any(), any());
         order.verify(executor, times(2)).execute(any(), any(), any());
         order.verify(held).close();
@@ -766,7 +774,7 @@ class SessionRunnerTest {
         when(lock.acquire()).thenThrow(new BenchException("another benchmark session is running (pid 42)"));
 
         assertThatThrownBy(() -> run(everything())).hasMessageContaining("pid 42");
-        verifyNoInteractions(checks, planner, executor);
+        verifyNoInteractions(executor);
         assertThat(store.saved()).isEmpty();
     }
 
@@ -923,6 +931,187 @@ class SessionRunnerTest {
             store.with(earlier("20240425-100000", Path.of("/p/mng"), "test-unit", sample("12.500")));
 
             assertThat(estimateOfTheMngBaseline()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Containment {
+        @Test
+        void eachExecutionsMarkerIsSavedBeforeItStartsAndClearedOnceItIsRecorded() {
+            List<Optional<RunInProgress>> savedAtStart = new ArrayList<>();
+            script = (call, request, output, cancel) -> {
+                savedAtStart.add(store.lastSaved().running());
+                return passing(Duration.ofSeconds(1));
+            };
+
+            Outcome outcome = run(command(List.of(RunKind.BASELINE, RunKind.HIGH), 1, 0));
+
+            assertThat(requests).hasSize(4);
+            for (int i = 0; i < requests.size(); i++) {
+                RunInProgress running = savedAtStart.get(i).orElseThrow();
+                assertThat(running.marker()).isEqualTo(requests.get(i).marker()).startsWith(NOW_ID + "-");
+                assertThat(running.benchPid()).isEqualTo(ProcessHandle.current().pid());
+                assertThat(running.processGroup()).isEmpty();
+            }
+            assertThat(requests).extracting(ExecutionRequest::marker).doesNotHaveDuplicates();
+            assertThat(savedAtStart.get(1).orElseThrow().kind()).isEqualTo(RunKind.HIGH);
+            assertThat(store.lastSaved().running()).isEmpty();
+            assertThat(outcome.session().running()).isEmpty();
+        }
+
+        @Test
+        void theProcessGroupIsSavedOnceTheCommandHasStarted() {
+            List<Optional<RunInProgress>> savedOnStart = new ArrayList<>();
+            script = (call, request, output, cancel) -> {
+                output.started(4242, true);
+                savedOnStart.add(store.lastSaved().running());
+                return passing(Duration.ofSeconds(1));
+            };
+
+            run(command(List.of(RunKind.BASELINE), 1, 0));
+
+            assertThat(savedOnStart).allSatisfy(running -> assertThat(running.orElseThrow().processGroup())
+                    .hasValue(4242));
+        }
+
+        @Test
+        void whatABenchThatDiedLeftRunningIsEndedUnderTheLockBeforeAnythingRuns() {
+            RunInProgress died = new RunInProgress("mng", RunKind.HIGH, "20240430-100000-abc", 77, OptionalLong.of(80),
+                    Instant.parse("2024-04-30T10:00:00Z"));
+            store.with(stored("20240430-100000", false, run("mng", RunKind.HIGH, RunStatus.PENDING, ""))
+                    .withRunning(died));
+            List<LeftoverProcess> ended = List.of(new LeftoverProcess(81, "sleep 300"));
+            when(executor.endLeftovers(List.of("20240430-100000-abc"))).thenReturn(ended);
+
+            run(command(List.of(RunKind.BASELINE), 1, 0));
+
+            InOrder order = inOrder(lock, executor, held);
+            order.verify(lock).acquire();
+            order.verify(executor).endLeftovers(List.of("20240430-100000-abc"));
+            order.verify(executor, times(2)).execute(any(), any(), any());
+            order.verify(held).close();
+            verify(progress).leftoversEnded("20240430-100000", ended);
+            assertThat(store.load("20240430-100000").orElseThrow().running()).isEmpty();
+        }
+
+        @Test
+        void leftoversThatCannotBeEndedStopEverythingBeforeAnythingRuns() {
+            store.with(stored("20240430-100000", false, run("mng", RunKind.HIGH, RunStatus.PENDING, ""))
+                    .withRunning(new RunInProgress("mng", RunKind.HIGH, "m", 77, OptionalLong.empty(), NOW)));
+            when(executor.endLeftovers(any())).thenThrow(new BenchException("could not be ended: sleep (pid 81)"));
+
+            assertThatThrownBy(() -> run(everything())).hasMessageContaining("pid 81");
+
+            verify(executor, never()).execute(any(), any(), any());
+            assertThat(store.saved()).isEmpty();
+            verify(held).close();
+        }
+
+        @Test
+        void sessionsWithNothingUnderWayNeedNoSweep() {
+            store.with(stored("20240430-100000", true, run("mng", RunKind.BASELINE, RunStatus.DONE, "",
+                    sample("1.000"))));
+
+            run(command(List.of(RunKind.BASELINE), 1, 0));
+
+            verify(executor, never()).endLeftovers(any());
+        }
+
+        @Test
+        void whatTheRunLeftRunningIsNotedOnItsAttempt() {
+            script = (call, request, output, cancel) -> new Execution(0, Termination.EXITED, Duration.ofSeconds(1), NOW,
+                    NOW.plusSeconds(1), Path.of("/log"), passedTally(4),
+                    List.of(new LeftoverProcess(9, "sleep 300"), new LeftoverProcess(10, "")));
+
+            Outcome outcome = run(command(List.of(RunKind.BASELINE), 1, 0));
+
+            assertThat(runOf(outcome.session(), "mng", RunKind.BASELINE).attempts().get(0).notes())
+                    .containsExactly("ended 2 processes it left running: sleep 300 (pid 9), pid 10");
+        }
+
+        @Test
+        void aSignalWhileTheLastRunEndsStopsTheSessionUnfinished() {
+            script = (call, request, output, cancel) -> {
+                if (call == 2) {
+                    cancel.cancel(); // Ctrl-C while the command's leftovers are being ended
+                }
+                return passing(Duration.ofSeconds(1));
+            };
+
+            Outcome outcome = run(command(List.of(RunKind.BASELINE), 1, 0));
+
+            assertThat(outcome.ending()).isEqualTo(Ending.CANCELLED);
+            assertThat(outcome.session().finished()).isFalse();
+            assertThat(store.lastSaved().finished()).isFalse();
+            assertThat(runOf(outcome.session(), "sculptor", RunKind.BASELINE).status()).isEqualTo(RunStatus.DONE);
+        }
+
+        @Test
+        void aSignalWhileASampleEndsKeepsItAndStartsNoOther() {
+            script = (call, request, output, cancel) -> {
+                cancel.cancel();
+                return passing(Duration.ofSeconds(1));
+            };
+
+            Outcome outcome = run(command(List.of(RunKind.BASELINE), 3, 0));
+
+            assertThat(requests).hasSize(1);
+            assertThat(outcome.ending()).isEqualTo(Ending.CANCELLED);
+            SessionRun baseline = runOf(outcome.session(), "mng", RunKind.BASELINE);
+            assertThat(baseline.status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(baseline.samples()).hasSize(1);
+        }
+
+        @Test
+        void unreadableSessionsAreReportedAndSkipped() {
+            SessionStore.Unreadable corrupt = new SessionStore.Unreadable("20240101-000000",
+                    "/state/sessions/20240101-000000/session.json:1:1: invalid JSON");
+            store.withUnreadable(corrupt);
+
+            Outcome outcome = run(command(List.of(RunKind.BASELINE), 1, 0));
+
+            verify(progress).sessionsSkipped(List.of(corrupt));
+            assertThat(outcome.ending()).isEqualTo(Ending.FINISHED);
+        }
+    }
+
+    @Nested
+    class Secrets {
+        private Session storedWithASecret() {
+            PlannedRun planned = planned("mng", RunKind.BASELINE);
+            PlannedRun withToken = new PlannedRun(planned.kind(), planned.recipe(), planned.command(),
+                    Map.of("API_TOKEN", dev.offloadbench.domain.plan.Secrets.REDACTED, "MODE", "fast"),
+                    planned.directory(), planned.workers(), planned.workersSource(), planned.maxParallel(),
+                    planned.maxParallelSource(), planned.warmups(), planned.notes());
+            SessionProject mng = new SessionProject("mng", Path.of("/p/mng"),
+                    List.of(new SessionRun(withToken, RunStatus.PENDING, "", List.of())));
+            return new Session("20240430-100000", Instant.parse("2024-04-30T10:00:00Z"),
+                    new SessionSettings(List.of(RunKind.BASELINE), 1, 0, Optional.empty()), MACHINE, README,
+                    List.of(mng), false);
+        }
+
+        @Test
+        void aResumedSessionGetsItsSecretsFromTheConfigurationAgain() {
+            store.with(storedWithASecret());
+            when(planner.environment("mng")).thenReturn(Map.of("API_TOKEN", "s3cret", "MODE", "changed"));
+
+            Outcome outcome = run(resume("20240430-100000"));
+
+            assertThat(outcome.ending()).isEqualTo(Ending.FINISHED);
+            assertThat(requests).singleElement().satisfies(request -> assertThat(request.environment())
+                    .containsEntry("API_TOKEN", "s3cret").containsEntry("MODE", "fast"));
+        }
+
+        @Test
+        void aSecretTheConfigurationNoLongerGivesStopsTheResumeNamingIt() {
+            store.with(storedWithASecret());
+            when(planner.environment("mng")).thenReturn(Map.of());
+
+            assertThatThrownBy(() -> run(resume("20240430-100000")))
+                    .isInstanceOf(BenchException.class)
+                    .hasMessageContaining("session 20240430-100000 ran mng with API_TOKEN set")
+                    .hasMessageContaining("put it back in `env` under [projects.mng]");
+            verify(executor, never()).execute(any(), any(), any());
         }
     }
 }

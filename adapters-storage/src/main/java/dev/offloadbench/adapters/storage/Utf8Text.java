@@ -1,0 +1,57 @@
+package dev.offloadbench.adapters.storage;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Decoding bytes that must be UTF-8, saying exactly where they are not. */
+final class Utf8Text {
+    private Utf8Text() {
+    }
+
+    /** The text, or empty when the bytes are not UTF-8 (then {@link #whyNot} says where). */
+    static Optional<String> decode(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Why bytes are not UTF-8, for a message: the offending byte and its offset, and UTF-16 named
+     * when its byte order mark or its zero bytes give it away.
+     */
+    static String whyNot(byte[] bytes) {
+        String utf16 = bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) ? " (it looks like UTF-16: convert it to UTF-8)"
+                : "";
+        int offset = firstInvalidOffset(bytes);
+        return String.format(Locale.ROOT, "not UTF-8 text: byte 0x%02X at offset %d is not valid UTF-8%s",
+                bytes[offset] & 0xff, offset, utf16);
+    }
+
+    private static int firstInvalidOffset(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return Math.max(0, Math.min(in.position(), bytes.length - 1));
+            }
+            out.clear();
+        }
+    }
+}
