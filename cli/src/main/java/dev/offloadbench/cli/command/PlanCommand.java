@@ -22,22 +22,18 @@ import picocli.CommandLine.Spec;
                 + " max_parallel with where each comes from, then every problem found. Runs nothing.",
             "Exits 0 when the plan is complete, 2 when anything is missing."})
 public final class PlanCommand implements Callable<Integer> {
-    private final Provider<PlanBenchmark> planner;
+    @Inject
+    Provider<PlanBenchmark> planner;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "all|PROFILE", arity = "0..*",
+    @Parameters(paramLabel = "all|PROFILE", arity = "0..*", completionCandidates = ProfileCandidates.class,
             description = "The profiles to plan (default: all configured projects).")
     List<String> profiles = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
-
-    @Inject
-    PlanCommand(Provider<PlanBenchmark> planner) {
-        this.planner = planner;
-    }
 
     @Override
     public Integer call() {

@@ -9,7 +9,10 @@ import dev.offloadbench.domain.port.in.RunBenchmark;
 import dev.offloadbench.domain.port.in.UpdateReadme;
 import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.session.RunStatus;
+import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.session.SessionEvents;
+import dev.offloadbench.domain.spi.FinishedSession;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
@@ -37,19 +40,26 @@ public final class RunCommand implements Callable<Integer> {
     /** What a shell exits with after SIGINT. */
     static final int INTERRUPTED = 130;
 
-    private final Provider<RunBenchmark> runner;
-    private final Provider<UpdateReadme> updateReadme;
-    private final Provider<BrowseSessions> sessions;
-    private final Provider<BenchConfig> config;
+    @Inject
+    Provider<RunBenchmark> runner;
+    @Inject
+    Provider<UpdateReadme> updateReadme;
+    @Inject
+    Provider<BrowseSessions> sessions;
+    @Inject
+    Provider<BenchConfig> config;
+    @Inject
+    Provider<ResultsExports> exports;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "all|PROFILE", arity = "0..*",
+    @Parameters(paramLabel = "all|PROFILE", arity = "0..*", completionCandidates = ProfileCandidates.class,
             description = "The profiles to run (default: all configured projects).")
     List<String> profiles = new ArrayList<>();
 
     @Option(names = "--kinds", split = ",", paramLabel = "KIND", converter = RunKindConverter.class,
+            completionCandidates = KindCandidates.class,
             description = "Which runs: baseline,high,offload (default: all three).")
     List<RunKind> kinds = new ArrayList<>(List.of(RunKind.values()));
 
@@ -76,17 +86,9 @@ public final class RunCommand implements Callable<Integer> {
     boolean allowInvalid;
 
     @Option(names = "--resume", arity = "0..1", paramLabel = "ID", fallbackValue = "latest",
+            completionCandidates = SessionCandidates.class,
             description = "Continue an interrupted session (default: the latest), skipping its finished runs.")
     String resume;
-
-    @Inject
-    RunCommand(Provider<RunBenchmark> runner, Provider<UpdateReadme> updateReadme,
-            Provider<BrowseSessions> sessions, Provider<BenchConfig> config) {
-        this.runner = runner;
-        this.updateReadme = updateReadme;
-        this.sessions = sessions;
-        this.config = config;
-    }
 
     @Override
     public Integer call() {
@@ -94,6 +96,8 @@ public final class RunCommand implements Callable<Integer> {
         refuseSettingsWithResume();
         RunBenchmark.Command command = new RunBenchmark.Command(profiles, kinds, runs, offloadWarmups,
                 Optional.ofNullable(timeout), Optional.ofNullable(resume), config.get().offloadOptional());
+        List<String> formats = config.get().exporters();
+        exports.get().require(formats, config.get().describeSource());
         Cancellation cancellation = new Cancellation();
         RunBenchmark.Outcome outcome;
         boolean live = System.console() != null && !showOutput;
@@ -110,6 +114,13 @@ public final class RunCommand implements Callable<Integer> {
         Path results = sessions.get().resultsFile(session.id());
         out.println("Session " + session.id() + ": " + results);
         sayWhatIsMissing(out, session);
+        boolean exported = export(session, results.getParent(), formats, out);
+        int exitCode = conclude(outcome, interruptedExitCode, out, session, results);
+        return !exported && exitCode == ExitCodes.OK ? ExitCodes.BAD_INPUT : exitCode;
+    }
+
+    private int conclude(RunBenchmark.Outcome outcome, int interruptedExitCode, PrintWriter out, Session session,
+            Path results) {
         switch (outcome.ending()) {
             case CANCELLED -> {
                 out.println("Interrupted: every finished run is kept. Continue with: bench run --resume "
@@ -144,6 +155,29 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return invalid ? ExitCodes.INVALID_RUNS : ExitCodes.OK;
+    }
+
+    /**
+     * Writes the session's results in every format the configuration lists, beside its session.json
+     * ({@code results.csv}, ...), however the session ended; false when one failed (said on stderr).
+     */
+    private boolean export(Session session, Path folder, List<String> formats, PrintWriter out) {
+        boolean allWritten = true;
+        FinishedSession finished = formats.isEmpty() ? null : SessionEvents.finished(session);
+        for (String format : formats) {
+            Path file = folder.resolve("results." + format);
+            try {
+                exports.get().write(format, finished, file);
+                out.println("Exported " + format + ": " + file);
+            } catch (BenchException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("error: " + e.getMessage() + " (the session is saved: bench results " + session.id()
+                        + " --format " + format + " --output FILE tries again)");
+                err.flush();
+                allWritten = false;
+            }
+        }
+        return allWritten;
     }
 
     /** A resumed session runs as it was started: new settings would mix two different benchmarks. */

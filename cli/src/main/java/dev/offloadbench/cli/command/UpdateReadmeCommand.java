@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "update-readme", mixinStandardHelpOptions = true,
         description = "Replace the Benchmarks section of a README with the one rendered from recorded results.")
 public final class UpdateReadmeCommand implements Callable<Integer> {
-    private final UpdateReadme updateReadme;
-    private final Provider<BrowseSessions> sessions;
+    @Inject
+    Provider<UpdateReadme> updateReadme;
+    @Inject
+    Provider<BrowseSessions> sessions;
 
     @Spec
     CommandSpec spec;
@@ -37,15 +39,9 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
     @Option(names = "--allow-invalid", description = "Publish even when some runs are INVALID.")
     boolean allowInvalid;
 
-    @Inject
-    UpdateReadmeCommand(UpdateReadme updateReadme, Provider<BrowseSessions> sessions) {
-        this.updateReadme = updateReadme;
-        this.sessions = sessions;
-    }
-
     @Override
     public Integer call() {
-        UpdateReadme.Outcome outcome = updateReadme.update(new UpdateReadme.Command(input.results(sessions.get()),
+        UpdateReadme.Outcome outcome = updateReadme.get().update(new UpdateReadme.Command(input.results(sessions.get()),
                 readme, input.template(), dryRun, allowInvalid));
         return report(outcome, readme, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

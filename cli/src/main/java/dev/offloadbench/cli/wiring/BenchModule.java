@@ -1,6 +1,7 @@
 package dev.offloadbench.cli.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.offloadbench.adapters.config.ModalCredentialsFile;
@@ -17,14 +18,15 @@ import dev.offloadbench.adapters.process.SystemMachineProbe;
 import dev.offloadbench.adapters.storage.FileSessionLock;
 import dev.offloadbench.adapters.storage.JsonResultsReader;
 import dev.offloadbench.adapters.storage.JsonSessionStore;
-import dev.offloadbench.cli.command.BenchCommand;
+import dev.offloadbench.cli.command.ProfilesCommand;
+import dev.offloadbench.cli.command.ResultsExports;
+import dev.offloadbench.cli.plugin.Plugins;
 import dev.offloadbench.cli.command.CheckCommand;
 import dev.offloadbench.cli.command.PlanCommand;
 import dev.offloadbench.cli.command.RenderCommand;
 import dev.offloadbench.cli.command.ResultsCommand;
 import dev.offloadbench.cli.command.RunCommand;
 import dev.offloadbench.cli.command.SessionsCommand;
-import dev.offloadbench.cli.command.ShellCommand;
 import dev.offloadbench.cli.command.UpdateReadmeCommand;
 import dev.offloadbench.domain.service.PrerequisiteChecker;
 import dev.offloadbench.domain.config.BenchConfig;
@@ -51,45 +53,97 @@ import dev.offloadbench.domain.port.out.ToolLocator;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.service.ReportService;
 import dev.offloadbench.domain.service.running.SessionCatalog;
+import dev.offloadbench.domain.service.running.OutputParsers;
 import dev.offloadbench.domain.service.running.SessionRunner;
+import dev.offloadbench.domain.spi.ResultsExporter;
+import dev.offloadbench.domain.spi.RunListener;
+import dev.offloadbench.domain.spi.TestOutputParser;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Binds every port to its adapter and every use case to its domain service. The domain carries
- * no annotations: its services are built here, in {@code @Provides} methods. The configuration
- * file is read when a command asks for a service that needs it (commands take such services as
- * providers), so a broken one fails only the commands that use it, with its own message.
+ * Binds every port to its adapter, every use case to its domain service, and what the installed
+ * plugins provide (listeners, exporters and output parsers with multibinders; profiles through
+ * the registry). The domain carries no annotations: its services are built here, in
+ * {@code @Provides} methods.
+ *
+ * <p>One injector serves a whole shell. What depends on the configuration is
+ * {@link CommandScoped}: the file is read when a command first asks for a service that needs it
+ * (commands take such services as providers), once per command, so a broken one fails only the
+ * commands that use it, with its own message. Commands get their services by field injection
+ * after picocli has parsed them, so that {@code --help} and {@code --version} wire nothing.
  */
 public final class BenchModule extends AbstractModule {
-    private final Invocation invocation;
-    private final ProfileRegistry profiles;
+    /** The commands whose fields are injected; listed so that a missing binding fails when the injector is made. */
+    public static final List<Class<?>> INJECTED_COMMANDS = List.of(RenderCommand.class, UpdateReadmeCommand.class,
+            PlanCommand.class, CheckCommand.class, RunCommand.class, SessionsCommand.class, ResultsCommand.class,
+            ProfilesCommand.class);
 
-    public BenchModule(Invocation invocation, ProfileRegistry profiles) {
-        this.invocation = invocation;
-        this.profiles = profiles;
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+    private final Plugins plugins;
+    private final CommandScope commandScope;
+
+    /**
+     * @param environment the process environment (the same for every command of a shell)
+     * @param workingDirectory where bench was started
+     */
+    public BenchModule(Map<String, String> environment, Path workingDirectory, Plugins plugins,
+            CommandScope commandScope) {
+        this.environment = Map.copyOf(environment);
+        this.workingDirectory = workingDirectory;
+        this.plugins = plugins;
+        this.commandScope = commandScope;
+    }
+
+    CommandScope commandScope() {
+        return commandScope;
     }
 
     @Override
     protected void configure() {
         binder().requireExplicitBindings();
         binder().disableCircularProxies();
-        bind(Invocation.class).toInstance(invocation);
-        bind(ProfileRegistry.class).toInstance(profiles);
-        bind(BenchCommand.class);
-        bind(RenderCommand.class);
-        bind(UpdateReadmeCommand.class);
-        bind(PlanCommand.class);
-        bind(CheckCommand.class);
-        bind(RunCommand.class);
-        bind(SessionsCommand.class);
-        bind(ResultsCommand.class);
-        bind(ShellCommand.class);
+        bindScope(CommandScoped.class, commandScope);
+        bind(Invocation.class).toProvider(CommandScope.seeded(Invocation.class)).in(CommandScoped.class);
+        bind(Plugins.class).toInstance(plugins);
+        Multibinder<RunListener> listeners = Multibinder.newSetBinder(binder(), RunListener.class);
+        plugins.listeners().forEach(listener -> listeners.addBinding().toInstance(listener));
+        Multibinder<ResultsExporter> exporters = Multibinder.newSetBinder(binder(), ResultsExporter.class);
+        plugins.exporters().values().forEach(exporter -> exporters.addBinding().toInstance(exporter));
+        Multibinder<TestOutputParser> parsers = Multibinder.newSetBinder(binder(), TestOutputParser.class);
+        plugins.parsers().forEach(parser -> parsers.addBinding().toInstance(parser));
+        for (Class<?> command : INJECTED_COMMANDS) {
+            getMembersInjector(command);
+        }
     }
 
+    /** The configuration, read once per command. */
     @Provides
+    @CommandScoped
     BenchConfig config(Invocation invocation) {
         return new TomlConfigLoader().load(invocation.configFile(), invocation.environment(),
                 invocation.workingDirectory());
+    }
+
+    /** The installed profiles with the configuration's on top. */
+    @Provides
+    @CommandScoped
+    ProfileRegistry profiles(BenchConfig config) {
+        return plugins.profiles().withConfiguration(config);
+    }
+
+    @Provides
+    ResultsExports resultsExports(Set<ResultsExporter> exporters) {
+        return new ResultsExports(exporters, plugins::origin);
+    }
+
+    @Provides
+    OutputParsers outputParsers(ProfileRegistry profiles, Set<TestOutputParser> parsers) {
+        return new OutputParsers(profiles, parsers);
     }
 
     @Provides
@@ -98,8 +152,8 @@ public final class BenchModule extends AbstractModule {
         return new JsonResultsReader();
     }
 
+    /** Made when a command renders (compiling the template is not for every command). */
     @Provides
-    @Singleton
     ReportRenderer reportRenderer() {
         return new HandlebarsReportRenderer();
     }
@@ -112,8 +166,8 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JustfileReader justfileReader(Invocation invocation) {
-        return new JustCliReader(invocation.environment());
+    JustfileReader justfileReader() {
+        return new JustCliReader(environment);
     }
 
     @Provides
@@ -130,8 +184,8 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CommandRunner commandRunner(Invocation invocation) {
-        return new ProcessCommandRunner(invocation.environment());
+    CommandRunner commandRunner() {
+        return new ProcessCommandRunner(environment);
     }
 
     @Provides
@@ -142,18 +196,17 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ToolLocator toolLocator(Invocation invocation) {
-        return new PathToolLocator(invocation.environment());
+    ToolLocator toolLocator() {
+        return new PathToolLocator(environment);
     }
 
     @Provides
     @Singleton
-    ModalCredentials modalCredentials(Invocation invocation) {
-        return new ModalCredentialsFile(invocation.environment());
+    ModalCredentials modalCredentials() {
+        return new ModalCredentialsFile(environment);
     }
 
     @Provides
-    @Singleton
     ReportService reportService(ResultsReader reader, ProfileRegistry registry, ReportRenderer renderer,
             ReadmeStore readmes) {
         return new ReportService(reader, registry, renderer, readmes);
@@ -171,9 +224,8 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     PlanBenchmark planBenchmark(BenchConfig config, ProfileRegistry registry, JustfileReader just,
-            PytestConfigReader pytest, OffloadConfigReader offload, MachineProbe machine, ReadmeStore readmes,
-            Invocation invocation) {
-        return new Planner(config, registry, just, pytest, offload, machine, readmes, invocation.environment());
+            PytestConfigReader pytest, OffloadConfigReader offload, MachineProbe machine, ReadmeStore readmes) {
+        return new Planner(config, registry, just, pytest, offload, machine, readmes, environment);
     }
 
     @Provides
@@ -184,20 +236,24 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RunExecutor runExecutor(Invocation invocation) {
-        return new StreamingRunExecutor(invocation.environment());
+    RunExecutor runExecutor() {
+        return new StreamingRunExecutor(environment);
     }
 
     @Provides
     @Singleton
-    SessionStore sessionStore(Invocation invocation) {
-        return new JsonSessionStore(invocation.stateDirectory());
+    SessionStore sessionStore() {
+        return new JsonSessionStore(stateDirectory());
     }
 
     @Provides
     @Singleton
-    SessionLock sessionLock(Invocation invocation) {
-        return new FileSessionLock(invocation.stateDirectory());
+    SessionLock sessionLock() {
+        return new FileSessionLock(stateDirectory());
+    }
+
+    private Path stateDirectory() {
+        return new Invocation(environment, workingDirectory, java.util.Optional.empty()).stateDirectory();
     }
 
     @Provides
@@ -207,7 +263,9 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     RunBenchmark runBenchmark(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor,
-            SessionStore store, SessionLock lock, MachineProbe machine) {
-        return new SessionRunner(checks, planner, executor, store, lock, machine, Clock.systemUTC());
+            SessionStore store, SessionLock lock, MachineProbe machine, Set<RunListener> listeners,
+            OutputParsers parsers) {
+        return new SessionRunner(checks, planner, executor, store, lock, machine, Clock.systemUTC(),
+                List.copyOf(listeners), parsers);
     }
 }

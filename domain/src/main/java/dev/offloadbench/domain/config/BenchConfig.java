@@ -16,15 +16,24 @@ import java.util.Optional;
  * @param offloadOptional without offload (or its credentials) a session runs and publishes the local runs
  *     alone, saying so, instead of stopping (the bundled demo's choice)
  * @param projects the projects to benchmark, in execution order
+ * @param exporters the results formats written after every session ({@code exporters = ["csv"]}),
+ *     each by the installed exporter of that name, into the session's folder
  */
 public record BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
-        boolean offloadOptional, List<ProjectConfig> projects) {
+        boolean offloadOptional, List<ProjectConfig> projects, List<String> exporters) {
     public BenchConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(offloadRepo, "offloadRepo");
         Objects.requireNonNull(readme, "readme");
         projects = List.copyOf(projects);
+        exporters = List.copyOf(exporters);
+    }
+
+    /** A configuration that exports nothing after a session. */
+    public BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
+            boolean offloadOptional, List<ProjectConfig> projects) {
+        this(source, machine, offloadRepo, readme, offloadOptional, projects, List.of());
     }
 
     /** A configuration in which a session without offload stops. */

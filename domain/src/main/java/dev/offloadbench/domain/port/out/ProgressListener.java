@@ -4,6 +4,7 @@ import dev.offloadbench.domain.check.CheckResult;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.session.Attempt;
 import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.spi.RunListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,4 +35,11 @@ public interface ProgressListener {
 
     /** A run that will not execute, and why (finished in the session being resumed, offload missing...). */
     void runSkipped(String profileId, RunKind kind, String reason);
+
+    /**
+     * A plugin's run listener threw (or failed to link) when told {@code event}; the session
+     * goes on without that call.
+     */
+    default void listenerFailed(RunListener listener, String event, Throwable cause) {
+    }
 }

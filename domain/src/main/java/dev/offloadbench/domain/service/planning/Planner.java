@@ -47,6 +47,7 @@ public final class Planner implements PlanBenchmark {
     private final Map<String, String> environment;
     private final WorkerFinder workers;
     private final OffloadFinder offload;
+    private final RunnerWorkers runnerWorkers;
 
     public Planner(BenchConfig config, ProfileRegistry profiles, JustfileReader just, PytestConfigReader pytest,
             OffloadConfigReader offloadConfigs, MachineProbe machine, ReadmeStore readmes,
@@ -59,6 +60,7 @@ public final class Planner implements PlanBenchmark {
         this.environment = Map.copyOf(environment);
         this.workers = new WorkerFinder(just, pytest, machine.cores());
         this.offload = new OffloadFinder(just, offloadConfigs);
+        this.runnerWorkers = new RunnerWorkers(just, machine.cores());
     }
 
     @Override
@@ -119,6 +121,10 @@ public final class Planner implements PlanBenchmark {
             String recipe = RecipeNames.require(justfile, defaults.localRecipe(), "baseline_recipe", project,
                     config, defaults.offloadRecipe());
             RecipeCall baselineCall = RecipeCall.of(recipe).withEnvironment(defaults.env());
+            if (defaults.outputParser().isPresent()) {
+                planRunnerLocalRuns(project, defaults, justfile, baselineCall, runs);
+                return;
+            }
             WorkerFinder.Finding baseline = workers.find(project.path(), justfile, baselineCall, environment);
             runs.add(localRun(RunKind.BASELINE, project, baselineCall, baseline.workers(),
                     baseline.source().map(SourceLine::toString).orElse(baseline.written()), baseline.notes()));
@@ -131,6 +137,20 @@ public final class Planner implements PlanBenchmark {
         } catch (PlanProblem | BenchException e) {
             problems.add(Problem.of(project.profile(), e.getMessage()));
         }
+    }
+
+    /** Local runs of a runner other than pytest-xdist, which takes its worker count from the profile's variable. */
+    private void planRunnerLocalRuns(ProjectConfig project, RunDefaults defaults, Justfile justfile,
+            RecipeCall baselineCall, List<PlannedRun> runs) {
+        RunnerWorkers.Finding baseline = runnerWorkers.baseline(project, defaults, justfile, baselineCall,
+                environment);
+        List<String> baselineNotes = new ArrayList<>(baseline.notes());
+        baselineNotes.add("output read by " + defaults.outputParser().orElseThrow());
+        runs.add(localRun(RunKind.BASELINE, project, baselineCall, baseline.workers(), baseline.source(),
+                baselineNotes));
+        int target = defaults.high().forBaseline(baseline.workers());
+        runs.add(localRun(RunKind.HIGH, project, RunnerWorkers.high(defaults, baselineCall, target), target,
+                defaults.workersEnv().orElseThrow() + "=" + target, List.of("high = " + defaults.high().describe())));
     }
 
     private record HighCall(RecipeCall call, String how, List<String> notes) {

@@ -24,8 +24,13 @@ import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.session.SessionProject;
 import dev.offloadbench.domain.session.SessionRun;
+import dev.offloadbench.domain.session.SessionEvents;
 import dev.offloadbench.domain.session.SessionSettings;
 import dev.offloadbench.domain.session.Statistics;
+import dev.offloadbench.domain.model.Validity;
+import dev.offloadbench.domain.profile.ProfileRegistry;
+import dev.offloadbench.domain.spi.RunListener;
+import dev.offloadbench.domain.spi.TestOutputParser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,9 +58,21 @@ public final class SessionRunner implements RunBenchmark {
     private final SessionLock lock;
     private final MachineProbe machine;
     private final Clock clock;
+    private final RunListeners listeners;
+    private final OutputParsers parsers;
 
     public SessionRunner(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor, SessionStore store,
             SessionLock lock, MachineProbe machine, Clock clock) {
+        this(checks, planner, executor, store, lock, machine, clock, List.of(),
+                OutputParsers.none(new ProfileRegistry()));
+    }
+
+    /**
+     * @param listeners told of each session and each finished execution, always after its clock has stopped
+     * @param parsers read the output of the runners other than pytest that profiles name
+     */
+    public SessionRunner(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor, SessionStore store,
+            SessionLock lock, MachineProbe machine, Clock clock, List<RunListener> listeners, OutputParsers parsers) {
         this.checks = checks;
         this.planner = planner;
         this.executor = executor;
@@ -63,6 +80,8 @@ public final class SessionRunner implements RunBenchmark {
         this.lock = lock;
         this.machine = machine;
         this.clock = clock;
+        this.listeners = new RunListeners(listeners);
+        this.parsers = parsers;
     }
 
     @Override
@@ -75,6 +94,7 @@ public final class SessionRunner implements RunBenchmark {
                 Session stored = new SessionCatalog(store).find(command.resume().get());
                 requireWhatRunsNeed(checked, stored.projects().stream().map(SessionProject::profileId).toList(),
                         hasPendingOffload(stored), command.offloadOptional());
+                parsers.requireFor(stored.projects().stream().map(SessionProject::profileId).toList());
                 session = resume(stored, checked, progress);
             } else {
                 BenchmarkPlan plan = planner.plan(new PlanBenchmark.Query(command.profiles()));
@@ -86,9 +106,15 @@ public final class SessionRunner implements RunBenchmark {
                 boolean onlyOffload = command.kinds().stream().noneMatch(RunKind::isLocal);
                 requireWhatRunsNeed(checked, plan.profiles().stream().map(ProjectPlan::profileId).toList(),
                         command.kinds().contains(RunKind.OFFLOAD), command.offloadOptional() && !onlyOffload);
+                parsers.requireFor(plan.profiles().stream().map(ProjectPlan::profileId).toList());
                 session = create(command, plan, checked, progress);
             }
-            return execute(session, progress, cancellation);
+            listeners.sessionStarted(SessionEvents.started(session, command.resume().isPresent()), progress);
+            Outcome outcome = execute(session, progress, cancellation);
+            if (!listeners.isEmpty()) {
+                listeners.sessionFinished(SessionEvents.finished(outcome.session()), progress);
+            }
+            return outcome;
         }
     }
 
@@ -223,6 +249,8 @@ public final class SessionRunner implements RunBenchmark {
                 session = session.replace(entry.profileId(), run);
                 store.save(session);
                 progress.attemptFinished(entry.profileId(), run.planned().kind(), attempt);
+                listeners.runFinished(SessionEvents.finishedRun(session.id(), entry.profileId(), run.planned(),
+                        attempt, number), progress);
                 if (attempt.termination() == Termination.CANCELLED) {
                     return stop(session, entry.profileId(), run, RunStatus.CANCELLED, "interrupted",
                             Ending.CANCELLED);
@@ -251,13 +279,19 @@ public final class SessionRunner implements RunBenchmark {
 
     private Attempt attempt(Session session, String profileId, PlannedRun planned, boolean warmup, int number,
             ProgressListener progress, Cancellation cancellation) {
+        Optional<GuardedOutputParser> parser = parsers.forRun(profileId, planned.kind()).map(GuardedOutputParser::new);
         ExecutionRequest request = new ExecutionRequest(planned.command(), planned.environment(),
                 planned.directory(), store.logFile(session.id(), profileId, planned.kind(), warmup, number),
-                session.settings().timeout());
+                session.settings().timeout(), parser.map(TestOutputParser.class::cast));
         Execution execution = executor.execute(request, progress::output, cancellation);
         BigDecimal seconds = BigDecimal.valueOf(execution.elapsed().toMillis()).movePointLeft(3);
+        Validity validity = Verdict.validity(execution);
+        Optional<String> parserFailure = parser.flatMap(GuardedOutputParser::failure);
+        if (parserFailure.isPresent()) {
+            validity = Verdict.withReason(validity, parserFailure.get());
+        }
         return new Attempt(warmup, execution.started(), execution.finished(), seconds, execution.exitCode(),
-                execution.termination(), execution.tally(), execution.log(), Verdict.validity(execution),
+                execution.termination(), execution.tally(), execution.log(), validity,
                 Verdict.notes(execution, planned));
     }
 

@@ -15,19 +15,47 @@ import java.util.Objects;
  * guard it with {@code {{#if projects.<id>}}}). A line that renders empty is left out.
  *
  * <p>{@code runs} says which recipes run the project and how to give a run more workers.
+ * {@code headingAliases} are other headings under which a README may show the project's
+ * subsection (besides one starting with its title), e.g. {@code "Mng Integration Tests"}.
  */
-public record Profile(String id, String title, String suiteLabel, List<String> notes, RunDefaults runs) {
+public record Profile(String id, String title, String suiteLabel, List<String> notes, RunDefaults runs,
+        List<String> headingAliases) {
     public Profile {
         ProfileId.check(id);
         requireText(title, "title");
         requireText(suiteLabel, "suiteLabel");
         notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
         Objects.requireNonNull(runs, "runs");
+        headingAliases = List.copyOf(Objects.requireNonNull(headingAliases, "headingAliases"));
+        for (String alias : headingAliases) {
+            requireText(alias, "heading alias");
+        }
+    }
+
+    /** A profile whose subsection a README shows under its title alone. */
+    public Profile(String id, String title, String suiteLabel, List<String> notes, RunDefaults runs) {
+        this(id, title, suiteLabel, notes, runs, List.of());
     }
 
     /** A profile that runs its project the procedure's way ({@link RunDefaults#PROCEDURE}). */
     public Profile(String id, String title, String suiteLabel, List<String> notes) {
         this(id, title, suiteLabel, notes, RunDefaults.PROCEDURE);
+    }
+
+    public Profile withTitle(String text) {
+        return new Profile(id, text, suiteLabel, notes, runs, headingAliases);
+    }
+
+    public Profile withSuiteLabel(String text) {
+        return new Profile(id, title, text, notes, runs, headingAliases);
+    }
+
+    public Profile withNotes(List<String> lines) {
+        return new Profile(id, title, suiteLabel, lines, runs, headingAliases);
+    }
+
+    public Profile withHeadingAliases(List<String> aliases) {
+        return new Profile(id, title, suiteLabel, notes, runs, aliases);
     }
 
     private static void requireText(String value, String name) {

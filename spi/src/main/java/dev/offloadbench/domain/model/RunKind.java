@@ -1,6 +1,5 @@
 package dev.offloadbench.domain.model;
 
-import dev.offloadbench.domain.BenchException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -27,13 +26,14 @@ public enum RunKind {
         return this != OFFLOAD;
     }
 
+    /** @throws IllegalArgumentException naming the valid ids, when {@code id} is none of them */
     public static RunKind fromId(String id) {
         for (RunKind kind : values()) {
             if (kind.id.equals(id)) {
                 return kind;
             }
         }
-        throw new BenchException("unknown run kind \"" + id + "\"; expected one of "
+        throw new IllegalArgumentException("unknown run kind \"" + id + "\"; expected one of "
                 + Arrays.stream(values()).map(RunKind::id).collect(Collectors.joining(", ")));
     }
 

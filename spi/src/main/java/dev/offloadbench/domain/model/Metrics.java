@@ -1,6 +1,5 @@
 package dev.offloadbench.domain.model;
 
-import dev.offloadbench.domain.BenchException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -23,15 +22,19 @@ public final class Metrics {
         return seconds.setScale(1, RoundingMode.HALF_UP);
     }
 
-    /** The figures of a run against its project's baseline. */
+    /**
+     * The figures of a run against its project's baseline.
+     *
+     * @throws IllegalArgumentException when a time shows as 0.0 s, so that no ratio can be computed
+     */
     public static RunFigures figures(BigDecimal runSeconds, BigDecimal baselineSeconds) {
         BigDecimal run = shownTime(runSeconds);
         BigDecimal baseline = shownTime(baselineSeconds);
         if (baseline.signum() == 0) {
-            throw new BenchException("the baseline time shows as 0.0 s, so no ratio can be computed against it");
+            throw new IllegalArgumentException("the baseline time shows as 0.0 s, so no ratio can be computed against it");
         }
         if (run.signum() == 0) {
-            throw new BenchException("a run time shows as 0.0 s, so its speedup (baseline / run) is undefined");
+            throw new IllegalArgumentException("a run time shows as 0.0 s, so its speedup (baseline / run) is undefined");
         }
         BigDecimal percent = run.multiply(HUNDRED).divide(baseline, 1, RoundingMode.HALF_UP);
         BigDecimal speedup = baseline.divide(run, 2, RoundingMode.HALF_UP);

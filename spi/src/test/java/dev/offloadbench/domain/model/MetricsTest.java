@@ -3,7 +3,6 @@ package dev.offloadbench.domain.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.offloadbench.domain.BenchException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -91,10 +90,10 @@ class MetricsTest {
     @Test
     void refusesRatiosAgainstAZeroBaseline() {
         assertThatThrownBy(() -> figures("1.0", "0.04"))
-                .isInstanceOf(BenchException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("baseline time shows as 0.0 s");
         assertThatThrownBy(() -> figures("0.0", "10.0"))
-                .isInstanceOf(BenchException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("speedup");
     }
 }
