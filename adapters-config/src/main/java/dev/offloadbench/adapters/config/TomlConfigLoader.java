@@ -235,6 +235,9 @@ public final class TomlConfigLoader {
             ProfileText text = new ProfileText(string(table, "title", where), string(table, "suite_label", where),
                     stringList(table, "notes", where), stringList(table, "heading_aliases", where),
                     TomlFiles.at(file, position).replaceAll(":\\s*$", "") + " [projects." + profile + "]");
+            if (text.isEmpty()) {
+                text = ProfileText.NONE;
+            }
             if (!valid || problems.size() > before || path.isEmpty()) {
                 return Optional.empty();
             }

@@ -282,7 +282,7 @@ class TomlConfigLoaderTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(BenchException.class)
                 .hasMessage(file + ":2:3: unknown top-level key `offload_rep`; did you mean `offload_repo`? "
-                        + "(valid keys: machine, offload_repo, readme, offload_optional, projects)");
+                        + "(valid keys: machine, offload_repo, readme, offload_optional, exporters, projects)");
     }
 
     @Test
@@ -306,7 +306,7 @@ class TomlConfigLoaderTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(BenchException.class)
                 .hasMessageEndingWith("unknown top-level key `colour` (valid keys: machine, offload_repo, readme, "
-                        + "offload_optional, projects)");
+                        + "offload_optional, exporters, projects)");
     }
 
     @Test
