@@ -9,6 +9,10 @@ import dev.offloadbench.domain.spi.RunListener;
 import dev.offloadbench.domain.spi.TestOutputParser;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -26,7 +30,8 @@ import java.util.stream.Stream;
  * Finds and loads plugin jars: the jars in {@code $XDG_CONFIG_HOME/offload-bench/plugins}
  * (default {@code ~/.config/offload-bench/plugins}) and those listed in
  * {@code OFFLOAD_BENCH_PLUGINS} (jars or folders of jars, separated by {@code :}). A jar found
- * twice (the same file, whatever the path) is one plugin.
+ * twice (the same file or a copy of it) is one plugin; two different jars that provide the same
+ * profile are refused, naming both.
  *
  * <p>Nothing is loaded unless every folder and jar is safe ({@link PluginSafety}). Each jar gets
  * a class loader of its own that sees the JDK and the SPI and nothing else of offload-bench, and
@@ -55,7 +60,7 @@ public final class PluginLoader {
 
     static PluginLoader fromEnvironment(Map<String, String> environment, PluginSafety safety) {
         List<Path> folders = new ArrayList<>();
-        Map<Path, Path> jars = new LinkedHashMap<>();
+        Map<Object, Path> jars = new LinkedHashMap<>();
         String listed = environment.getOrDefault(PLUGINS_VARIABLE, "");
         for (String entry : listed.split(File.pathSeparator)) {
             if (entry.isBlank()) {
@@ -79,11 +84,21 @@ public final class PluginLoader {
         return new PluginLoader(folders, List.copyOf(jars.values()), safety);
     }
 
-    /** The same file is one plugin, however it is reached (another path, a link). */
-    private static Path identity(Path jar) {
-        try {
-            return jar.toRealPath();
-        } catch (IOException e) {
+    /**
+     * The same jar is one plugin, however it is reached (another path, a link) and wherever a copy
+     * of it lies (the plugin folder and {@code OFFLOAD_BENCH_PLUGINS}): what counts is its bytes.
+     */
+    private static Object identity(Path jar) {
+        try (InputStream in = Files.newInputStream(jar)) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                sha256.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            // unreadable: it is itself, and loading it will say what is wrong
             return jar.toAbsolutePath().normalize();
         }
     }

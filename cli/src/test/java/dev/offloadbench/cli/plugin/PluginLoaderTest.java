@@ -59,13 +59,15 @@ class PluginLoaderTest {
     }
 
     @Test
-    void theSameJarFoundTwiceIsOnePlugin() throws IOException {
+    void theSameJarFoundTwiceOrCopiedIsOnePlugin() throws IOException {
         Path folder = dir.resolve("config/offload-bench/plugins");
         Path jar = PluginJars.profile(dir, "demo", "Demo").jar(folder.resolve("demo.jar"));
         Path link = Files.createSymbolicLink(dir.resolve("link.jar"), jar);
+        Path copy = Files.copy(jar, Files.createDirectories(dir.resolve("build")).resolve("demo-1.0.jar"));
 
         Result result = new BenchRunner(Map.of("XDG_CONFIG_HOME", dir.resolve("config").toString(), "HOME",
-                dir.toString(), PluginLoader.PLUGINS_VARIABLE, jar + ":" + folder + ":" + link)).run("profiles");
+                dir.toString(), PluginLoader.PLUGINS_VARIABLE, jar + ":" + folder + ":" + link + ":" + copy))
+                .run("profiles");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).containsOnlyOnce("demo ");

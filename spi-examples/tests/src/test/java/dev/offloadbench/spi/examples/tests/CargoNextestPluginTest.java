@@ -50,8 +50,8 @@ class CargoNextestPluginTest {
         BenchJar.Result results = bench.run(dir, "results", "latest", "--format", "json");
         assertThat(results.exitCode()).as(results.output()).isZero();
         String json = results.output();
-        assertThat(json).contains("\"profile\" : \"offload-cargo\"").contains("\"testCount\" : 14")
-                .doesNotContain("\"valid\" : false");
+        assertThat(json).contains("\"profile\": \"offload-cargo\"").contains("\"testCount\": 14")
+                .doesNotContain("\"valid\": false");
         int baseline = workers(json, "baseline");
         int high = workers(json, "high");
         assertThat(high).isEqualTo(Math.min(2 * baseline, 64));
@@ -98,7 +98,7 @@ class CargoNextestPluginTest {
     }
 
     private static int workers(String json, String kind) {
-        Matcher matcher = Pattern.compile("\"kind\" : \"" + kind + "\",\\s*\"workers\" : (\\d+)").matcher(json);
+        Matcher matcher = Pattern.compile("\"kind\": \"" + kind + "\",\\s*\"workers\": (\\d+)").matcher(json);
         assertThat(matcher.find()).as(kind + " workers in " + json).isTrue();
         return Integer.parseInt(matcher.group(1));
     }
