@@ -127,6 +127,11 @@ public final class Bench implements AutoCloseable {
         return wiring;
     }
 
+    /** The wiring, once a command has made it (for tests). */
+    java.util.Optional<Wiring> currentWiring() {
+        return java.util.Optional.ofNullable(wiring);
+    }
+
     /** Closes the plugins' class loaders. */
     @Override
     public void close() {

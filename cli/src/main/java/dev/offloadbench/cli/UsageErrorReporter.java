@@ -81,9 +81,6 @@ final class UsageErrorReporter implements IParameterExceptionHandler {
         String first = unmatched.getUnmatched().get(0);
         List<String> suggestions = closest(first, first.startsWith("-")
                 ? command.getCommandSpec().optionsMap().keySet() : command.getSubcommands().keySet());
-        if (suggestions.isEmpty()) {
-            suggestions = unmatched.getSuggestions();
-        }
         String suggestion = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
         if (!first.startsWith("-") && !command.getSubcommands().isEmpty()
                 && command.getCommandSpec().positionalParameters().isEmpty()) {

@@ -60,6 +60,9 @@ public final class ResultsCommand implements Callable<Integer> {
         if (output != null && format == null) {
             throw new ParameterException(spec.commandLine(), "--output goes with --format NAME (e.g. --format json)");
         }
+        if (format != null) {
+            exports.get().requireFormat(format);
+        }
         Session session = sessions.get().find(reference);
         if (format != null) {
             FinishedSession finished = SessionEvents.finished(session);

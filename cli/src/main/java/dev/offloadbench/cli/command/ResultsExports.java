@@ -68,6 +68,11 @@ public final class ResultsExports {
         out.print(bytes.toString(StandardCharsets.UTF_8));
     }
 
+    /** @throws BenchException when no installed exporter writes {@code format}, naming those installed */
+    void requireFormat(String format) {
+        exporter(format);
+    }
+
     private ResultsExporter exporter(String format) {
         ResultsExporter exporter = byFormat.get(format);
         if (exporter == null) {
