@@ -68,6 +68,25 @@ class BenchShellTerminalTest {
         assertThat(screen).as("no library log lines").doesNotContain("WARNING").doesNotContain("org.jline");
     }
 
+    @Test
+    void linesPipedIntoTheShellRunWithoutALibraryLogLineAndItLeavesWithZero() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "shell");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(Fixtures.sessionEnvironment(dir));
+        Process shell = builder.start();
+        try (var in = shell.getOutputStream()) {
+            in.write("sessions\nrnu all\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(shell.exitValue()).as(output).isZero();
+        assertThat(output).contains("No session recorded yet").contains("error: unknown command 'rnu'")
+                .doesNotContain("WARNING").doesNotContain("org.jline").doesNotContain("dumb terminal");
+    }
+
     private record Drive(int exitCode, String transcript) {
     }
 
