@@ -16,6 +16,13 @@ final class ArchitectureRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
             .as("the domain depends on the JDK and on itself only (no third-party package, no adapter, no cli)");
 
+    static final ArchRule SPI_IS_SELF_CONTAINED = classes().that()
+            .resideInAnyPackage("dev.offloadbench.domain.spi", "dev.offloadbench.domain.model")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.offloadbench.domain.spi", "dev.offloadbench.domain.model", "java..")
+            .as("the plugin SPI (domain.spi, domain.model) depends on the JDK and on itself only, so that a plugin"
+                    + " seeing nothing else works");
+
     static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices().matching("dev.offloadbench.adapters.(*)..")
             .should().notDependOnEachOther()
             .as("an adapter never depends on another adapter");

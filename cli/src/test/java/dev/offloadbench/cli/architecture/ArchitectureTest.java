@@ -11,6 +11,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainIsPureJava = ArchitectureRules.DOMAIN_IS_PURE_JAVA;
     @ArchTest
+    static final ArchRule spiIsSelfContained = ArchitectureRules.SPI_IS_SELF_CONTAINED;
+    @ArchTest
     static final ArchRule adaptersDoNotKnowEachOther = ArchitectureRules.ADAPTERS_DO_NOT_KNOW_EACH_OTHER;
     @ArchTest
     static final ArchRule adaptersDoNotKnowTheCli = ArchitectureRules.ADAPTERS_DO_NOT_KNOW_THE_CLI;
