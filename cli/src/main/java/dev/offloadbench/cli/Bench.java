@@ -107,7 +107,7 @@ public final class Bench implements AutoCloseable {
             last = last.subcommand();
         }
         Object command = last.commandSpec().userObject();
-        if (!BenchModule.INJECTED_COMMANDS.contains(command.getClass())) {
+        if (!BenchModule.needsServices(command.getClass())) {
             return new RunLast().execute(parseResult);
         }
         Wiring wired;

@@ -50,7 +50,7 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
     static int report(UpdateReadme.Outcome outcome, Path readme, PrintWriter out, PrintWriter err) {
         int exitCode = ExitCodes.OK;
         if (outcome instanceof UpdateReadme.Refused refused) {
-            err.println("Refused to update " + readme + ": " + describe(refused.invalidRuns()));
+            err.println("error: refused to update " + readme + ": " + describe(refused.invalidRuns()));
             err.println("Re-run them, or pass --allow-invalid to publish these numbers anyway.");
             exitCode = ExitCodes.INVALID_RUNS;
         } else if (outcome instanceof UpdateReadme.Previewed previewed) {

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import picocli.CommandLine;
 import dev.offloadbench.adapters.config.ModalCredentialsFile;
 import dev.offloadbench.adapters.config.PytestConfigFinder;
 import dev.offloadbench.adapters.config.TomlConfigLoader;
@@ -18,16 +19,9 @@ import dev.offloadbench.adapters.process.SystemMachineProbe;
 import dev.offloadbench.adapters.storage.FileSessionLock;
 import dev.offloadbench.adapters.storage.JsonResultsReader;
 import dev.offloadbench.adapters.storage.JsonSessionStore;
-import dev.offloadbench.cli.command.ProfilesCommand;
+import dev.offloadbench.cli.command.BenchCommand;
 import dev.offloadbench.cli.command.ResultsExports;
 import dev.offloadbench.cli.plugin.Plugins;
-import dev.offloadbench.cli.command.CheckCommand;
-import dev.offloadbench.cli.command.PlanCommand;
-import dev.offloadbench.cli.command.RenderCommand;
-import dev.offloadbench.cli.command.ResultsCommand;
-import dev.offloadbench.cli.command.RunCommand;
-import dev.offloadbench.cli.command.SessionsCommand;
-import dev.offloadbench.cli.command.UpdateReadmeCommand;
 import dev.offloadbench.domain.service.PrerequisiteChecker;
 import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.service.planning.Planner;
@@ -58,7 +52,10 @@ import dev.offloadbench.domain.service.running.SessionRunner;
 import dev.offloadbench.domain.spi.ResultsExporter;
 import dev.offloadbench.domain.spi.RunListener;
 import dev.offloadbench.domain.spi.TestOutputParser;
+import jakarta.inject.Inject;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +74,36 @@ import java.util.Set;
  * after picocli has parsed them, so that {@code --help} and {@code --version} wire nothing.
  */
 public final class BenchModule extends AbstractModule {
-    /** The commands whose fields are injected; listed so that a missing binding fails when the injector is made. */
-    public static final List<Class<?>> INJECTED_COMMANDS = List.of(RenderCommand.class, UpdateReadmeCommand.class,
-            PlanCommand.class, CheckCommand.class, RunCommand.class, SessionsCommand.class, ResultsCommand.class,
-            ProfilesCommand.class);
+    /**
+     * Every command of the tree, from {@link BenchCommand} down its subcommands: those with
+     * services get a members injector when the injector is made, so that a missing binding fails
+     * at start-up, not when the command runs.
+     */
+    public static List<Class<?>> commands() {
+        List<Class<?>> commands = new ArrayList<>();
+        collect(BenchCommand.class, commands);
+        return commands;
+    }
+
+    private static void collect(Class<?> command, List<Class<?>> commands) {
+        commands.add(command);
+        CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+        if (annotation != null) {
+            for (Class<?> subcommand : annotation.subcommands()) {
+                collect(subcommand, commands);
+            }
+        }
+    }
+
+    /** Whether a command has fields for services ({@code @Inject}), injected just before it runs. */
+    public static boolean needsServices(Class<?> command) {
+        for (Field field : command.getDeclaredFields()) {
+            if (field.isAnnotationPresent(Inject.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private final Map<String, String> environment;
     private final Path workingDirectory;
@@ -116,8 +139,10 @@ public final class BenchModule extends AbstractModule {
         plugins.exporters().values().forEach(exporter -> exporters.addBinding().toInstance(exporter));
         Multibinder<TestOutputParser> parsers = Multibinder.newSetBinder(binder(), TestOutputParser.class);
         plugins.parsers().forEach(parser -> parsers.addBinding().toInstance(parser));
-        for (Class<?> command : INJECTED_COMMANDS) {
-            getMembersInjector(command);
+        for (Class<?> command : commands()) {
+            if (needsServices(command)) {
+                getMembersInjector(command);
+            }
         }
     }
 
