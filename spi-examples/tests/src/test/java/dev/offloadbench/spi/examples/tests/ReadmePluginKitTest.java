@@ -73,7 +73,8 @@ class ReadmePluginKitTest {
                     </mirror>
                   </mirrors>
                 </settings>
-                """.formatted(Path.of(System.getProperty("maven.repo.local")).toUri()));
+                """.formatted(Path.of(System.getProperty("maven.repo.local",
+                        System.getProperty("user.home") + "/.m2/repository")).toUri()));
 
         Process build = new ProcessBuilder(mvn.toString(), "-B", "-q", "-s", settings.toString(),
                 "-Dmaven.repo.local=" + repository, "-Dstyle.color=never", "package")
