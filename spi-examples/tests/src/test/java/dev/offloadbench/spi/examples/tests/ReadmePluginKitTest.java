@@ -105,6 +105,39 @@ class ReadmePluginKitTest {
         assertThat(rendered.output()).contains("### Acme API Tests")
                 .contains("2,400 API tests, each against a server of its own.")
                 .contains("Offload fans them out across up to 50 sandboxes, a 5.00x speedup.");
+
+        benchmarksAndPublishesAProjectWithIt(bench);
+    }
+
+    /** A project run the way the README's profile says (its recipes, ACME_WORKERS), benchmarked and published. */
+    private void benchmarksAndPublishesAProjectWithIt(BenchJar bench) throws Exception {
+        BenchJar.requireJustAndPytestXdist();
+        Path project = BenchJar.copy(BenchJar.repository("examples/demo/tests"), dir.resolve("acme/tests"));
+        Files.writeString(project.resolveSibling("justfile"), """
+                test-integration:
+                    /usr/bin/python3 -m pytest -q -p no:cacheprovider -n ${ACME_WORKERS:-2} tests
+
+                test-offload:
+                    offload -c offload.toml run
+                """);
+        Files.writeString(project.resolveSibling("offload.toml"), "[offload]\nmax_parallel = 8\n");
+        Path readme = Files.writeString(dir.resolve("README.md"), "# Acme\n\n## Benchmarks\n\nNone yet.\n");
+        Files.writeString(dir.resolve("offload-bench.toml"), """
+                machine = "Test machine"
+                readme = "README.md"
+                [projects.acme]
+                path = "acme"
+                """);
+
+        BenchJar.Result plan = bench.run(dir, "plan", "acme");
+        assertThat(plan.output()).as("the high run asks for more workers through the profile's variable")
+                .contains("ACME_WORKERS=4 just test-integration");
+        BenchJar.Result run = bench.run(dir, "run", "acme", "--kinds", "baseline,high", "--update-readme");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).containsPattern("acme +high +4 ");
+        assertThat(Files.readString(readme)).contains("### Acme API Tests")
+                .contains("28 API tests, each against a server of its own.").doesNotContain("None yet.");
     }
 
     /** The SPI as {@code mvn install -pl spi -am} puts it in a repository: its jar, its pom, its parent's pom. */
