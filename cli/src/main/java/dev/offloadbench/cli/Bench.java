@@ -1,38 +1,45 @@
 package dev.offloadbench.cli;
 
-import dev.offloadbench.cli.command.ExitCodes;
-
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Stage;
 import dev.offloadbench.cli.command.BenchCommand;
+import dev.offloadbench.cli.command.Completions;
 import dev.offloadbench.cli.platform.XdgDirectories;
-import dev.offloadbench.cli.plugin.PluginLoader;
-import dev.offloadbench.cli.wiring.BenchModule;
-import dev.offloadbench.cli.wiring.GuiceFactory;
-import dev.offloadbench.domain.BenchException;
-import dev.offloadbench.domain.profile.BuiltInProfiles;
-import dev.offloadbench.domain.profile.ProfileRegistry;
-import java.io.PrintWriter;
-import dev.offloadbench.cli.wiring.Invocation;
 import dev.offloadbench.cli.shell.BenchShell;
+import dev.offloadbench.cli.wiring.BenchModule;
+import dev.offloadbench.cli.wiring.Invocation;
+import dev.offloadbench.cli.wiring.Wiring;
+import dev.offloadbench.domain.config.BenchConfig;
+import dev.offloadbench.domain.config.ProjectConfig;
+import dev.offloadbench.domain.port.in.BrowseSessions;
+import dev.offloadbench.domain.session.Session;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jline.terminal.Terminal;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.jline.terminal.Terminal;
 import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
 
 /**
- * One invocation of offload-bench: wiring, then the command. Everything it needs from the
- * process (environment, output streams) comes in through the constructor, so tests run it
- * in-process exactly as {@link Main} does.
+ * offload-bench in this process: one command ({@link #run}) or the shell ({@link #shell}).
+ * Everything it needs from the process (environment, output streams) comes in through the
+ * constructor, so tests run it in-process exactly as {@link Main} does.
+ *
+ * <p>The wiring (plugins and injector) is made when the first command that needs it is about to
+ * run, and then serves every later command of this Bench: a shell has one injector and one set
+ * of plugin class loaders, closed with it. {@code --help}, {@code --version} and
+ * {@code completion} make none.
  */
-public final class Bench {
+public final class Bench implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path workingDirectory;
     private final PrintWriter out;
     private final PrintWriter err;
+    private Wiring wiring;
+    private boolean inShell;
     private boolean warned;
 
     public Bench(Map<String, String> environment, Path workingDirectory, PrintWriter out, PrintWriter err) {
@@ -42,25 +49,15 @@ public final class Bench {
         this.err = err;
     }
 
+    /** Runs one command line, as {@code bench ARGS...}; gives its exit code. */
     public int run(String... args) {
         GlobalOptions global = GlobalOptions.parse(args);
-        boolean verbose = global.verbose;
         warnOnce();
-        try {
-            CommandLine commandLine = commandLine(new Invocation(environment, workingDirectory, global.configFile()));
-            commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
-            return commandLine.execute(args);
-        } catch (BenchException e) {
-            // raised while wiring, before any command ran (a broken plugin jar, say)
-            err.println("error: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            return ExitCodes.BAD_INPUT;
-        }
+        Invocation invocation = new Invocation(environment, workingDirectory, global.configFile());
+        return commandLine(invocation, global.verbose).execute(args);
     }
 
-    /** Settings that are ignored (a relative XDG folder) are said once per invocation, on standard error. */
+    /** What is wrong with the environment (a relative XDG folder, say), said once per process or shell. */
     private void warnOnce() {
         if (!warned) {
             warned = true;
@@ -79,14 +76,16 @@ public final class Bench {
     }
 
     /**
-     * The interactive shell on {@code terminal} (this Bench's writers must be the terminal's).
-     * Global options given with it ({@code --config PATH}) apply to every line.
+     * The interactive shell on {@code terminal} (this Bench's writers must be the terminal's), until
+     * {@code exit} or end of input; exits 0. Global options given with it ({@code --config PATH})
+     * apply to every line.
      */
     public int shell(Terminal terminal, String... args) {
+        inShell = true;
         List<String> global = new ArrayList<>(List.of(args));
         global.remove("shell");
         Invocation invocation = new Invocation(environment, workingDirectory, GlobalOptions.parse(args).configFile());
-        CommandLine tree = commandLine(invocation);
+        CommandLine tree = commandLine(invocation, false);
         return new BenchShell(terminal, tree.getCommandSpec(), words -> {
             List<String> line = new ArrayList<>(global);
             line.addAll(List.of(words));
@@ -94,14 +93,91 @@ public final class Bench {
         }, invocation.stateDirectory().resolve("history")).run();
     }
 
-    /** The command tree, wired for one invocation. */
-    CommandLine commandLine(Invocation invocation) {
-        ProfileRegistry profiles = new ProfileRegistry().install(new BuiltInProfiles());
-        PluginLoader.fromEnvironment(environment).providers().forEach(profiles::install);
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, new BenchModule(invocation, profiles));
-        CommandLine commandLine = new CommandLine(BenchCommand.class, new GuiceFactory(injector));
+    /** The command tree for one command line: nothing wired yet. */
+    CommandLine commandLine(Invocation invocation, boolean verbose) {
+        CommandLine commandLine = new CommandLine(BenchCommand.class,
+                new CommandFactory(inShell, inShell ? new ShellCompletions(invocation) : Completions.NONE));
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setExecutionStrategy(parseResult -> execute(parseResult, invocation));
+        commandLine.setExecutionExceptionHandler(new ErrorReporter(verbose));
+        commandLine.setParameterExceptionHandler(new UsageErrorReporter(verbose));
         return commandLine;
+    }
+
+    /**
+     * Help and version requests, and commands that need no service, run as they are; any other
+     * command gets its services injected, within a command scope of its own, then runs.
+     */
+    private int execute(ParseResult parseResult, Invocation invocation) {
+        Integer help = CommandLine.executeHelpRequest(parseResult);
+        if (help != null) {
+            return help;
+        }
+        ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        Object command = last.commandSpec().userObject();
+        if (!BenchModule.needsServices(command.getClass())) {
+            return new RunLast().execute(parseResult);
+        }
+        Wiring wired;
+        try {
+            wired = wiring();
+        } catch (RuntimeException e) {
+            throw new ExecutionException(last.commandSpec().commandLine(), e.getMessage(), e);
+        }
+        return wired.runCommand(invocation, command, () -> new RunLast().execute(parseResult));
+    }
+
+    /** The wiring, made at the first call (loading the plugins, reporting those that fail). */
+    private Wiring wiring() {
+        if (wiring == null) {
+            wiring = Wiring.create(environment, workingDirectory, err);
+        }
+        return wiring;
+    }
+
+    /** The wiring, once a command has made it (for tests). */
+    java.util.Optional<Wiring> currentWiring() {
+        return java.util.Optional.ofNullable(wiring);
+    }
+
+    /** Closes the plugins' class loaders. */
+    @Override
+    public void close() {
+        if (wiring != null) {
+            wiring.close();
+            wiring = null;
+        }
+    }
+
+    /** Profiles and sessions as the shell completes them: whatever cannot be read completes nothing. */
+    private final class ShellCompletions implements Completions {
+        private final Invocation invocation;
+
+        ShellCompletions(Invocation invocation) {
+            this.invocation = invocation;
+        }
+
+        @Override
+        public List<String> profileIds() {
+            return quietly(() -> wiring().get(BenchConfig.class).projects().stream().map(ProjectConfig::profile)
+                    .toList());
+        }
+
+        @Override
+        public List<String> sessionIds() {
+            return quietly(() -> wiring().get(BrowseSessions.class).list().stream().map(Session::id).toList());
+        }
+
+        private List<String> quietly(Supplier<List<String>> words) {
+            try {
+                return wiring().runCommand(invocation, null, words);
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+        }
     }
 }

@@ -8,7 +8,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Prints a failed command's error as one message; the stack trace only with {@code --verbose}. */
+/**
+ * Prints a failed command's error as one {@code error:} line; the stack trace only with
+ * {@code --verbose}. A user's problem exits 2, a bug 70.
+ */
 final class ErrorReporter implements IExecutionExceptionHandler {
     private final boolean verbose;
 
@@ -25,7 +28,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             err.println("error: " + problem.getMessage());
             exitCode = ExitCodes.BAD_INPUT;
         } else {
-            err.println("internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+            err.println("error: internal error (a bug in offload-bench; please report it): " + e
+                    + (verbose ? "" : " (run with --verbose for the stack trace)"));
             exitCode = ExitCodes.INTERNAL_ERROR;
         }
         if (verbose) {

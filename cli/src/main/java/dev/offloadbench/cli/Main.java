@@ -6,15 +6,25 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /** {@code bench}: the command line entry point, and the shell when asked for (or run alone on a terminal). */
 public final class Main {
+    /**
+     * JLine reports through java.util.logging (a warning when stdin is not a terminal, say);
+     * bench says what matters itself. Held here: a logger nobody references may be collected,
+     * and its level with it.
+     */
+    private static final Logger JLINE = Logger.getLogger("org.jline");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        JLINE.setLevel(Level.OFF);
         Map<String, String> environment = Map.copyOf(System.getenv());
         Path workingDirectory = Path.of("").toAbsolutePath();
         int exitCode;
@@ -23,7 +33,9 @@ public final class Main {
         } else {
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-            exitCode = new Bench(environment, workingDirectory, out, err).run(args);
+            try (Bench bench = new Bench(environment, workingDirectory, out, err)) {
+                exitCode = bench.run(args);
+            }
             out.flush();
             err.flush();
         }
@@ -31,9 +43,10 @@ public final class Main {
     }
 
     private static int shell(Map<String, String> environment, Path workingDirectory, String[] args) {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            return new Bench(environment, workingDirectory, terminal.writer(), terminal.writer())
-                    .shell(terminal, args);
+        // dumb(true): where stdin is no terminal (piped lines), a plain line reader, without a warning
+        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build();
+                Bench bench = new Bench(environment, workingDirectory, terminal.writer(), terminal.writer())) {
+            return bench.shell(terminal, args);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal for the shell", e);
         }

@@ -98,19 +98,19 @@ class DemoTest {
         return target;
     }
 
-    /** The demo's profile plugin, compiled from spi-examples as its own jar, the way the demo loads it. */
+    /** The demo's profile plugin, compiled from spi-examples/demo-profile as its own jar, the way the demo loads it. */
     private Path demoPlugin() throws IOException {
-        Path sources = REPOSITORY.resolve("spi-examples/src/main");
+        Path sources = REPOSITORY.resolve("spi-examples/demo-profile/src/main");
         Path classes = dir.resolve("plugin-classes");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                sources.resolve("java/dev/offloadbench/spi/examples/ExampleProfiles.java").toString());
+                sources.resolve("java/dev/offloadbench/spi/examples/demo/DemoProfiles.java").toString());
         assertThat(status).isZero();
-        Path jar = dir.resolve("spi-examples.jar");
+        Path jar = dir.resolve("demo-profile.jar");
         String service = "META-INF/services/" + ProfileProvider.class.getName();
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            add(out, "dev/offloadbench/spi/examples/ExampleProfiles.class",
-                    Files.readAllBytes(classes.resolve("dev/offloadbench/spi/examples/ExampleProfiles.class")));
+            add(out, "dev/offloadbench/spi/examples/demo/DemoProfiles.class",
+                    Files.readAllBytes(classes.resolve("dev/offloadbench/spi/examples/demo/DemoProfiles.class")));
             add(out, service, Files.readAllBytes(sources.resolve("resources/" + service)));
         }
         return jar;

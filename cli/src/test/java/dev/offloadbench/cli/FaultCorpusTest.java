@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -357,17 +358,16 @@ class FaultCorpusTest {
         faults.add(new Fault("plugin: the listed path does not exist", dir -> { }, List.of("plan"),
                 Map.of("OFFLOAD_BENCH_PLUGINS", "{dir}/gone.jar"), List.of("plugin path {dir}/gone.jar (listed in"
                         + " OFFLOAD_BENCH_PLUGINS) does not exist")));
-        faults.add(plugin("a jar without a service file", dir -> jar(dir.resolve("plugins/empty.jar"), Map.of()),
-                "plugin " + plugins + "/empty.jar provides no profile"));
-        faults.add(plugin("a jar that is not a jar", dir -> write(dir.resolve("plugins/text.jar"), "not a zip\n"),
-                "plugin " + plugins + "/text.jar"));
-        faults.add(plugin("a service naming a missing class", dir -> jar(dir.resolve("plugins/missing.jar"),
-                Map.of("META-INF/services/dev.offloadbench.domain.spi.ProfileProvider", "com.example.Gone\n")),
-                "plugin " + plugins + "/missing.jar cannot be loaded", "com.example.Gone"));
-        faults.add(plugin("a service naming a class that is no provider", dir -> jar(dir.resolve("plugins/wrong.jar"),
-                Map.of("META-INF/services/dev.offloadbench.domain.spi.ProfileProvider", "dev.offloadbench.domain.model.Profile\n")),
-                "plugin " + plugins + "/wrong.jar cannot be loaded", "dev.offloadbench.domain.model.Profile"));
-
+        // (a jar that fails to load is a warning and the other plugins still load: PluginLoaderTest)
+        faults.add(plugin("a plugin folder everyone can write", dir -> {
+            jar(dir.resolve("plugins/empty.jar"), Map.of());
+            Files.setPosixFilePermissions(dir.resolve("plugins"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        }, "refusing to load plugins: plugin folder " + plugins + " can be written by its group and every user",
+                "chmod go-w"));
+        faults.add(plugin("a plugin jar its group can write", dir -> {
+            jar(dir.resolve("plugins/shared.jar"), Map.of());
+            Files.setPosixFilePermissions(dir.resolve("plugins/shared.jar"), PosixFilePermissions.fromString("rw-rw-r--"));
+        }, "refusing to load plugins: plugin jar " + plugins + "/shared.jar can be written by its group"));
         // ---- the state folder
         String stateFolder = "{dir}/state/offload-bench";
         faults.add(state("the lock is a symbolic link", dir -> {

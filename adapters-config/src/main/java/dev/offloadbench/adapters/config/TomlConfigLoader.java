@@ -2,6 +2,7 @@ package dev.offloadbench.adapters.config;
 
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.config.BenchConfig;
+import dev.offloadbench.domain.config.ProfileText;
 import dev.offloadbench.domain.config.ProjectConfig;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
@@ -29,9 +31,9 @@ public final class TomlConfigLoader {
     public static final String LOCAL_FILE_NAME = "offload-bench.toml";
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("machine", "offload_repo", "readme", "offload_optional",
-            "probe", "projects");
+            "probe", "exporters", "projects");
     private static final List<String> PROJECT_KEYS = List.of("path", "baseline_recipe", "offload_recipe",
-            "high_workers", "workers_env", "env");
+            "high_workers", "workers_env", "env", "title", "suite_label", "notes", "heading_aliases");
     private static final Pattern PROFILE_ID = Pattern.compile("[a-z][a-z0-9_-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -143,13 +145,31 @@ public final class TomlConfigLoader {
             Optional<Path> readme = path(root, "readme", "");
             boolean offloadOptional = bool(root, "offload_optional", "");
             boolean probe = !root.contains(List.of("probe")) || bool(root, "probe", "");
+            List<String> exporters = exporters(root);
             List<ProjectConfig> projects = projects(root);
             if (!problems.isEmpty()) {
                 throw new BenchException(String.join("\n", problems));
             }
             Path repo = offloadRepo.orElse(home.resolve("imbue/offload"));
             return new BenchConfig(Optional.of(file), machine, repo, readme.orElse(repo.resolve("README.md")),
-                    offloadOptional, projects, probe);
+                    offloadOptional, projects, probe, exporters);
+        }
+
+        /** {@code exporters = ["csv", ...]}: formats of installed results exporters, each once. */
+        private List<String> exporters(TomlTable root) {
+            List<String> names = stringList(root, "exporters", "").orElse(List.of());
+            List<String> valid = new ArrayList<>();
+            for (String name : names) {
+                if (!PROFILE_ID.matcher(name).matches()) {
+                    problem(TomlFiles.positionOf(root, "exporters"), "`exporters` names format \"" + name
+                            + "\", which is not a format name ([a-z][a-z0-9_-]*, e.g. \"csv\")");
+                } else if (valid.contains(name)) {
+                    problem(TomlFiles.positionOf(root, "exporters"), "`exporters` names \"" + name + "\" twice");
+                } else {
+                    valid.add(name);
+                }
+            }
+            return valid;
         }
 
         private List<ProjectConfig> projects(TomlTable root) {
@@ -213,11 +233,43 @@ public final class TomlConfigLoader {
                         + workersEnv.get() + "\"");
             }
             Map<String, String> env = env(table, where);
+            ProfileText text = new ProfileText(string(table, "title", where), string(table, "suite_label", where),
+                    stringList(table, "notes", where), stringList(table, "heading_aliases", where),
+                    TomlFiles.at(file, position).replaceAll(":\\s*$", "") + " [projects." + profile + "]");
+            if (text.isEmpty()) {
+                text = ProfileText.NONE;
+            }
             if (!valid || problems.size() > before || path.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new ProjectConfig(profile, path.get(), baselineRecipe, offloadRecipe, highWorkers,
-                    workersEnv, env));
+                    workersEnv, env, text));
+        }
+
+        /** An array of non-empty strings (a key that is absent gives nothing). */
+        private Optional<List<String>> stringList(TomlTable table, String key, String where) {
+            if (!table.contains(List.of(key))) {
+                return Optional.empty();
+            }
+            Object value = table.get(List.of(key));
+            TomlPosition position = TomlFiles.positionOf(table, key);
+            if (!(value instanceof TomlArray)) {
+                problem(position, "`" + key + "`" + where + " must be an array of strings, found "
+                        + TomlFiles.describeType(value));
+                return Optional.empty();
+            }
+            TomlArray array = (TomlArray) value;
+            List<String> strings = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                Object item = array.get(i);
+                if (!(item instanceof String) || ((String) item).isBlank()) {
+                    problem(array.inputPositionOf(i), "`" + key + "`" + where + " must hold non-empty strings, found "
+                            + (item instanceof String ? "an empty one" : TomlFiles.describeType(item)));
+                    return Optional.empty();
+                }
+                strings.add((String) item);
+            }
+            return Optional.of(strings);
         }
 
         private Map<String, String> env(TomlTable table, String where) {

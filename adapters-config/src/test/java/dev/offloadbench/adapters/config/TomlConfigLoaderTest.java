@@ -293,7 +293,7 @@ class TomlConfigLoaderTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(BenchException.class)
                 .hasMessage(file + ":2:3: unknown top-level key `offload_rep`; did you mean `offload_repo`? "
-                        + "(valid keys: machine, offload_repo, readme, offload_optional, probe, projects)");
+                        + "(valid keys: machine, offload_repo, readme, offload_optional, probe, exporters, projects)");
     }
 
     @Test
@@ -317,7 +317,7 @@ class TomlConfigLoaderTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(BenchException.class)
                 .hasMessageEndingWith("unknown top-level key `colour` (valid keys: machine, offload_repo, readme, "
-                        + "offload_optional, probe, projects)");
+                        + "offload_optional, probe, exporters, projects)");
     }
 
     @Test

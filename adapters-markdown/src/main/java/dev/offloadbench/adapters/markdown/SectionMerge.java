@@ -3,7 +3,7 @@ package dev.offloadbench.adapters.markdown;
 import dev.offloadbench.adapters.markdown.MarkdownLines.Line;
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.model.Profile;
-import dev.offloadbench.domain.model.ProjectHeadings;
+import dev.offloadbench.domain.profile.ProjectHeadings;
 import dev.offloadbench.domain.port.out.ReadmeStore.Merge;
 import dev.offloadbench.domain.port.out.ReadmeStore.NewSection;
 import dev.offloadbench.domain.port.out.ReadmeStore.Subsection;

@@ -1,6 +1,6 @@
 package dev.offloadbench.adapters.markdown;
 
-import dev.offloadbench.domain.model.ProjectHeadings;
+import dev.offloadbench.domain.profile.ProjectHeadings;
 import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.profile.BuiltInProfiles;
 import java.io.ByteArrayOutputStream;

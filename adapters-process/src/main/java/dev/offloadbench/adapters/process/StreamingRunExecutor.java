@@ -176,8 +176,11 @@ public final class StreamingRunExecutor implements RunExecutor {
             }
             Duration elapsed = Duration.ofNanos(exitNanos - startNanos);
             int exitCode = termination == Termination.EXITED ? process.exitValue() : -1;
+            // another runner's output is read by its parser from the log, now that the clock has stopped
+            TestTally tally = request.outputParser().map(parser -> ParsedLog.read(request.log(), parser))
+                    .orElseGet(parsed::tally);
             return new Execution(exitCode, termination, elapsed, started, started.plus(elapsed), request.log(),
-                    parsed.tally(), leftovers);
+                    tally, leftovers);
         } finally {
             // Kept for the caller, but only now: reading the log files must not be cut short by it.
             if (interrupted || Thread.interrupted()) {

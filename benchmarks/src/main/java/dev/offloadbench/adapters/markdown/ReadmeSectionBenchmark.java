@@ -2,7 +2,7 @@ package dev.offloadbench.adapters.markdown;
 
 import dev.offloadbench.benchmarks.ReportBenchmark;
 import dev.offloadbench.benchmarks.SampleReadme;
-import dev.offloadbench.domain.model.ProjectHeadings;
+import dev.offloadbench.domain.profile.ProjectHeadings;
 import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.profile.BuiltInProfiles;
 import java.io.IOException;

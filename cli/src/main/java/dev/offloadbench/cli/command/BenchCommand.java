@@ -12,8 +12,8 @@ import picocli.CommandLine.ScopeType;
         description = "Benchmarks whole test suites (pytest-xdist against Offload) and publishes the"
                 + " Benchmarks section of a README.",
         subcommands = {RunCommand.class, PlanCommand.class, CheckCommand.class, SessionsCommand.class,
-            ResultsCommand.class, RenderCommand.class, UpdateReadmeCommand.class, ShellCommand.class,
-            HelpCommand.class},
+            ResultsCommand.class, RenderCommand.class, UpdateReadmeCommand.class, ProfilesCommand.class,
+            ShellCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",

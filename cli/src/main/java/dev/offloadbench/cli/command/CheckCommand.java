@@ -1,5 +1,6 @@
 package dev.offloadbench.cli.command;
 
+import dev.offloadbench.cli.output.CheckJson;
 import dev.offloadbench.cli.output.CheckLines;
 import dev.offloadbench.domain.check.CheckResult;
 import dev.offloadbench.domain.port.in.CheckPrerequisites;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
                 + " justfile, the Offload repository, and how busy the machine is.",
             "Exits 2 when any check fails."})
 public final class CheckCommand implements Callable<Integer> {
-    private final Provider<CheckPrerequisites> checker;
+    @Inject
+    Provider<CheckPrerequisites> checker;
 
     @Spec
     CommandSpec spec;
@@ -30,16 +32,18 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--online", description = "Ask Modal whether the token is valid (modal token info).")
     boolean online;
 
-    @Inject
-    CheckCommand(Provider<CheckPrerequisites> checker) {
-        this.checker = checker;
-    }
+    @Option(names = "--json", description = "Print the checks as JSON.")
+    boolean json;
 
     @Override
     public Integer call() {
         List<CheckResult> results = checker.get().check(new CheckPrerequisites.Options(install, online));
         PrintWriter out = spec.commandLine().getOut();
-        CheckLines.print(out, results);
+        if (json) {
+            out.print(CheckJson.write(results));
+        } else {
+            CheckLines.print(out, results);
+        }
         out.flush();
         return CheckResult.anyFailed(results) ? ExitCodes.BAD_INPUT : ExitCodes.OK;
     }

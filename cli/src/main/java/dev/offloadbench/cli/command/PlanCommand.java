@@ -32,12 +32,13 @@ import picocli.CommandLine.Spec;
             "Exits 0 when the plan is complete, 2 when anything is missing or a probe contradicts it,"
                 + " 130 when a probe is interrupted."})
 public final class PlanCommand implements Callable<Integer> {
-    private final Provider<PlanBenchmark> planner;
+    @Inject
+    Provider<PlanBenchmark> planner;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "all|PROFILE", arity = "0..*",
+    @Parameters(paramLabel = "all|PROFILE", arity = "0..*", completionCandidates = ProfileCandidates.class,
             description = "The profiles to plan (default: all configured projects).")
     List<String> profiles = new ArrayList<>();
 
@@ -55,11 +56,6 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "With --probe: each probe's time limit, dependencies included (default: 15m).")
     Duration timeout;
-
-    @Inject
-    PlanCommand(Provider<PlanBenchmark> planner) {
-        this.planner = planner;
-    }
 
     @Override
     public Integer call() {

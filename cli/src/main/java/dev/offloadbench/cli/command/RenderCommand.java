@@ -14,8 +14,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Print the Benchmarks section rendered from recorded results.")
 public final class RenderCommand implements Callable<Integer> {
-    private final RenderReport renderReport;
-    private final Provider<BrowseSessions> sessions;
+    @Inject
+    Provider<RenderReport> renderReport;
+    @Inject
+    Provider<BrowseSessions> sessions;
 
     @Spec
     CommandSpec spec;
@@ -23,15 +25,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Mixin
     ReportInput input;
 
-    @Inject
-    RenderCommand(RenderReport renderReport, Provider<BrowseSessions> sessions) {
-        this.renderReport = renderReport;
-        this.sessions = sessions;
-    }
-
     @Override
     public Integer call() {
-        String section = renderReport.render(new RenderReport.Query(input.results(sessions.get()),
+        String section = renderReport.get().render(new RenderReport.Query(input.results(sessions.get()),
                 input.template()));
         spec.commandLine().getOut().print(section);
         spec.commandLine().getOut().flush();

@@ -23,6 +23,7 @@ final class ReportInput {
         Path file;
 
         @Option(names = "--session", paramLabel = "ID|latest", required = true,
+                completionCandidates = SessionCandidates.class,
                 description = "A recorded session (bench sessions lists them).")
         String session;
     }

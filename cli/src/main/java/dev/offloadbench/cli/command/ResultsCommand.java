@@ -4,6 +4,8 @@ import dev.offloadbench.cli.output.SessionTable;
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.port.in.BrowseSessions;
 import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.session.SessionEvents;
+import dev.offloadbench.domain.spi.FinishedSession;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.IOException;
@@ -15,35 +17,62 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code bench results}: one session's runs, as a table or as its results document. */
+/** {@code bench results}: one session's runs, as a table, as its session.json, or in an exporter's format. */
 @Command(name = "results", mixinStandardHelpOptions = true,
-        description = "Show a recorded session: its runs as a table, or its results document with --json.")
+        description = {"Show a recorded session: its runs as a table, its session.json with --json, or its results"
+                + " in an exporter's format with --format (json, and the formats plugins add)."})
 public final class ResultsCommand implements Callable<Integer> {
-    private final Provider<BrowseSessions> sessions;
+    @Inject
+    Provider<BrowseSessions> sessions;
 
     @Spec
     CommandSpec spec;
 
+    @Inject
+    Provider<ResultsExports> exports;
+
     @Parameters(paramLabel = "ID|latest", arity = "0..1", defaultValue = "latest",
-            description = "The session (default: ${DEFAULT-VALUE}).")
+            completionCandidates = SessionCandidates.class, description = "The session (default: ${DEFAULT-VALUE}).")
     String reference;
 
     @Option(names = "--json", description = "Print the session's results document (session.json).")
     boolean json;
 
-    @Inject
-    ResultsCommand(Provider<BrowseSessions> sessions) {
-        this.sessions = sessions;
-    }
+    @Option(names = "--format", paramLabel = "NAME",
+            description = "Write the results in this exporter's format (json: the results document; plugins add"
+                    + " more, bench profiles lists them).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "With --format: write to this file (replaced atomically) instead of printing.")
+    Path output;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (format != null && json) {
+            throw new ParameterException(spec.commandLine(), "--json and --format are alternatives: give one");
+        }
+        if (output != null && format == null) {
+            throw new ParameterException(spec.commandLine(), "--output goes with --format NAME (e.g. --format json)");
+        }
+        if (format != null) {
+            exports.get().requireFormat(format);
+        }
         Session session = sessions.get().find(reference);
-        if (json) {
+        if (format != null) {
+            FinishedSession finished = SessionEvents.finished(session);
+            if (output == null) {
+                exports.get().print(format, finished, out);
+            } else {
+                exports.get().write(format, finished, output);
+                out.println("Wrote the " + format + " results of session " + session.id() + " to " + output);
+            }
+        } else if (json) {
             Path file = sessions.get().resultsFile(session.id());
             try {
                 out.print(Files.readString(file, StandardCharsets.UTF_8));

@@ -13,6 +13,8 @@ import dev.offloadbench.domain.run.Interrupted;
 import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.SkipReason;
 import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.spi.FinishedSession;
+import dev.offloadbench.domain.session.SessionEvents;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
@@ -43,19 +45,26 @@ public final class RunCommand implements Callable<Integer> {
     /** What a shell exits with after SIGINT. */
     static final int INTERRUPTED = 130;
 
-    private final Provider<RunBenchmark> runner;
-    private final Provider<UpdateReadme> updateReadme;
-    private final Provider<BrowseSessions> sessions;
-    private final Provider<BenchConfig> config;
+    @Inject
+    Provider<RunBenchmark> runner;
+    @Inject
+    Provider<UpdateReadme> updateReadme;
+    @Inject
+    Provider<BrowseSessions> sessions;
+    @Inject
+    Provider<BenchConfig> config;
+    @Inject
+    Provider<ResultsExports> exports;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "all|PROFILE", arity = "0..*",
+    @Parameters(paramLabel = "all|PROFILE", arity = "0..*", completionCandidates = ProfileCandidates.class,
             description = "The profiles to run (default: all configured projects).")
     List<String> profiles = new ArrayList<>();
 
     @Option(names = "--kinds", split = ",", paramLabel = "KIND", converter = RunKindConverter.class,
+            completionCandidates = KindCandidates.class,
             description = "Which runs: baseline,high,offload (default: all three).")
     List<RunKind> kinds = new ArrayList<>(List.of(RunKind.values()));
 
@@ -86,17 +95,9 @@ public final class RunCommand implements Callable<Integer> {
     boolean noProbe;
 
     @Option(names = "--resume", arity = "0..1", paramLabel = "ID", fallbackValue = "latest",
+            completionCandidates = SessionCandidates.class,
             description = "Continue an interrupted session (default: the latest), skipping its finished runs.")
     String resume;
-
-    @Inject
-    RunCommand(Provider<RunBenchmark> runner, Provider<UpdateReadme> updateReadme,
-            Provider<BrowseSessions> sessions, Provider<BenchConfig> config) {
-        this.runner = runner;
-        this.updateReadme = updateReadme;
-        this.sessions = sessions;
-        this.config = config;
-    }
 
     @Override
     public Integer call() {
@@ -106,6 +107,8 @@ public final class RunCommand implements Callable<Integer> {
         RunBenchmark.Command command = new RunBenchmark.Command(profiles, kinds, runs, offloadWarmups,
                 Optional.ofNullable(timeout), Optional.ofNullable(resume), settings.offloadOptional(),
                 settings.probe() && !noProbe);
+        List<String> formats = settings.exporters();
+        exports.get().require(formats, settings.describeSource());
         Cancellation cancellation = new Cancellation();
         boolean live = System.console() != null && !showOutput;
         // The handlers stay until the very end: a signal while the session ends, or before its
@@ -127,20 +130,30 @@ public final class RunCommand implements Callable<Integer> {
             Path results = sessions.get().resultsFile(session.id());
             out.println("Session " + session.id() + ": " + results);
             sayWhatIsMissing(out, session);
-            int interruptedExitCode = interrupts.exitCode().orElse(INTERRUPTED);
-            if (outcome.ending() == RunBenchmark.Ending.CANCELLED) {
+            boolean exported = export(session, results.getParent(), formats, out);
+            int exitCode = conclude(outcome, out, session, results, cancellation, interrupts);
+            return !exported && exitCode == ExitCodes.OK ? ExitCodes.BAD_INPUT : exitCode;
+        }
+    }
+
+    private int conclude(RunBenchmark.Outcome outcome, PrintWriter out, Session session, Path results,
+            Cancellation cancellation, Interrupts interrupts) {
+        switch (outcome.ending()) {
+            case CANCELLED -> {
                 out.println("Interrupted: every finished run is kept. Continue with: bench run --resume "
                         + session.id());
                 out.flush();
-                return interruptedExitCode;
+                return interrupts.exitCode().orElse(INTERRUPTED);
             }
-            if (outcome.ending() == RunBenchmark.Ending.TIMED_OUT) {
+            case TIMED_OUT -> {
                 out.println("A run timed out, so the session stopped; finished runs are kept. Continue with:"
                         + " bench run --resume " + session.id());
                 out.flush();
                 return ExitCodes.INVALID_RUNS;
             }
-            return finish(out, session, results, cancellation, interrupts);
+            default -> {
+                return finish(out, session, results, cancellation, interrupts);
+            }
         }
     }
 
@@ -181,6 +194,29 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return invalid ? ExitCodes.INVALID_RUNS : ExitCodes.OK;
+    }
+
+    /**
+     * Writes the session's results in every format the configuration lists, beside its session.json
+     * ({@code results.csv}, ...), however the session ended; false when one failed (said on stderr).
+     */
+    private boolean export(Session session, Path folder, List<String> formats, PrintWriter out) {
+        boolean allWritten = true;
+        FinishedSession finished = formats.isEmpty() ? null : SessionEvents.finished(session);
+        for (String format : formats) {
+            Path file = folder.resolve("results." + format);
+            try {
+                exports.get().write(format, finished, file);
+                out.println("Exported " + format + ": " + file);
+            } catch (BenchException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("error: " + e.getMessage() + " (the session is saved: bench results " + session.id()
+                        + " --format " + format + " --output FILE tries again)");
+                err.flush();
+                allWritten = false;
+            }
+        }
+        return allWritten;
     }
 
     /** A resumed session runs as it was started: new settings would mix two different benchmarks. */

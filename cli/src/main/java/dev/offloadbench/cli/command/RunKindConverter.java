@@ -1,6 +1,5 @@
 package dev.offloadbench.cli.command;
 
-import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.model.RunKind;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -11,7 +10,7 @@ public final class RunKindConverter implements ITypeConverter<RunKind> {
     public RunKind convert(String value) {
         try {
             return RunKind.fromId(value.strip());
-        } catch (BenchException e) {
+        } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
         }
     }

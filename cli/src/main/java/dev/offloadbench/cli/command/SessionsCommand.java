@@ -1,6 +1,7 @@
 package dev.offloadbench.cli.command;
 
 import dev.offloadbench.cli.output.SessionsText;
+import dev.offloadbench.cli.output.SessionsJson;
 import dev.offloadbench.domain.port.in.BrowseSessions;
 import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.Session;
@@ -12,21 +13,21 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bench sessions}: the recorded sessions, oldest first. */
 @Command(name = "sessions", mixinStandardHelpOptions = true,
         description = "List the recorded benchmark sessions, oldest first.")
 public final class SessionsCommand implements Callable<Integer> {
-    private final Provider<BrowseSessions> sessions;
+    @Inject
+    Provider<BrowseSessions> sessions;
 
     @Spec
     CommandSpec spec;
 
-    @Inject
-    SessionsCommand(Provider<BrowseSessions> sessions) {
-        this.sessions = sessions;
-    }
+    @Option(names = "--json", description = "Print the sessions as JSON.")
+    boolean json;
 
     @Override
     public Integer call() {
@@ -36,6 +37,11 @@ public final class SessionsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SessionsText.warnUnreadable(err, browse.unreadable());
         err.flush();
+        if (json) {
+            out.print(SessionsJson.write(all, browse::resultsFile));
+            out.flush();
+            return 0;
+        }
         if (all.isEmpty()) {
             out.println("No session recorded yet; bench run starts one.");
         }

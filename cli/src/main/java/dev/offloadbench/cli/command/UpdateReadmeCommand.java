@@ -22,8 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "update-readme", mixinStandardHelpOptions = true,
         description = "Replace the Benchmarks section of a README with the one rendered from recorded results.")
 public final class UpdateReadmeCommand implements Callable<Integer> {
-    private final UpdateReadme updateReadme;
-    private final Provider<BrowseSessions> sessions;
+    @Inject
+    Provider<UpdateReadme> updateReadme;
+    @Inject
+    Provider<BrowseSessions> sessions;
 
     @Spec
     CommandSpec spec;
@@ -44,12 +46,6 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a read-only README (it stays read-only).")
     boolean force;
 
-    @Inject
-    UpdateReadmeCommand(UpdateReadme updateReadme, Provider<BrowseSessions> sessions) {
-        this.updateReadme = updateReadme;
-        this.sessions = sessions;
-    }
-
     @Override
     public Integer call() {
         ReportInput.Recorded recorded = input.recorded(sessions.get());
@@ -57,7 +53,7 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
                 spec.commandLine(), "Missing --readme PATH: a results document does not say which README it is"
                         + " for (with --session, the session's README is the default)"));
         PrintWriter err = spec.commandLine().getErr();
-        UpdateReadme.Outcome outcome = updateReadme.update(new UpdateReadme.Command(recorded.results(), target,
+        UpdateReadme.Outcome outcome = updateReadme.get().update(new UpdateReadme.Command(recorded.results(), target,
                 input.template(), dryRun, allowInvalid, force), () -> sayWaiting(err, target));
         return report(outcome, target, spec.commandLine().getOut(), err);
     }
@@ -72,7 +68,7 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
     static int report(UpdateReadme.Outcome outcome, Path readme, PrintWriter out, PrintWriter err) {
         int exitCode = ExitCodes.OK;
         if (outcome instanceof UpdateReadme.Refused refused) {
-            err.println("Refused to update " + readme + ": " + describe(refused.invalidRuns()));
+            err.println("error: refused to update " + readme + ": " + describe(refused.invalidRuns()));
             err.println("Re-run them, or pass --allow-invalid to publish these numbers anyway.");
             exitCode = ExitCodes.INVALID_RUNS;
         } else if (outcome instanceof UpdateReadme.Previewed previewed) {

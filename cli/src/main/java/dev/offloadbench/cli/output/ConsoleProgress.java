@@ -8,6 +8,8 @@ import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.run.LeftoverProcess;
 import dev.offloadbench.domain.session.Attempt;
 import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.spi.RunListener;
+import dev.offloadbench.cli.plugin.Plugins;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -177,5 +179,13 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
         if (ticker != null) {
             ticker.shutdownNow();
         }
+    }
+
+    @Override
+    public void listenerFailed(RunListener listener, String event, Throwable cause) {
+        clearStatus();
+        out.println("warning: run listener " + listener.getClass().getName() + " (" + Plugins.originOf(listener)
+                + ") failed in " + event + ": " + cause + "; the session goes on");
+        out.flush();
     }
 }

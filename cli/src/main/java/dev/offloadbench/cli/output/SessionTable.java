@@ -1,6 +1,5 @@
 package dev.offloadbench.cli.output;
 
-import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.model.Metrics;
 import dev.offloadbench.domain.model.RunFigures;
 import dev.offloadbench.domain.model.RunKind;
@@ -47,7 +46,7 @@ public final class SessionTable {
                         RunFigures figures = Metrics.figures(outcome.get().seconds(), baseline.get().seconds());
                         percent = figures.percentText() + "%";
                         speedup = figures.speedupText() + "x";
-                    } catch (BenchException e) {
+                    } catch (IllegalArgumentException e) {
                         percent = "n/a";
                     }
                 }

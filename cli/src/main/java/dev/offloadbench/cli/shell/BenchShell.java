@@ -40,7 +40,10 @@ public final class BenchShell {
         this.historyFile = historyFile;
     }
 
-    /** Reads and runs lines until EOF or {@code exit}; returns the exit code of the last command. */
+    /**
+     * Reads and runs lines until EOF or {@code exit}; then 0, whatever the last command exited
+     * with (each command's outcome has been said on the screen).
+     */
     public int run() {
         createHistoryFolder();
         LineReader reader = LineReaderBuilder.builder()
@@ -52,7 +55,6 @@ public final class BenchShell {
                 .build();
         terminal.writer().println("offload-bench shell: type a command (help lists them), Ctrl-D or exit to leave.");
         terminal.writer().flush();
-        int last = 0;
         while (true) {
             String line;
             try {
@@ -69,11 +71,11 @@ public final class BenchShell {
             if (words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"))) {
                 break;
             }
-            last = execute.applyAsInt(words.toArray(String[]::new));
+            execute.applyAsInt(words.toArray(String[]::new));
             terminal.writer().flush();
         }
         saveHistory(reader);
-        return last;
+        return 0;
     }
 
     private void createHistoryFolder() {

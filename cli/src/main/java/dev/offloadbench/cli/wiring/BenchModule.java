@@ -1,9 +1,11 @@
 package dev.offloadbench.cli.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.offloadbench.adapters.config.LocalProjectFolders;
+import picocli.CommandLine;
 import dev.offloadbench.adapters.config.ModalCredentialsFile;
 import dev.offloadbench.adapters.config.PytestConfigFinder;
 import dev.offloadbench.adapters.config.TomlConfigLoader;
@@ -20,14 +22,8 @@ import dev.offloadbench.adapters.storage.FileSessionLock;
 import dev.offloadbench.adapters.storage.JsonResultsReader;
 import dev.offloadbench.adapters.storage.JsonSessionStore;
 import dev.offloadbench.cli.command.BenchCommand;
-import dev.offloadbench.cli.command.CheckCommand;
-import dev.offloadbench.cli.command.PlanCommand;
-import dev.offloadbench.cli.command.RenderCommand;
-import dev.offloadbench.cli.command.ResultsCommand;
-import dev.offloadbench.cli.command.RunCommand;
-import dev.offloadbench.cli.command.SessionsCommand;
-import dev.offloadbench.cli.command.ShellCommand;
-import dev.offloadbench.cli.command.UpdateReadmeCommand;
+import dev.offloadbench.cli.command.ResultsExports;
+import dev.offloadbench.cli.plugin.Plugins;
 import dev.offloadbench.domain.service.PrerequisiteChecker;
 import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.service.planning.Planner;
@@ -55,45 +51,128 @@ import dev.offloadbench.domain.port.out.ToolLocator;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.service.ReportService;
 import dev.offloadbench.domain.service.running.SessionCatalog;
+import dev.offloadbench.domain.service.running.OutputParsers;
 import dev.offloadbench.domain.service.running.SessionRunner;
+import dev.offloadbench.domain.spi.ResultsExporter;
+import dev.offloadbench.domain.spi.RunListener;
+import dev.offloadbench.domain.spi.TestOutputParser;
+import jakarta.inject.Inject;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Binds every port to its adapter and every use case to its domain service. The domain carries
- * no annotations: its services are built here, in {@code @Provides} methods. The configuration
- * file is read when a command asks for a service that needs it (commands take such services as
- * providers), so a broken one fails only the commands that use it, with its own message.
+ * Binds every port to its adapter, every use case to its domain service, and what the installed
+ * plugins provide (listeners, exporters and output parsers with multibinders; profiles through
+ * the registry). The domain carries no annotations: its services are built here, in
+ * {@code @Provides} methods.
+ *
+ * <p>One injector serves a whole shell. What depends on the configuration is
+ * {@link CommandScoped}: the file is read when a command first asks for a service that needs it
+ * (commands take such services as providers), once per command, so a broken one fails only the
+ * commands that use it, with its own message. Commands get their services by field injection
+ * after picocli has parsed them, so that {@code --help} and {@code --version} wire nothing.
  */
 public final class BenchModule extends AbstractModule {
-    private final Invocation invocation;
-    private final ProfileRegistry profiles;
+    /**
+     * Every command of the tree, from {@link BenchCommand} down its subcommands: those with
+     * services get a members injector when the injector is made, so that a missing binding fails
+     * at start-up, not when the command runs.
+     */
+    public static List<Class<?>> commands() {
+        List<Class<?>> commands = new ArrayList<>();
+        collect(BenchCommand.class, commands);
+        return commands;
+    }
 
-    public BenchModule(Invocation invocation, ProfileRegistry profiles) {
-        this.invocation = invocation;
-        this.profiles = profiles;
+    private static void collect(Class<?> command, List<Class<?>> commands) {
+        commands.add(command);
+        CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+        if (annotation != null) {
+            for (Class<?> subcommand : annotation.subcommands()) {
+                collect(subcommand, commands);
+            }
+        }
+    }
+
+    /** Whether a command has fields for services ({@code @Inject}), injected just before it runs. */
+    public static boolean needsServices(Class<?> command) {
+        for (Field field : command.getDeclaredFields()) {
+            if (field.isAnnotationPresent(Inject.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+    private final Plugins plugins;
+    private final CommandScope commandScope;
+
+    /**
+     * @param environment the process environment (the same for every command of a shell)
+     * @param workingDirectory where bench was started
+     */
+    public BenchModule(Map<String, String> environment, Path workingDirectory, Plugins plugins,
+            CommandScope commandScope) {
+        this.environment = Map.copyOf(environment);
+        this.workingDirectory = workingDirectory;
+        this.plugins = plugins;
+        this.commandScope = commandScope;
+    }
+
+    CommandScope commandScope() {
+        return commandScope;
     }
 
     @Override
     protected void configure() {
         binder().requireExplicitBindings();
         binder().disableCircularProxies();
-        bind(Invocation.class).toInstance(invocation);
-        bind(ProfileRegistry.class).toInstance(profiles);
-        bind(BenchCommand.class);
-        bind(RenderCommand.class);
-        bind(UpdateReadmeCommand.class);
-        bind(PlanCommand.class);
-        bind(CheckCommand.class);
-        bind(RunCommand.class);
-        bind(SessionsCommand.class);
-        bind(ResultsCommand.class);
-        bind(ShellCommand.class);
+        bindScope(CommandScoped.class, commandScope);
+        bind(Invocation.class).toProvider(CommandScope.seeded(Invocation.class)).in(CommandScoped.class);
+        bind(Plugins.class).toInstance(plugins);
+        Multibinder<RunListener> listeners = Multibinder.newSetBinder(binder(), RunListener.class);
+        plugins.listeners().forEach(listener -> listeners.addBinding().toInstance(listener));
+        Multibinder<ResultsExporter> exporters = Multibinder.newSetBinder(binder(), ResultsExporter.class);
+        plugins.exporters().values().forEach(exporter -> exporters.addBinding().toInstance(exporter));
+        Multibinder<TestOutputParser> parsers = Multibinder.newSetBinder(binder(), TestOutputParser.class);
+        plugins.parsers().forEach(parser -> parsers.addBinding().toInstance(parser));
+        for (Class<?> command : commands()) {
+            if (needsServices(command)) {
+                getMembersInjector(command);
+            }
+        }
     }
 
+    /** The configuration, read once per command. */
     @Provides
+    @CommandScoped
     BenchConfig config(Invocation invocation) {
         return new TomlConfigLoader().load(invocation.configFile(), invocation.environment(),
                 invocation.workingDirectory());
+    }
+
+    /** The installed profiles with the configuration's on top. */
+    @Provides
+    @CommandScoped
+    ProfileRegistry profiles(BenchConfig config) {
+        return plugins.profiles().withConfiguration(config);
+    }
+
+    @Provides
+    ResultsExports resultsExports(Set<ResultsExporter> exporters) {
+        return new ResultsExports(exporters, plugins::origin);
+    }
+
+    @Provides
+    OutputParsers outputParsers(ProfileRegistry profiles, Set<TestOutputParser> parsers) {
+        return new OutputParsers(profiles, parsers);
     }
 
     @Provides
@@ -102,8 +181,8 @@ public final class BenchModule extends AbstractModule {
         return new JsonResultsReader();
     }
 
+    /** Made when a command renders (compiling the template is not for every command). */
     @Provides
-    @Singleton
     ReportRenderer reportRenderer() {
         return new HandlebarsReportRenderer();
     }
@@ -116,8 +195,8 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JustfileReader justfileReader(Invocation invocation) {
-        return new JustCliReader(invocation.environment());
+    JustfileReader justfileReader() {
+        return new JustCliReader(environment);
     }
 
     @Provides
@@ -134,8 +213,8 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CommandRunner commandRunner(Invocation invocation) {
-        return new ProcessCommandRunner(invocation.environment());
+    CommandRunner commandRunner() {
+        return new ProcessCommandRunner(environment);
     }
 
     @Provides
@@ -146,18 +225,17 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ToolLocator toolLocator(Invocation invocation) {
-        return new PathToolLocator(invocation.environment());
+    ToolLocator toolLocator() {
+        return new PathToolLocator(environment);
     }
 
     @Provides
     @Singleton
-    ModalCredentials modalCredentials(Invocation invocation) {
-        return new ModalCredentialsFile(invocation.environment());
+    ModalCredentials modalCredentials() {
+        return new ModalCredentialsFile(environment);
     }
 
     @Provides
-    @Singleton
     ReportService reportService(ResultsReader reader, ProfileRegistry registry, ReportRenderer renderer,
             ReadmeStore readmes) {
         return new ReportService(reader, registry, renderer, readmes);
@@ -181,16 +259,15 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RunProbe runProbe(RunExecutor executor, Invocation invocation) {
-        return new ProcessRunProbe(executor, invocation.environment());
+    RunProbe runProbe(RunExecutor executor) {
+        return new ProcessRunProbe(executor, environment);
     }
 
     @Provides
     PlanBenchmark planBenchmark(BenchConfig config, ProfileRegistry registry, JustfileReader just,
             PytestConfigReader pytest, OffloadConfigReader offload, MachineProbe machine, ReadmeStore readmes,
-            ProjectFolders folders, RunProbe probe, Invocation invocation) {
-        return new Planner(config, registry, just, pytest, offload, machine, readmes, folders, probe,
-                invocation.environment());
+            ProjectFolders folders, RunProbe probe) {
+        return new Planner(config, registry, just, pytest, offload, machine, readmes, folders, probe, environment);
     }
 
     @Provides
@@ -201,20 +278,24 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RunExecutor runExecutor(Invocation invocation) {
-        return new StreamingRunExecutor(invocation.environment());
+    RunExecutor runExecutor() {
+        return new StreamingRunExecutor(environment);
     }
 
     @Provides
     @Singleton
-    SessionStore sessionStore(Invocation invocation) {
-        return new JsonSessionStore(invocation.stateDirectory());
+    SessionStore sessionStore() {
+        return new JsonSessionStore(stateDirectory());
     }
 
     @Provides
     @Singleton
-    SessionLock sessionLock(Invocation invocation) {
-        return new FileSessionLock(invocation.stateDirectory());
+    SessionLock sessionLock() {
+        return new FileSessionLock(stateDirectory());
+    }
+
+    private Path stateDirectory() {
+        return new Invocation(environment, workingDirectory, java.util.Optional.empty()).stateDirectory();
     }
 
     @Provides
@@ -224,7 +305,9 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     RunBenchmark runBenchmark(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor,
-            SessionStore store, SessionLock lock, MachineProbe machine) {
-        return new SessionRunner(checks, planner, executor, store, lock, machine, Clock.systemUTC());
+            SessionStore store, SessionLock lock, MachineProbe machine, Set<RunListener> listeners,
+            OutputParsers parsers) {
+        return new SessionRunner(checks, planner, executor, store, lock, machine, Clock.systemUTC(),
+                List.copyOf(listeners), parsers);
     }
 }

@@ -21,6 +21,12 @@ final class ArchitectureRules {
     static final ArchRule FILES_IS_PURE_JAVA = classes().that().resideInAPackage(FILES)
             .should().onlyDependOnClassesThat().resideInAnyPackage(FILES, "java..")
             .as("the files helpers depend on the JDK and on themselves only (no domain, no adapter, no cli)");
+    static final ArchRule SPI_IS_SELF_CONTAINED = classes().that()
+            .resideInAnyPackage("dev.offloadbench.domain.spi", "dev.offloadbench.domain.model")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("dev.offloadbench.domain.spi", "dev.offloadbench.domain.model", "java..")
+            .as("the plugin SPI (domain.spi, domain.model) depends on the JDK and on itself only, so that a plugin"
+                    + " seeing nothing else works");
 
     static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices().matching("dev.offloadbench.adapters.(*)..")
             .should().notDependOnEachOther()

@@ -9,15 +9,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A rule that cannot fail checks nothing: each rule is run against classes written to break it
- * (test-only fixtures under dev.offloadbench.domain.archfixture, dev.offloadbench.files.archfixture and
- * dev.offloadbench.adapters.fixture*).
+ * (test-only fixtures under dev.offloadbench.domain.archfixture, dev.offloadbench.files.archfixture,
+ * dev.offloadbench.adapters.fixture*, and SpiUsingTheDomain in the SPI's package).
  */
 class ArchitectureRulesCanFailTest {
     private static final JavaClasses VIOLATIONS = new ClassFileImporter().importPackages(
             "dev.offloadbench.domain.archfixture", "dev.offloadbench.adapters.fixturea",
             "dev.offloadbench.adapters.fixtureb", "dev.offloadbench.adapters.process.archfixture",
             "dev.offloadbench.adapters.config.archfixture", "dev.offloadbench.adapters.markdown.archfixture",
-            "dev.offloadbench.adapters.storage.archfixture", "dev.offloadbench.files.archfixture");
+            "dev.offloadbench.adapters.storage.archfixture", "dev.offloadbench.files.archfixture",
+            "dev.offloadbench.domain.spi");
 
     private static void assertViolated(ArchRule rule, String offender) {
         var result = rule.evaluate(VIOLATIONS);
@@ -38,6 +39,11 @@ class ArchitectureRulesCanFailTest {
     @Test
     void frameworkRuleCatchesPicocliOutsideTheCli() {
         assertViolated(ArchitectureRules.ONLY_THE_CLI_KNOWS_THE_FRAMEWORKS, "DomainUsingPicocli");
+    }
+
+    @Test
+    void spiRuleCatchesAnSpiTypeUsingTheRestOfTheDomain() {
+        assertViolated(ArchitectureRules.SPI_IS_SELF_CONTAINED, "SpiUsingTheDomain");
     }
 
     @Test

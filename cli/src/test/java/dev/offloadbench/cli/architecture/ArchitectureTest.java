@@ -12,6 +12,7 @@ class ArchitectureTest {
     static final ArchRule domainIsPureJava = ArchitectureRules.DOMAIN_IS_PURE_JAVA;
     @ArchTest
     static final ArchRule filesIsPureJava = ArchitectureRules.FILES_IS_PURE_JAVA;
+    static final ArchRule spiIsSelfContained = ArchitectureRules.SPI_IS_SELF_CONTAINED;
     @ArchTest
     static final ArchRule adaptersDoNotKnowEachOther = ArchitectureRules.ADAPTERS_DO_NOT_KNOW_EACH_OTHER;
     @ArchTest

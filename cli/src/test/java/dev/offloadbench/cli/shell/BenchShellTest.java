@@ -20,16 +20,44 @@ class BenchShellTest {
     @TempDir
     Path dir;
 
+    private int exitCode;
+
     private String type(String input, String... shellArgs) throws IOException {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (Terminal terminal = new DumbTerminal(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 screen)) {
             Map<String, String> environment = Map.of("HOME", dir.toString(), "XDG_STATE_HOME",
                     dir.resolve("state").toString(), "PATH", System.getenv().getOrDefault("PATH", "/usr/bin"));
-            Bench bench = new Bench(environment, dir, terminal.writer(), terminal.writer());
-            bench.shell(terminal, shellArgs);
+            try (Bench bench = new Bench(environment, dir, terminal.writer(), terminal.writer())) {
+                exitCode = bench.shell(terminal, shellArgs);
+            }
         }
         return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shellInsideTheShellSaysSoAndTheShellGoesOn() throws IOException {
+        String screen = type("shell\nsessions\nexit\n");
+
+        assertThat(screen).contains("You are already in the bench shell").contains("No session recorded yet")
+                .doesNotContain("error");
+    }
+
+    @Test
+    void leavingExitsZeroWhateverTheLastCommandExitedWith() throws IOException {
+        String screen = type("render --results nowhere.json\n");
+
+        assertThat(screen).contains("error: ");
+        assertThat(exitCode).isZero();
+        type("rnu all\nexit\n");
+        assertThat(exitCode).isZero();
+    }
+
+    @Test
+    void aMistypedCommandGetsOneErrorLineWithASuggestion() throws IOException {
+        String screen = type("rnu all\nexit\n");
+
+        assertThat(screen).contains("error: unknown command 'rnu'; did you mean run?").doesNotContain("Usage:");
     }
 
     @Test

@@ -18,21 +18,24 @@ import java.util.Optional;
  * @param projects the projects to benchmark, in execution order
  * @param probe {@code bench run} probes every run before the first timed one ({@code probe = false}
  *     turns that off, as {@code --no-probe} does)
+ * @param exporters the results formats written after every session ({@code exporters = ["csv"]}),
+ *     each by the installed exporter of that name, into the session's folder
  */
 public record BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
-        boolean offloadOptional, List<ProjectConfig> projects, boolean probe) {
+        boolean offloadOptional, List<ProjectConfig> projects, boolean probe, List<String> exporters) {
     public BenchConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(offloadRepo, "offloadRepo");
         Objects.requireNonNull(readme, "readme");
         projects = List.copyOf(projects);
+        exporters = List.copyOf(exporters);
     }
 
-    /** A configuration whose sessions probe their runs first. */
+    /** A configuration whose sessions probe their runs first and export nothing. */
     public BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
             boolean offloadOptional, List<ProjectConfig> projects) {
-        this(source, machine, offloadRepo, readme, offloadOptional, projects, true);
+        this(source, machine, offloadRepo, readme, offloadOptional, projects, true, List.of());
     }
 
     /** A configuration in which a session without offload stops. */

@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One {@code [projects.<profile>]} table: where the project is, and what overrides its
- * profile's defaults.
+ * One {@code [projects.<profile>]} table: where the project is, what overrides its profile's
+ * defaults, and how its part of the report reads when the table says so ({@code text}).
  */
 public record ProjectConfig(String profile, Path path, Optional<String> baselineRecipe,
         Optional<String> offloadRecipe, OptionalInt highWorkers, Optional<String> workersEnv,
-        Map<String, String> env) {
+        Map<String, String> env, ProfileText text) {
     public ProjectConfig {
         ProfileId.check(profile);
         Objects.requireNonNull(path, "path");
@@ -24,6 +24,13 @@ public record ProjectConfig(String profile, Path path, Optional<String> baseline
         Objects.requireNonNull(highWorkers, "highWorkers");
         Objects.requireNonNull(workersEnv, "workersEnv");
         env = Map.copyOf(env);
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** A table that says nothing about the report. */
+    public ProjectConfig(String profile, Path path, Optional<String> baselineRecipe, Optional<String> offloadRecipe,
+            OptionalInt highWorkers, Optional<String> workersEnv, Map<String, String> env) {
+        this(profile, path, baselineRecipe, offloadRecipe, highWorkers, workersEnv, env, ProfileText.NONE);
     }
 
     /** A project configured by its path alone. */

@@ -1,5 +1,6 @@
 package dev.offloadbench.domain.run;
 
+import dev.offloadbench.domain.spi.TestOutputParser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.UUID;
  * @param marker unique to this execution: the executor puts it in the environment of the command,
  *     which hands it down to every process it starts, so that each one can be found and ended
  *     however the run ends, whatever process group or session it moved to
+ * @param outputParser reads the output of a runner other than pytest, once the run has exited
+ *     (pytest's and Offload's output is read as it comes)
  */
 public record ExecutionRequest(List<String> command, Map<String, String> environment, Path directory, Path log,
-        Optional<Duration> timeout, String marker) {
+        Optional<Duration> timeout, String marker, Optional<TestOutputParser> outputParser) {
     public ExecutionRequest {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
@@ -29,11 +32,24 @@ public record ExecutionRequest(List<String> command, Map<String, String> environ
         if (marker.isBlank()) {
             throw new IllegalArgumentException("an execution's marker must not be blank");
         }
+        Objects.requireNonNull(outputParser, "outputParser");
+    }
+
+    /** A run of pytest or Offload, with this marker. */
+    public ExecutionRequest(List<String> command, Map<String, String> environment, Path directory, Path log,
+            Optional<Duration> timeout, String marker) {
+        this(command, environment, directory, log, timeout, marker, Optional.empty());
     }
 
     /** With a marker of its own, for an execution nobody needs to find again after a crash. */
     public ExecutionRequest(List<String> command, Map<String, String> environment, Path directory, Path log,
+            Optional<Duration> timeout, Optional<TestOutputParser> outputParser) {
+        this(command, environment, directory, log, timeout, UUID.randomUUID().toString(), outputParser);
+    }
+
+    /** A run of pytest or Offload with a marker of its own. */
+    public ExecutionRequest(List<String> command, Map<String, String> environment, Path directory, Path log,
             Optional<Duration> timeout) {
-        this(command, environment, directory, log, timeout, UUID.randomUUID().toString());
+        this(command, environment, directory, log, timeout, UUID.randomUUID().toString(), Optional.empty());
     }
 }

@@ -2,7 +2,7 @@ package dev.offloadbench.domain.service;
 
 import dev.offloadbench.domain.model.BenchmarkReport;
 import dev.offloadbench.domain.model.Profile;
-import dev.offloadbench.domain.model.ProjectHeadings;
+import dev.offloadbench.domain.profile.ProjectHeadings;
 import dev.offloadbench.domain.model.ProjectReport;
 import java.util.ArrayList;
 import java.util.Comparator;

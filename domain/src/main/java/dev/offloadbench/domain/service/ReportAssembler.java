@@ -46,7 +46,7 @@ public final class ReportAssembler {
             RunOutcome baseline) {
         try {
             return Metrics.figures(run.seconds(), baseline.seconds());
-        } catch (BenchException e) {
+        } catch (IllegalArgumentException e) {
             throw new BenchException(project.profileId() + " " + run.kind() + ": " + e.getMessage(), e);
         }
     }

@@ -3,7 +3,7 @@ package dev.offloadbench.domain.service;
 import dev.offloadbench.domain.model.BenchmarkReport;
 import dev.offloadbench.domain.model.BenchmarkResults;
 import dev.offloadbench.domain.model.BenchmarkResults.InvalidRun;
-import dev.offloadbench.domain.model.ProjectHeadings;
+import dev.offloadbench.domain.profile.ProjectHeadings;
 import dev.offloadbench.domain.port.in.RenderReport;
 import dev.offloadbench.domain.port.in.UpdateReadme;
 import dev.offloadbench.domain.port.out.ReadmeStore;

@@ -5,6 +5,7 @@ import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.run.LeftoverProcess;
 import dev.offloadbench.domain.session.Attempt;
 import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.spi.RunListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -45,5 +46,12 @@ public interface ProgressListener extends ProbeListener {
      * timed; {@code sessionId} is the session whose run they belonged to.
      */
     default void leftoversEnded(String sessionId, List<LeftoverProcess> ended) {
+    }
+
+    /**
+     * A plugin's run listener threw (or failed to link) when told {@code event}; the session
+     * goes on without that call.
+     */
+    default void listenerFailed(RunListener listener, String event, Throwable cause) {
     }
 }

@@ -1,6 +1,6 @@
 package dev.offloadbench.domain.port.out;
 
-import dev.offloadbench.domain.model.ProjectHeadings;
+import dev.offloadbench.domain.profile.ProjectHeadings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -65,6 +65,7 @@ public final class Planner implements PlanBenchmark {
     private final Map<String, String> environment;
     private final WorkerFinder workers;
     private final OffloadFinder offload;
+    private final RunnerWorkers runnerWorkers;
 
     public Planner(BenchConfig config, ProfileRegistry profiles, JustfileReader just, PytestConfigReader pytest,
             OffloadConfigReader offloadConfigs, MachineProbe machine, ReadmeStore readmes, ProjectFolders folders,
@@ -79,6 +80,7 @@ public final class Planner implements PlanBenchmark {
         this.environment = Map.copyOf(environment);
         this.workers = new WorkerFinder(just, pytest, machine.cores());
         this.offload = new OffloadFinder(just, offloadConfigs);
+        this.runnerWorkers = new RunnerWorkers(just, machine.cores());
     }
 
     @Override
@@ -176,6 +178,10 @@ public final class Planner implements PlanBenchmark {
             String recipe = RecipeNames.require(justfile, defaults.localRecipe(), "baseline_recipe", project,
                     config, RecipeNames.Runs.PYTEST, defaults.offloadRecipe());
             RecipeCall baselineCall = RecipeCall.of(recipe).withEnvironment(defaults.env());
+            if (defaults.outputParser().isPresent()) {
+                planRunnerLocalRuns(project, defaults, justfile, baselineCall, runs);
+                return;
+            }
             Optional<WorkerFinder.Finding> reading;
             String readingProblem = "";
             try {
@@ -207,6 +213,21 @@ public final class Planner implements PlanBenchmark {
             }
             problems.add(Problem.of(project.profile(), e.getMessage()));
         }
+    }
+
+    /** Local runs of a runner other than pytest-xdist, which takes its worker count from the profile's variable. */
+    private void planRunnerLocalRuns(ProjectConfig project, RunDefaults defaults, Justfile justfile,
+            RecipeCall baselineCall, List<PlannedRun> runs) {
+        RunnerWorkers.Finding baseline = runnerWorkers.baseline(project, defaults, justfile, baselineCall,
+                environment);
+        List<String> baselineNotes = new ArrayList<>(baseline.notes());
+        baselineNotes.add("output read by " + defaults.outputParser().orElseThrow());
+        runs.add(localRun(RunKind.BASELINE, project, baselineCall, baseline.workers(), baseline.source(),
+                baselineNotes, Optional.empty()));
+        int target = defaults.high().forBaseline(baseline.workers());
+        runs.add(localRun(RunKind.HIGH, project, RunnerWorkers.high(defaults, baselineCall, target), target,
+                defaults.workersEnv().orElseThrow() + "=" + target, List.of("high = " + defaults.high().describe()),
+                Optional.empty()));
     }
 
     private record Baseline(int workers, String source, List<String> notes, Optional<ProbeResult> probe) {

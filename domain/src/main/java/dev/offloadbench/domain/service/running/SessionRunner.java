@@ -29,8 +29,13 @@ import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.session.SessionProject;
 import dev.offloadbench.domain.session.SessionResults;
 import dev.offloadbench.domain.session.SessionRun;
+import dev.offloadbench.domain.session.SessionEvents;
 import dev.offloadbench.domain.session.SessionSettings;
 import dev.offloadbench.domain.session.SkipReason;
+import dev.offloadbench.domain.model.Validity;
+import dev.offloadbench.domain.profile.ProfileRegistry;
+import dev.offloadbench.domain.spi.RunListener;
+import dev.offloadbench.domain.spi.TestOutputParser;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -67,9 +72,21 @@ public final class SessionRunner implements RunBenchmark {
     private final SessionLock lock;
     private final MachineProbe machine;
     private final Clock clock;
+    private final RunListeners listeners;
+    private final OutputParsers parsers;
 
     public SessionRunner(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor, SessionStore store,
             SessionLock lock, MachineProbe machine, Clock clock) {
+        this(checks, planner, executor, store, lock, machine, clock, List.of(),
+                OutputParsers.none(new ProfileRegistry()));
+    }
+
+    /**
+     * @param listeners told of each session and each finished execution, always after its clock has stopped
+     * @param parsers read the output of the runners other than pytest that profiles name
+     */
+    public SessionRunner(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor, SessionStore store,
+            SessionLock lock, MachineProbe machine, Clock clock, List<RunListener> listeners, OutputParsers parsers) {
         this.checks = checks;
         this.planner = planner;
         this.executor = executor;
@@ -77,6 +94,8 @@ public final class SessionRunner implements RunBenchmark {
         this.lock = lock;
         this.machine = machine;
         this.clock = clock;
+        this.listeners = new RunListeners(listeners);
+        this.parsers = parsers;
     }
 
     @Override
@@ -93,14 +112,17 @@ public final class SessionRunner implements RunBenchmark {
         if (command.resume().isPresent()) {
             Session stored = catalog.find(command.resume().get());
             refuseFinished(stored);
-            requireWhatRunsNeed(checked, stored.projects().stream().map(SessionProject::profileId).toList(),
-                    hasPendingOffload(stored), command.offloadOptional());
+            List<String> profiles = stored.projects().stream().map(SessionProject::profileId).toList();
+            requireWhatRunsNeed(checked, profiles, hasPendingOffload(stored), command.offloadOptional());
+            parsers.requireFor(profiles);
             toResume = Optional.of(stored);
         } else {
             // optional Offload still needs something else to run: a session of offload runs alone cannot skip them
             boolean onlyOffload = command.kinds().stream().noneMatch(RunKind::isLocal);
-            requireWhatRunsNeed(checked, planner.profiles(query), command.kinds().contains(RunKind.OFFLOAD),
+            List<String> profiles = planner.profiles(query);
+            requireWhatRunsNeed(checked, profiles, command.kinds().contains(RunKind.OFFLOAD),
                     command.offloadOptional() && !onlyOffload);
+            parsers.requireFor(profiles);
         }
         try (SessionLock.Held exclusive = lock.acquire()) {
             List<SessionStore.Unreadable> unreadable = store.unreadable();
@@ -124,7 +146,12 @@ public final class SessionRunner implements RunBenchmark {
                 }
                 session = create(command, plan, checked, progress);
             }
-            return execute(session, progress, cancellation);
+            listeners.sessionStarted(SessionEvents.started(session, command.resume().isPresent()), progress);
+            Outcome outcome = execute(session, progress, cancellation);
+            if (!listeners.isEmpty()) {
+                listeners.sessionFinished(SessionEvents.finished(outcome.session()), progress);
+            }
+            return outcome;
         }
     }
 
@@ -306,6 +333,8 @@ public final class SessionRunner implements RunBenchmark {
                 session = session.replace(entry.profileId(), run);
                 store.save(session);
                 progress.attemptFinished(entry.profileId(), run.planned().kind(), attempt);
+                listeners.runFinished(SessionEvents.finishedRun(session.id(), entry.profileId(), run.planned(),
+                        attempt, number), progress);
                 if (attempt.termination() == Termination.TIMED_OUT) {
                     return stop(session, entry.profileId(), run, RunStatus.TIMED_OUT, "ran past --timeout "
                             + session.settings().timeout().map(SessionRunner::describe).orElse(""),
@@ -348,9 +377,10 @@ public final class SessionRunner implements RunBenchmark {
         RunInProgress running = new RunInProgress(profileId, planned.kind(), newMarker(session.id()),
                 ProcessHandle.current().pid(), OptionalLong.empty(), clock.instant());
         store.save(session.withRunning(running));
+        Optional<GuardedOutputParser> parser = parsers.forRun(profileId, planned.kind()).map(GuardedOutputParser::new);
         ExecutionRequest request = new ExecutionRequest(planned.command(), planned.environment(),
                 planned.directory(), store.logFile(session.id(), profileId, planned.kind(), warmup, number),
-                session.settings().timeout(), running.marker());
+                session.settings().timeout(), running.marker(), parser.map(TestOutputParser.class::cast));
         Execution execution = executor.execute(request, new RunExecutor.OutputListener() {
             @Override
             public void line(String line) {
@@ -365,6 +395,11 @@ public final class SessionRunner implements RunBenchmark {
             }
         }, cancellation);
         BigDecimal seconds = BigDecimal.valueOf(execution.elapsed().toMillis()).movePointLeft(3);
+        Validity validity = Verdict.validity(execution);
+        Optional<String> parserFailure = parser.flatMap(GuardedOutputParser::failure);
+        if (parserFailure.isPresent()) {
+            validity = Verdict.withReason(validity, parserFailure.get());
+        }
         List<String> notes = new ArrayList<>(Verdict.notes(execution, planned));
         if (!execution.leftovers().isEmpty()) {
             notes.add("ended " + execution.leftovers().size() + " process"
@@ -372,7 +407,7 @@ public final class SessionRunner implements RunBenchmark {
                     + execution.leftovers().stream().map(LeftoverProcess::toString).collect(Collectors.joining(", ")));
         }
         return new Attempt(warmup, execution.started(), execution.finished(), seconds, execution.exitCode(),
-                execution.termination(), execution.tally(), execution.log(), Verdict.validity(execution), notes);
+                execution.termination(), execution.tally(), execution.log(), validity, notes);
     }
 
     /** Unique among every run anywhere: the session's id and 96 random bits. */

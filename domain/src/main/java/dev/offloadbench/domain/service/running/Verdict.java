@@ -38,9 +38,14 @@ final class Verdict {
         }
         if (execution.termination() == Termination.EXITED && (tally.noTestsRan() || tally.ran() == 0)) {
             reasons.add(tally.summarySeen() || tally.noTestsRan() ? "no test ran"
-                    : "no test ran (no pytest or Offload summary in the output)");
+                    : "no test ran (no test summary in the output)");
         }
         return reasons.isEmpty() ? Validity.VALID : Validity.invalid(String.join("; ", reasons));
+    }
+
+    /** {@code validity} with one more reason not to count the run. */
+    static Validity withReason(Validity validity, String reason) {
+        return Validity.invalid(validity.valid() ? reason : validity.reason() + "; " + reason);
     }
 
     static List<String> notes(Execution execution, PlannedRun planned) {

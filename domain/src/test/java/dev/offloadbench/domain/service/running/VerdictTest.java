@@ -90,7 +90,7 @@ class VerdictTest {
     @Test
     void outputWithoutAnySummaryIsInvalidSayingTheSummaryIsMissing() {
         assertThat(reason(exited(0, TestTally.NOTHING)))
-                .isEqualTo("no test ran (no pytest or Offload summary in the output)");
+                .isEqualTo("no test ran (no test summary in the output)");
     }
 
     @Test
