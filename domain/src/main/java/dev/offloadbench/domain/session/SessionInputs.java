@@ -1,5 +1,6 @@
 package dev.offloadbench.domain.session;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public record SessionInputs(boolean recorded, Map<String, String> tools, Optiona
     public static final SessionInputs UNRECORDED = new SessionInputs(false, Map.of(), Optional.empty());
 
     public SessionInputs {
-        tools = Map.copyOf(new TreeMap<>(tools));
+        tools = Collections.unmodifiableMap(new TreeMap<>(tools));
         Objects.requireNonNull(machine, "machine");
         if (!recorded && (!tools.isEmpty() || machine.isPresent())) {
             throw new IllegalArgumentException("inputs that were not recorded hold nothing");
