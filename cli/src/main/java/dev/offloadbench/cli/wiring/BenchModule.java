@@ -243,8 +243,8 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     ReportService reportService(ResultsReader reader, ProfileRegistry registry, ReportRenderer renderer,
-            ReadmeStore readmes) {
-        return new ReportService(reader, registry, renderer, readmes);
+            ReadmeStore readmes, BenchConfig config) {
+        return new ReportService(reader, registry, renderer, readmes, config.notesShowSpread());
     }
 
     @Provides
