@@ -88,7 +88,7 @@ public final class HistoryChart {
         return BOTTOM - (BOTTOM - TOP) * seconds / yMax;
     }
 
-    /** A round number at or above every mean + σ: 1, 2 or 5 times a power of ten, in five or so steps. */
+    /** A round number above every mean + σ: a multiple of 1, 2 or 5 times a power of ten, in five or so steps. */
     static double niceMaximum(List<History.Point> sessions) {
         double highest = 0;
         for (History.Point point : sessions) {
@@ -99,8 +99,10 @@ public final class HistoryChart {
         if (highest <= 0) {
             return 1;
         }
-        double step = step(highest);
-        return Math.ceil(highest / step - 1e-9) * step;
+        // a little room above the highest whisker, so that no dot sits on the plot's edge
+        double top = highest * 1.05;
+        double step = step(top);
+        return Math.ceil(top / step - 1e-9) * step;
     }
 
     static double step(double highest) {
