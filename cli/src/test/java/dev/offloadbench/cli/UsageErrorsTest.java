@@ -34,7 +34,8 @@ class UsageErrorsTest {
     @Test
     void aCommandTooFarFromAnyIsAnsweredWithTheCommands() {
         assertThat(bench("benchmark").err()).startsWith("error: unknown command 'benchmark'; the commands are run,"
-                + " plan, check, sessions, results, render, update-readme, profiles, shell, completion, help");
+                + " plan, check, sessions, results, compare, history, render, update-readme, profiles, shell, completion,"
+                + " help");
     }
 
     @Test

@@ -34,7 +34,12 @@ final class TomlFiles {
      * as {@code FILE:LINE:COL: message}.
      */
     static TomlParseResult parse(Path file) {
-        TomlParseResult result = parseAllowingErrors(file);
+        return parse(file, readBytes(file));
+    }
+
+    /** {@link #parse(Path)} of bytes already read from {@code file}. */
+    static TomlParseResult parse(Path file, byte[] bytes) {
+        TomlParseResult result = Toml.parse(decode(file, bytes));
         if (result.hasErrors()) {
             throw new BenchException(describeErrors(file, result.errors()));
         }
@@ -52,7 +57,11 @@ final class TomlFiles {
      * offending byte's offset.
      */
     static String readText(Path file) {
-        byte[] bytes;
+        return decode(file, readBytes(file));
+    }
+
+    /** A configuration file's bytes: a readable regular file of at most {@link #MAX_BYTES} bytes. */
+    static byte[] readBytes(Path file) {
         try {
             if (Files.isDirectory(file)) {
                 throw new BenchException(file + " is a directory, not a configuration file");
@@ -65,7 +74,7 @@ final class TomlFiles {
                 throw new BenchException(file + " is " + size + " bytes; a configuration file is at most "
                         + MAX_BYTES + " bytes");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (AccessDeniedException e) {
             throw new BenchException("cannot read " + file + ": permission denied; check the file's permissions", e);
         } catch (NoSuchFileException e) {
@@ -75,6 +84,10 @@ final class TomlFiles {
                     : e.getMessage();
             throw new BenchException("cannot read " + file + ": " + reason, e);
         }
+    }
+
+    /** The text of a configuration file's bytes: UTF-8, without a byte-order mark; anything else said plainly. */
+    static String decode(Path file, byte[] bytes) {
         String text = Utf8Text.decode(bytes).orElseThrow(() -> new BenchException(file + " is "
                 + Utf8Text.whyNot(bytes) + "; it is read as UTF-8 (as TOML and pytest do): convert it, e.g. with"
                 + " iconv -t UTF-8"));

@@ -4,7 +4,11 @@ import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.justfile.SourceLine;
 import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
+import dev.offloadbench.domain.plan.FileDigest;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +37,12 @@ public final class TomlOffloadConfigReader implements OffloadConfigReader {
         if (!Files.isRegularFile(path)) {
             throw new BenchException("Offload config " + path + " is not a file");
         }
-        TomlParseResult toml = TomlFiles.parse(path);
+        byte[] bytes = TomlFiles.readBytes(path);
+        Optional<FileDigest> digest = Optional.of(new FileDigest(path, sha256(bytes)));
+        TomlParseResult toml = TomlFiles.parse(path, bytes);
         Optional<OffloadProvider> provider = provider(path, toml);
         if (!toml.contains(List.of("offload"))) {
-            return absent(path, provider);
+            return absent(path, provider, digest);
         }
         Object offload = toml.get(List.of("offload"));
         if (!(offload instanceof TomlTable)) {
@@ -45,7 +51,7 @@ public final class TomlOffloadConfigReader implements OffloadConfigReader {
         }
         TomlTable table = (TomlTable) offload;
         if (!table.contains(List.of("max_parallel"))) {
-            return absent(path, provider);
+            return absent(path, provider, digest);
         }
         Object value = table.get(List.of("max_parallel"));
         TomlPosition position = TomlFiles.positionOf(table, "max_parallel");
@@ -58,7 +64,7 @@ public final class TomlOffloadConfigReader implements OffloadConfigReader {
             throw new BenchException(TomlFiles.at(path, position) + requirement + maxParallel);
         }
         return new OffloadConfig(path, OptionalInt.of((int) maxParallel),
-                Optional.of(new SourceLine(path, position.line())), provider);
+                Optional.of(new SourceLine(path, position.line())), provider, digest);
     }
 
     /** {@code [provider] type}: "modal", "local", "default" (custom commands), or a type a later Offload knows. */
@@ -84,7 +90,16 @@ public final class TomlOffloadConfigReader implements OffloadConfigReader {
         return Optional.of(OffloadProvider.of(text));
     }
 
-    private static OffloadConfig absent(Path path, Optional<OffloadProvider> provider) {
-        return new OffloadConfig(path, OptionalInt.empty(), Optional.empty(), provider);
+    private static OffloadConfig absent(Path path, Optional<OffloadProvider> provider, Optional<FileDigest> digest) {
+        return new OffloadConfig(path, OptionalInt.empty(), Optional.empty(), provider, digest);
+    }
+
+    /** The SHA-256 of the file's bytes, in lower-case hex. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

@@ -185,6 +185,18 @@ class TomlConfigLoaderTest {
     }
 
     @Test
+    void theNotesShowTheSpreadOnlyWhenTheConfigurationTurnsItOn() throws IOException {
+        write(cwd.resolve("offload-bench.toml"), "machine = \"m\"\n");
+        assertThat(load().notesShowSpread()).isFalse();
+        write(cwd.resolve("offload-bench.toml"), "notes_show_spread = true\n");
+        assertThat(load().notesShowSpread()).isTrue();
+        write(cwd.resolve("offload-bench.toml"), "notes_show_spread = \"yes\"\n");
+        assertThatThrownBy(this::load).isInstanceOf(BenchException.class)
+                .hasMessageContaining("offload-bench.toml:1:1:")
+                .hasMessageContaining("`notes_show_spread` must be true or false, found a string");
+    }
+
+    @Test
     void offloadIsRequiredUnlessTheFileMakesItOptional() throws IOException {
         write(cwd.resolve("offload-bench.toml"), "offload_optional = true\n");
         assertThat(load().offloadOptional()).isTrue();
@@ -293,7 +305,8 @@ class TomlConfigLoaderTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(BenchException.class)
                 .hasMessage(file + ":2:3: unknown top-level key `offload_rep`; did you mean `offload_repo`? "
-                        + "(valid keys: machine, offload_repo, readme, offload_optional, probe, exporters, projects)");
+                        + "(valid keys: machine, offload_repo, readme, offload_optional, probe, exporters, "
+                        + "notes_show_spread, projects)");
     }
 
     @Test
@@ -317,7 +330,7 @@ class TomlConfigLoaderTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(BenchException.class)
                 .hasMessageEndingWith("unknown top-level key `colour` (valid keys: machine, offload_repo, readme, "
-                        + "offload_optional, probe, exporters, projects)");
+                        + "offload_optional, probe, exporters, notes_show_spread, projects)");
     }
 
     @Test

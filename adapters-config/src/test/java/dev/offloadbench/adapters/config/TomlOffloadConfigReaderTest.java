@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.justfile.SourceLine;
 import dev.offloadbench.domain.model.OffloadProvider;
+import dev.offloadbench.domain.plan.FileDigest;
 import dev.offloadbench.domain.port.out.OffloadConfigReader.OffloadConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,7 +43,7 @@ class TomlOffloadConfigReaderTest {
         OffloadConfig config = reader.read(file);
 
         assertThat(config).isEqualTo(new OffloadConfig(file, OptionalInt.of(50),
-                Optional.of(new SourceLine(file, 3)), Optional.of(OffloadProvider.MODAL)));
+                Optional.of(new SourceLine(file, 3)), Optional.of(OffloadProvider.MODAL), digest(file)));
         assertThat(config.maxParallelLine().orElseThrow().toString()).isEqualTo("offload-modal.toml:3");
     }
 
@@ -55,7 +57,33 @@ class TomlOffloadConfigReaderTest {
                 """);
 
         assertThat(reader.read(file)).isEqualTo(new OffloadConfig(file, OptionalInt.empty(), Optional.empty(),
-                Optional.of(OffloadProvider.LOCAL)));
+                Optional.of(OffloadProvider.LOCAL), digest(file)));
+    }
+
+    /** The file's SHA-256 as sha256sum computes it. */
+    private static Optional<FileDigest> digest(Path file) throws IOException {
+        try {
+            Process process = new ProcessBuilder("sha256sum", file.toString()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(output).isZero();
+            return Optional.of(new FileDigest(file, output.substring(0, 64)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    @Test
+    void theDigestIsOfTheBytesReadSoAnyEditChangesIt() throws IOException {
+        Path file = write("[offload]\nmax_parallel = 4\n\n[provider]\ntype = \"modal\"\n");
+        FileDigest before = reader.read(file).digest().orElseThrow();
+        assertThat(Optional.of(before)).isEqualTo(digest(file));
+
+        Files.writeString(file, "[offload]\nmax_parallel = 4\n\n[provider]\ntype = \"modal\"\n# a comment\n");
+        FileDigest after = reader.read(file).digest().orElseThrow();
+
+        assertThat(after.sha256()).isNotEqualTo(before.sha256()).isEqualTo(digest(file).orElseThrow().sha256());
+        assertThat(after.shortHash()).isEqualTo(after.sha256().substring(0, 12));
     }
 
     @ParameterizedTest

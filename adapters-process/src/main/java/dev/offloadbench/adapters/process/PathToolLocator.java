@@ -35,7 +35,7 @@ public final class PathToolLocator implements ToolLocator {
 
     @Override
     public Optional<Tool> find(String name, List<String> versionArguments) {
-        return locate(name).map(path -> new Tool(path, version(path, versionArguments)));
+        return locate(name).map(path -> version(path, versionArguments));
     }
 
     Optional<Path> locate(String name) {
@@ -67,7 +67,7 @@ public final class PathToolLocator implements ToolLocator {
         return Files.isRegularFile(path) && Files.isExecutable(path);
     }
 
-    private String version(Path tool, List<String> versionArguments) {
+    private Tool version(Path tool, List<String> versionArguments) {
         List<String> argv = new ArrayList<>();
         argv.add(tool.toString());
         argv.addAll(versionArguments);
@@ -76,15 +76,20 @@ public final class PathToolLocator implements ToolLocator {
         try {
             completed = runner.run(argv, Path.of("").toAbsolutePath(), environment, VERSION_TIMEOUT);
         } catch (BenchException e) {
-            return "unknown (`" + command + "` could not be run)";
+            return unknown(tool, "`" + command + "` could not be run");
         }
         if (completed.timedOut()) {
-            return "unknown (`" + command + "` did not answer within " + VERSION_TIMEOUT.toSeconds() + " s)";
+            return unknown(tool, "`" + command + "` did not answer within " + VERSION_TIMEOUT.toSeconds() + " s");
         }
         if (completed.exitCode() != 0) {
-            return "unknown (`" + command + "` exited " + completed.exitCode() + ")";
+            return unknown(tool, "`" + command + "` exited " + completed.exitCode());
         }
         return completed.output().lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst()
-                .orElse("unknown (`" + command + "` printed nothing)");
+                .map(line -> new Tool(tool, line))
+                .orElseGet(() -> unknown(tool, "`" + command + "` printed nothing"));
+    }
+
+    private static Tool unknown(Path tool, String why) {
+        return new Tool(tool, "unknown (" + why + ")", false);
     }
 }

@@ -234,7 +234,8 @@ public final class ProcessRunProbe implements RunProbe {
                         Boolean.TRUE.equals(record.get("xdist")),
                         Path.of(text(record, "rootdir").orElse(".")), text(record, "inifile").map(Path::of),
                         Path.of(text(record, "invocationDir").orElse(".")), strings(record, "args"),
-                        text(record, "python").orElse("")));
+                        text(record, "python").orElse(""), new ObservedPytest.Versions(text(record, "pythonVersion"),
+                                text(record, "pytest"), text(record, "xdistVersion"))));
             }
             return seen;
         }

@@ -55,6 +55,7 @@ class PathToolLocatorTest {
         Tool offload = new PathToolLocator(environment).find("offload", List.of("--version")).orElseThrow();
 
         assertThat(offload).isEqualTo(new Tool(second.resolve("offload"), "offload 0.9.1"));
+        assertThat(offload.versionKnown()).isTrue();
         assertThat(new PathToolLocator(environment).find("sh", List.of("--version"))).isEmpty();
     }
 
@@ -66,6 +67,7 @@ class PathToolLocatorTest {
                 .orElseThrow();
 
         assertThat(broken.version()).isEqualTo("unknown (`" + dir.resolve("broken") + " --version` exited 3)");
+        assertThat(broken.versionKnown()).isFalse();
     }
 
     private static void script(Path file, String body) throws IOException {

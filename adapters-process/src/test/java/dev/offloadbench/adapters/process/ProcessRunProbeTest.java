@@ -55,6 +55,18 @@ class ProcessRunProbeTest {
         base.remove("PYTEST_XDIST_AUTO_NUM_WORKERS");
         probe = new ProcessRunProbe(new StreamingRunExecutor(base), base, temporary);
         environment = new HashMap<>(Map.of("PYTHON", python.toString(), "PROBE_TEST_MARKER", marker.toString()));
+        this.python = python;
+    }
+
+    Path python;
+
+    /** What {@code python} itself says, for comparison with what the probe recorded. */
+    private String ask(String expression) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(python.toString(), "-c", "import platform, importlib.metadata as m; print("
+                + expression + ")").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output.strip();
     }
 
     private static Path copy(String name, Path into) throws IOException, URISyntaxException {
@@ -101,6 +113,16 @@ class ProcessRunProbeTest {
         assertThat(seen.invocationDirectory()).isEqualTo(real);
         assertThat(seen.arguments()).containsExactly("tests");
         assertThat(marker).as("a probe never lets a test run").doesNotExist();
+    }
+
+    @Test
+    void recordsTheVersionsOfPythonPytestAndXdistThePytestRunsOn() throws IOException, InterruptedException {
+        ObservedPytest seen = onlyPytest(probe("ini"));
+
+        assertThat(seen.versions().python()).hasValue(ask("platform.python_version()"));
+        assertThat(seen.versions().pytest()).hasValue(ask("m.version('pytest')"));
+        assertThat(seen.versions().xdist()).hasValue(ask("m.version('pytest-xdist')"));
+        assertThat(seen.versions().xdist().orElseThrow()).matches("\\d+\\.\\d+.*");
     }
 
     @Test

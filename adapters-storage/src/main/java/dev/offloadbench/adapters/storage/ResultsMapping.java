@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -55,6 +56,10 @@ final class ResultsMapping {
             + LocatedFields.MAX_SECONDS);
     private static final Field VALID = new Field("valid", "true or false");
     private static final Field REASON = new Field("reason", "a string");
+    private static final Field SAMPLES = new Field("samples", "the run's timed samples (an array of seconds)");
+    private static final Field SAMPLE = new Field("samples", "a number of seconds from 0 to " + LocatedFields.MAX_SECONDS);
+    private static final Field STDDEV = new Field("stddev", "the samples' standard deviation (a number of seconds"
+            + " from 0 to " + LocatedFields.MAX_SECONDS + "), or null");
 
     private final LocatedFields fields;
 
@@ -111,7 +116,26 @@ final class ResultsMapping {
         Validity validity = fields.bool(run, VALID)
                 ? Validity.VALID
                 : Validity.invalid(run.has(REASON.name()) ? fields.string(run, REASON) : null);
-        return fields.construct(run, () -> new RunOutcome(kind, workers, seconds, validity));
+        Optional<RunOutcome.Spread> spread = spread(run);
+        return fields.construct(run, () -> new RunOutcome(kind, workers, seconds, validity, spread));
+    }
+
+    /**
+     * Optional: how many timed samples the run had and their standard deviation, as a session's
+     * {@code session.json} gives them ({@code "samples": [...]}, {@code "stddev"}); none for one
+     * sample, or a document without them.
+     */
+    private Optional<RunOutcome.Spread> spread(Obj run) {
+        if (!run.has(SAMPLES.name()) || !run.has(STDDEV.name())) {
+            return Optional.empty();
+        }
+        List<Node> samples = fields.array(run, SAMPLES);
+        for (Node sample : samples) {
+            fields.seconds(sample, SAMPLE.expected(), true);
+        }
+        BigDecimal deviation = fields.seconds(fields.value(run, STDDEV), STDDEV.expected(), true);
+        return samples.size() < 2 ? Optional.empty()
+                : Optional.of(new RunOutcome.Spread(samples.size(), deviation));
     }
 
     /** The document's {@code "schema"} is the one version this reader knows. */

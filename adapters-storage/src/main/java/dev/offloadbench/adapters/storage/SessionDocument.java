@@ -11,8 +11,10 @@ import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.plan.Secrets;
 import dev.offloadbench.domain.run.TestTally;
 import dev.offloadbench.domain.session.Attempt;
+import dev.offloadbench.domain.session.Revision;
 import dev.offloadbench.domain.session.RunInProgress;
 import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.session.SessionInputs;
 import dev.offloadbench.domain.session.SessionProject;
 import dev.offloadbench.domain.session.SessionResults;
 import dev.offloadbench.domain.session.SessionRun;
@@ -20,6 +22,7 @@ import dev.offloadbench.domain.session.SessionSettings;
 import dev.offloadbench.domain.session.Statistics;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -132,6 +135,7 @@ final class SessionDocument implements ResultsDocument.Extras {
             json.writeStartObject();
             json.writeStringField("profile", project.profileId());
             json.writeStringField("path", project.path().toString());
+            writeRevision(json, project.revision());
             json.writeArrayFieldStart("runs");
             for (SessionRun run : project.runs()) {
                 writeSessionRun(json, run);
@@ -143,6 +147,33 @@ final class SessionDocument implements ResultsDocument.Extras {
         if (session.running().isPresent()) {
             writeRunning(json, session.running().get());
         }
+        writeInputs(json, session.inputs());
+        json.writeEndObject();
+    }
+
+    /** The tools and machine the session ran with; left out when they were not recorded (an older session). */
+    private static void writeInputs(JsonGenerator json, SessionInputs inputs) throws IOException {
+        if (!inputs.recorded()) {
+            return;
+        }
+        json.writeObjectFieldStart("inputs");
+        json.writeObjectFieldStart("tools");
+        for (Map.Entry<String, String> tool : inputs.tools().entrySet()) {
+            json.writeStringField(tool.getKey(), tool.getValue());
+        }
+        json.writeEndObject();
+        writeStringField(json, "machine", inputs.machine());
+        json.writeEndObject();
+    }
+
+    /** The project's commit when the session started; left out when unknown (not a git checkout). */
+    private static void writeRevision(JsonGenerator json, Optional<Revision> revision) throws IOException {
+        if (revision.isEmpty()) {
+            return;
+        }
+        json.writeObjectFieldStart("revision");
+        json.writeStringField("commit", revision.get().commit());
+        json.writeBooleanField("dirty", revision.get().dirty());
         json.writeEndObject();
     }
 
@@ -214,6 +245,12 @@ final class SessionDocument implements ResultsDocument.Extras {
         if (planned.probe().isPresent()) {
             writeProbe(json, planned.probe().get());
         }
+        if (planned.offloadConfig().isPresent()) {
+            json.writeObjectFieldStart("offloadConfig");
+            json.writeStringField("file", planned.offloadConfig().get().file().toString());
+            json.writeStringField("sha256", planned.offloadConfig().get().sha256());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 
@@ -237,6 +274,9 @@ final class SessionDocument implements ResultsDocument.Extras {
             json.writeStringField("invocationDirectory", pytest.invocationDirectory().toString());
             writeStrings(json, "arguments", pytest.arguments());
             json.writeStringField("python", pytest.python());
+            writeOptionalString(json, "pythonVersion", pytest.versions().python());
+            writeOptionalString(json, "pytestVersion", pytest.versions().pytest());
+            writeOptionalString(json, "xdistVersion", pytest.versions().xdist());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -263,6 +303,12 @@ final class SessionDocument implements ResultsDocument.Extras {
         json.writeBooleanField("valid", attempt.validity().valid());
         json.writeStringField("reason", attempt.validity().reason());
         writeStrings(json, "notes", attempt.notes());
+        if (attempt.load().isPresent()) {
+            // the machine's load before it started, as uptime shows it; left out when unknown
+            json.writeFieldName("load");
+            json.writeNumber(BigDecimal.valueOf(attempt.load().getAsDouble()).setScale(2, RoundingMode.HALF_UP)
+                    .toPlainString());
+        }
         json.writeObjectFieldStart("tally");
         TestTally tally = attempt.tally();
         writeIntField(json, "collected", tally.collected());
@@ -316,6 +362,14 @@ final class SessionDocument implements ResultsDocument.Extras {
             json.writeString(value.get());
         } else {
             json.writeNull();
+        }
+    }
+
+    /** A field only when it has a value: one that older sessions lack is left out rather than null. */
+    private static void writeOptionalString(JsonGenerator json, String name, Optional<String> value)
+            throws IOException {
+        if (value.isPresent()) {
+            json.writeStringField(name, value.get());
         }
     }
 

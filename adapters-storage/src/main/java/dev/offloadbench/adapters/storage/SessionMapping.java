@@ -7,6 +7,7 @@ import dev.offloadbench.domain.model.ProfileId;
 import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.Validity;
+import dev.offloadbench.domain.plan.FileDigest;
 import dev.offloadbench.domain.plan.MachineDescription;
 import dev.offloadbench.domain.plan.PlannedRun;
 import dev.offloadbench.domain.probe.ObservedOffload;
@@ -15,9 +16,11 @@ import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
 import dev.offloadbench.domain.session.Attempt;
+import dev.offloadbench.domain.session.Revision;
 import dev.offloadbench.domain.session.RunInProgress;
 import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.session.SessionInputs;
 import dev.offloadbench.domain.session.SessionProject;
 import dev.offloadbench.domain.session.SessionRun;
 import dev.offloadbench.domain.session.SessionSettings;
@@ -35,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -135,6 +139,21 @@ final class SessionMapping {
     private static final Field BENCH_PID = new Field("benchPid", "a process id (an integer >= 1)");
     private static final Field PROCESS_GROUP = new Field("processGroup", "a process group id (an integer >= 1), or null");
     private static final Field SINCE = new Field("since", INSTANT);
+    private static final Field INPUTS = new Field("inputs", "what the session ran with (a JSON object)");
+    private static final Field TOOLS = new Field("tools", "an object of tool versions (strings)");
+    private static final Field DETECTED_MACHINE = new Field("machine", "the machine as detected (a string), or null");
+    private static final Field REVISION = new Field("revision", "the project's commit (a JSON object), or null");
+    private static final Field COMMIT = new Field("commit", "a commit id (a string)");
+    private static final Field DIRTY = new Field("dirty", "true or false");
+    private static final Field OFFLOAD_CONFIG = new Field("offloadConfig",
+            "the Offload configuration the run uses (a JSON object)");
+    private static final Field CONFIG_FILE = new Field("file", PATH);
+    private static final Field SHA256 = new Field("sha256", "a SHA-256 (64 lower-case hex digits)");
+    private static final Field PYTHON_VERSION = new Field("pythonVersion", "a string, or null");
+    private static final Field PYTEST_VERSION = new Field("pytestVersion", "a string, or null");
+    private static final Field XDIST_VERSION = new Field("xdistVersion", "a string, or null");
+    private static final BigDecimal MAX_LOAD = BigDecimal.valueOf(1_000_000);
+    private static final Field LOAD = new Field("load", "a load average (a number from 0 to " + MAX_LOAD + "), or null");
 
     private final String file;
     private final LocatedFields fields;
@@ -164,8 +183,30 @@ final class SessionMapping {
         Optional<RunInProgress> running = fields.present(session, RUNNING)
                 ? Optional.of(running(fields.object(session, RUNNING)))
                 : Optional.empty();
+        // a session recorded before its inputs were kept has none: they are unknown, not absent
+        SessionInputs inputs = fields.present(session, INPUTS) ? inputs(fields.object(session, INPUTS))
+                : SessionInputs.UNRECORDED;
         return fields.construct(session, () -> new Session(id, created, settings, machine, readme, projects, finished,
-                running));
+                running, inputs));
+    }
+
+    private SessionInputs inputs(Obj inputs) {
+        Map<String, String> tools = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> tool : fields.object(inputs, TOOLS).fields().entrySet()) {
+            tools.put(tool.getKey(), fields.string(tool.getValue(), TOOLS.expected()));
+        }
+        Optional<String> detected = optionalString(inputs, DETECTED_MACHINE);
+        return fields.construct(inputs, () -> SessionInputs.of(tools, detected));
+    }
+
+    private Optional<Revision> revision(Obj project) {
+        if (!fields.present(project, REVISION)) {
+            return Optional.empty();
+        }
+        Obj revision = fields.object(project, REVISION);
+        String commit = fields.string(revision, COMMIT);
+        boolean dirty = fields.bool(revision, DIRTY);
+        return Optional.of(fields.construct(revision, () -> new Revision(commit, dirty)));
     }
 
     private RunInProgress running(Obj running) {
@@ -206,11 +247,12 @@ final class SessionMapping {
             throw fields.mismatch(fields.value(project, PROFILE), PROFILE.expected());
         }
         Path path = path(project, PROJECT_PATH);
+        Optional<Revision> revision = revision(project);
         List<SessionRun> runs = new ArrayList<>();
         for (Node element : fields.array(project, RUNS)) {
             runs.add(run(fields.object(element, "a run (a JSON object)"), settings));
         }
-        return fields.construct(project, () -> new SessionProject(profileId, path, runs));
+        return fields.construct(project, () -> new SessionProject(profileId, path, runs, revision));
     }
 
     private SessionRun run(Obj run, SessionSettings settings) {
@@ -249,7 +291,9 @@ final class SessionMapping {
                     optionalInt(start, FROM_OPTIONS, Integer.MIN_VALUE), fields.bool(start, XDIST_INSTALLED),
                     path(start, ROOTDIR), fields.present(start, INIFILE) ? Optional.of(path(start, INIFILE))
                             : Optional.empty(),
-                    path(start, INVOCATION_DIRECTORY), strings(start, ARGUMENTS), fields.string(start, PYTHON))));
+                    path(start, INVOCATION_DIRECTORY), strings(start, ARGUMENTS), fields.string(start, PYTHON),
+                    new ObservedPytest.Versions(optionalString(start, PYTHON_VERSION),
+                            optionalString(start, PYTEST_VERSION), optionalString(start, XDIST_VERSION)))));
         }
         List<ObservedOffload> offload = new ArrayList<>();
         for (Node element : fields.array(probe, OFFLOAD)) {
@@ -279,9 +323,21 @@ final class SessionMapping {
         Optional<String> provider = optionalString(planned, PROVIDER);
         Optional<ProbeResult> probe = fields.present(planned, PROBE)
                 ? Optional.of(probe(fields.object(planned, PROBE))) : Optional.empty();
+        Optional<FileDigest> offloadConfig = fields.present(planned, OFFLOAD_CONFIG)
+                ? Optional.of(digest(fields.object(planned, OFFLOAD_CONFIG))) : Optional.empty();
         return fields.construct(planned, () -> new PlannedRun(kind, recipe, command, environment, directory, workers,
                 workersSource, maxParallel, maxParallelSource, warmups, notes, provider.map(OffloadProvider::new),
-                probe));
+                probe, offloadConfig));
+    }
+
+    private FileDigest digest(Obj digest) {
+        Path file = path(digest, CONFIG_FILE);
+        String sha256 = fields.string(digest, SHA256);
+        try {
+            return new FileDigest(file, sha256);
+        } catch (IllegalArgumentException e) {
+            throw fields.mismatch(fields.value(digest, SHA256), SHA256.expected());
+        }
     }
 
     private Attempt attempt(Obj attempt) {
@@ -296,9 +352,27 @@ final class SessionMapping {
         String reason = fields.string(attempt, REASON);
         Validity validity = fields.construct(attempt, () -> new Validity(valid, reason));
         List<String> notes = strings(attempt, NOTES);
+        OptionalDouble load = fields.present(attempt, LOAD) ? OptionalDouble.of(load(fields.value(attempt, LOAD)))
+                : OptionalDouble.empty();
         TestTally tally = tally(fields.object(attempt, TALLY));
         return fields.construct(attempt, () -> new Attempt(warmup, started, finished, seconds, exitCode, termination,
-                tally, log, validity, notes));
+                tally, log, validity, notes, load));
+    }
+
+    private double load(Node value) {
+        if (!(value instanceof LocatedJson.Scalar scalar && scalar.isNumber())) {
+            throw fields.mismatch(value, LOAD.expected());
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(scalar.text());
+        } catch (NumberFormatException e) {
+            throw fields.mismatch(value, LOAD.expected());
+        }
+        if (number.signum() < 0 || number.compareTo(MAX_LOAD) > 0) {
+            throw fields.mismatch(value, LOAD.expected());
+        }
+        return number.doubleValue();
     }
 
     private TestTally tally(Obj tally) {

@@ -12,13 +12,14 @@ import picocli.CommandLine.ScopeType;
         description = "Benchmarks whole test suites (pytest-xdist against Offload) and publishes the"
                 + " Benchmarks section of a README.",
         subcommands = {RunCommand.class, PlanCommand.class, CheckCommand.class, SessionsCommand.class,
-            ResultsCommand.class, RenderCommand.class, UpdateReadmeCommand.class, ProfilesCommand.class,
+            ResultsCommand.class, CompareCommand.class, HistoryCommand.class, RenderCommand.class, UpdateReadmeCommand.class, ProfilesCommand.class,
             ShellCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
             "1:refused or finished because of INVALID runs (or a run timed out)",
             "2:bad input or usage (the message says what and how to fix it)",
+            "3:bench compare found a run slower than its gate allows (--fail-on-regression, --fail-on-slower)",
             "70:internal error (a bug: please report it with --verbose output)",
             "130:interrupted (Ctrl-C; 129 after SIGHUP, 143 after SIGTERM); bench run --resume continues"})
 public final class BenchCommand {

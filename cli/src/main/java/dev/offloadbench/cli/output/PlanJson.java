@@ -95,6 +95,16 @@ public final class PlanJson {
             }
             json.writeEndArray();
             json.writeStringField("python", pytest.python());
+            // what that pytest said it runs on, as a session records it
+            if (pytest.versions().python().isPresent()) {
+                json.writeStringField("pythonVersion", pytest.versions().python().get());
+            }
+            if (pytest.versions().pytest().isPresent()) {
+                json.writeStringField("pytestVersion", pytest.versions().pytest().get());
+            }
+            if (pytest.versions().xdist().isPresent()) {
+                json.writeStringField("xdistVersion", pytest.versions().xdist().get());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -12,6 +12,7 @@ import dev.offloadbench.adapters.config.TomlConfigLoader;
 import dev.offloadbench.adapters.config.TomlOffloadConfigReader;
 import dev.offloadbench.adapters.markdown.HandlebarsReportRenderer;
 import dev.offloadbench.adapters.markdown.MarkdownReadmeStore;
+import dev.offloadbench.adapters.process.GitProjectRevisions;
 import dev.offloadbench.adapters.process.JustCliReader;
 import dev.offloadbench.adapters.process.PathToolLocator;
 import dev.offloadbench.adapters.process.ProcessCommandRunner;
@@ -27,8 +28,10 @@ import dev.offloadbench.cli.plugin.Plugins;
 import dev.offloadbench.domain.service.PrerequisiteChecker;
 import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.service.planning.Planner;
+import dev.offloadbench.domain.port.in.BrowseHistory;
 import dev.offloadbench.domain.port.in.BrowseSessions;
 import dev.offloadbench.domain.port.in.CheckPrerequisites;
+import dev.offloadbench.domain.port.in.CompareSessions;
 import dev.offloadbench.domain.port.in.RunBenchmark;
 import dev.offloadbench.domain.port.in.PlanBenchmark;
 import dev.offloadbench.domain.port.in.RenderReport;
@@ -39,6 +42,7 @@ import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.ModalCredentials;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
 import dev.offloadbench.domain.port.out.ProjectFolders;
+import dev.offloadbench.domain.port.out.ProjectRevisions;
 import dev.offloadbench.domain.port.out.PytestConfigReader;
 import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.ReportRenderer;
@@ -50,6 +54,8 @@ import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.port.out.ToolLocator;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.service.ReportService;
+import dev.offloadbench.domain.service.history.SessionComparer;
+import dev.offloadbench.domain.service.history.SessionHistory;
 import dev.offloadbench.domain.service.running.SessionCatalog;
 import dev.offloadbench.domain.service.running.OutputParsers;
 import dev.offloadbench.domain.service.running.SessionRunner;
@@ -237,8 +243,8 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     ReportService reportService(ResultsReader reader, ProfileRegistry registry, ReportRenderer renderer,
-            ReadmeStore readmes) {
-        return new ReportService(reader, registry, renderer, readmes);
+            ReadmeStore readmes, BenchConfig config) {
+        return new ReportService(reader, registry, renderer, readmes, config.notesShowSpread());
     }
 
     @Provides
@@ -304,10 +310,26 @@ public final class BenchModule extends AbstractModule {
     }
 
     @Provides
+    CompareSessions compareSessions(BrowseSessions sessions) {
+        return new SessionComparer(sessions);
+    }
+
+    @Provides
+    BrowseHistory browseHistory(BrowseSessions sessions) {
+        return new SessionHistory(sessions);
+    }
+
+    @Provides
+    @Singleton
+    ProjectRevisions projectRevisions(CommandRunner runner) {
+        return new GitProjectRevisions(runner);
+    }
+
+    @Provides
     RunBenchmark runBenchmark(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor,
-            SessionStore store, SessionLock lock, MachineProbe machine, Set<RunListener> listeners,
-            OutputParsers parsers) {
-        return new SessionRunner(checks, planner, executor, store, lock, machine, Clock.systemUTC(),
+            SessionStore store, SessionLock lock, MachineProbe machine, ProjectRevisions revisions,
+            Set<RunListener> listeners, OutputParsers parsers) {
+        return new SessionRunner(checks, planner, executor, store, lock, machine, revisions, Clock.systemUTC(),
                 List.copyOf(listeners), parsers);
     }
 }

@@ -253,6 +253,11 @@ class ReplicaProjectsTest {
             }
         }
         assertThat(Fixtures.at(plan, "profiles[1].runs[0].workers")).isEqualTo(4);
+        // the versions the project's own pytest runs on, as a session records them
+        assertThat(String.valueOf(Fixtures.at(plan, "profiles[1].runs[0].probe.pytest[0].pytestVersion")))
+                .matches("\\d+\\.\\d+.*");
+        assertThat(String.valueOf(Fixtures.at(plan, "profiles[1].runs[0].probe.pytest[0].xdistVersion")))
+                .matches("\\d+\\.\\d+.*");
         assertThat(Fixtures.at(plan, "profiles[1].runs[1].command")).asList()
                 .contains("_parallel=-n 8 --dist=load --max-worker-restart=0");
         assertThat(record).as("a probe never runs a test").doesNotExist();

@@ -7,8 +7,13 @@ import java.util.Optional;
 /**
  * One prerequisite: what was checked, how it stands, what to do when it is not fine, and what it
  * is about ({@link Scope}), so that a session decides by type which failures stop it.
+ *
+ * @param version for a tool found on the PATH (the check is named after it: {@code offload},
+ *     {@code just}), the version it printed; a session records it, so that a later comparison can
+ *     tell when a tool changed
  */
-public record CheckResult(String name, Status status, String detail, Optional<String> remedy, Scope scope) {
+public record CheckResult(String name, Status status, String detail, Optional<String> remedy, Scope scope,
+        Optional<String> version) {
     public enum Status { OK, WARN, FAIL, SKIPPED }
 
     /**
@@ -55,6 +60,12 @@ public record CheckResult(String name, Status status, String detail, Optional<St
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(remedy, "remedy");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(version, "version");
+    }
+
+    /** A check that found no tool's version. */
+    public CheckResult(String name, Status status, String detail, Optional<String> remedy, Scope scope) {
+        this(name, status, detail, remedy, scope, Optional.empty());
     }
 
     public static boolean anyFailed(List<CheckResult> results) {
@@ -79,7 +90,12 @@ public record CheckResult(String name, Status status, String detail, Optional<St
 
     /** The same result, about something else. */
     public CheckResult about(Scope other) {
-        return new CheckResult(name, status, detail, remedy, other);
+        return new CheckResult(name, status, detail, remedy, other, version);
+    }
+
+    /** The same result, with the version the tool it found printed. */
+    public CheckResult withVersion(String toolVersion) {
+        return new CheckResult(name, status, detail, remedy, scope, Optional.of(toolVersion));
     }
 
     /** The same result, marked as mattering only to Offload runs (not the binary itself). */

@@ -20,9 +20,12 @@ import java.util.Optional;
  *     turns that off, as {@code --no-probe} does)
  * @param exporters the results formats written after every session ({@code exporters = ["csv"]}),
  *     each by the installed exporter of that name, into the session's folder
+ * @param notesShowSpread the README's Notes say, for runs timed several times ({@code --runs N}),
+ *     that each time is a mean and give its ± σ ({@code notes_show_spread = true}); off by default
  */
 public record BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
-        boolean offloadOptional, List<ProjectConfig> projects, boolean probe, List<String> exporters) {
+        boolean offloadOptional, List<ProjectConfig> projects, boolean probe, List<String> exporters,
+        boolean notesShowSpread) {
     public BenchConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(machine, "machine");
@@ -30,6 +33,12 @@ public record BenchConfig(Optional<Path> source, Optional<String> machine, Path 
         Objects.requireNonNull(readme, "readme");
         projects = List.copyOf(projects);
         exporters = List.copyOf(exporters);
+    }
+
+    /** A configuration whose Notes do not show the spread of the times. */
+    public BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
+            boolean offloadOptional, List<ProjectConfig> projects, boolean probe, List<String> exporters) {
+        this(source, machine, offloadRepo, readme, offloadOptional, projects, probe, exporters, false);
     }
 
     /** A configuration whose sessions probe their runs first and export nothing. */

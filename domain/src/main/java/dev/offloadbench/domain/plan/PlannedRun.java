@@ -21,11 +21,13 @@ import java.util.OptionalInt;
  *     empty for local runs
  * @param probe what probing this very command showed, when it was probed; then {@code workers}
  *     and {@code maxParallel} are the probe's, verified before any timing
+ * @param offloadConfig the Offload configuration file the run uses, with the hash of its bytes
+ *     when planned; empty for local runs (and offload runs planned before it was kept)
  */
 public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<String, String> environment,
         Path directory, OptionalInt workers, Optional<String> workersSource, OptionalInt maxParallel,
         Optional<String> maxParallelSource, int warmups, List<String> notes, Optional<OffloadProvider> provider,
-        Optional<ProbeResult> probe) {
+        Optional<ProbeResult> probe, Optional<FileDigest> offloadConfig) {
     public PlannedRun {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(recipe, "recipe");
@@ -39,6 +41,16 @@ public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<
         notes = List.copyOf(notes);
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(offloadConfig, "offloadConfig");
+    }
+
+    /** A run without a recorded Offload configuration (a local run). */
+    public PlannedRun(RunKind kind, String recipe, List<String> command, Map<String, String> environment,
+            Path directory, OptionalInt workers, Optional<String> workersSource, OptionalInt maxParallel,
+            Optional<String> maxParallelSource, int warmups, List<String> notes, Optional<OffloadProvider> provider,
+            Optional<ProbeResult> probe) {
+        this(kind, recipe, command, environment, directory, workers, workersSource, maxParallel, maxParallelSource,
+                warmups, notes, provider, probe, Optional.empty());
     }
 
     /** A run planned by reading alone, not probed, without an Offload provider (a local run). */
@@ -46,19 +58,31 @@ public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<
             Path directory, OptionalInt workers, Optional<String> workersSource, OptionalInt maxParallel,
             Optional<String> maxParallelSource, int warmups, List<String> notes) {
         this(kind, recipe, command, environment, directory, workers, workersSource, maxParallel, maxParallelSource,
-                warmups, notes, Optional.empty(), Optional.empty());
+                warmups, notes, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** This run as {@code probe} showed it. */
     public PlannedRun withProbe(ProbeResult probe) {
         return new PlannedRun(kind, recipe, command, environment, directory, workers, workersSource, maxParallel,
-                maxParallelSource, warmups, notes, provider, Optional.of(probe));
+                maxParallelSource, warmups, notes, provider, Optional.of(probe), offloadConfig);
     }
 
     /** This run with Offload's provider. */
     public PlannedRun withProvider(OffloadProvider provider) {
         return new PlannedRun(kind, recipe, command, environment, directory, workers, workersSource, maxParallel,
-                maxParallelSource, warmups, notes, Optional.of(provider), probe);
+                maxParallelSource, warmups, notes, Optional.of(provider), probe, offloadConfig);
+    }
+
+    /** This run with the Offload configuration it uses. */
+    public PlannedRun withOffloadConfig(FileDigest config) {
+        return new PlannedRun(kind, recipe, command, environment, directory, workers, workersSource, maxParallel,
+                maxParallelSource, warmups, notes, provider, probe, Optional.of(config));
+    }
+
+    /** This run with another environment (a resumed session's secrets, given again). */
+    public PlannedRun withEnvironment(Map<String, String> variables) {
+        return new PlannedRun(kind, recipe, command, variables, directory, workers, workersSource, maxParallel,
+                maxParallelSource, warmups, notes, provider, probe, offloadConfig);
     }
 
     /** Whether a probe confirmed the worker count (or Offload's parallelism) before any timing. */

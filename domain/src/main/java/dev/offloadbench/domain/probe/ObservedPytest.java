@@ -23,10 +23,34 @@ import java.util.OptionalInt;
  * @param invocationDirectory the folder pytest was started in
  * @param arguments pytest's command-line arguments (without addopts)
  * @param python the interpreter that runs pytest
+ * @param versions the versions of Python, pytest and xdist as that very pytest saw them (the
+ *     project's own environment, through {@code uv run} or whatever starts it)
  */
 public record ObservedPytest(int workers, Optional<String> numprocesses, OptionalInt maxprocesses,
         OptionalInt fromOptions, boolean xdistInstalled, Path rootdir, Optional<Path> inifile,
-        Path invocationDirectory, List<String> arguments, String python) {
+        Path invocationDirectory, List<String> arguments, String python, Versions versions) {
+    /**
+     * What pytest said it runs on; each one empty when it could not tell (xdist not installed, or
+     * a probe of an offload-bench that did not ask yet).
+     */
+    public record Versions(Optional<String> python, Optional<String> pytest, Optional<String> xdist) {
+        public static final Versions UNKNOWN = new Versions(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Versions {
+            Objects.requireNonNull(python, "python");
+            Objects.requireNonNull(pytest, "pytest");
+            Objects.requireNonNull(xdist, "xdist");
+        }
+    }
+
+    /** A pytest start whose versions are not known. */
+    public ObservedPytest(int workers, Optional<String> numprocesses, OptionalInt maxprocesses,
+            OptionalInt fromOptions, boolean xdistInstalled, Path rootdir, Optional<Path> inifile,
+            Path invocationDirectory, List<String> arguments, String python) {
+        this(workers, numprocesses, maxprocesses, fromOptions, xdistInstalled, rootdir, inifile, invocationDirectory,
+                arguments, python, Versions.UNKNOWN);
+    }
+
     public ObservedPytest {
         if (workers < 0) {
             throw new IllegalArgumentException("workers must not be negative: " + workers);
@@ -39,6 +63,7 @@ public record ObservedPytest(int workers, Optional<String> numprocesses, Optiona
         Objects.requireNonNull(invocationDirectory, "invocationDirectory");
         arguments = List.copyOf(arguments);
         Objects.requireNonNull(python, "python");
+        Objects.requireNonNull(versions, "versions");
     }
 
     /** {@code -n auto} or {@code -n logical}: the count depends on the machine (or PYTEST_XDIST_AUTO_NUM_WORKERS). */

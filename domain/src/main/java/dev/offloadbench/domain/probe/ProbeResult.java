@@ -60,6 +60,11 @@ public record ProbeResult(Outcome outcome, List<ObservedPytest> pytest, List<Obs
         return counts.size() == 1 ? OptionalInt.of(counts.get(0)) : OptionalInt.empty();
     }
 
+    /** The versions of Python, pytest and xdist the first pytest start said it runs on. */
+    public ObservedPytest.Versions pytestVersions() {
+        return pytest.isEmpty() ? ObservedPytest.Versions.UNKNOWN : pytest.get(0).versions();
+    }
+
     /** The {@code offload … run} start, the first when there are several. */
     public Optional<ObservedOffload> offloadRun() {
         return offload.stream().filter(ObservedOffload::runs).findFirst();

@@ -59,7 +59,10 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
 
     private CheckResult tool(String name, String remedy) {
         return tools.find(name, List.of("--version"))
-                .map(tool -> CheckResult.ok(name, tool.version() + " (" + tool.path() + ")"))
+                .map(tool -> {
+                    CheckResult found = CheckResult.ok(name, tool.version() + " (" + tool.path() + ")");
+                    return tool.versionKnown() ? found.withVersion(tool.version()) : found;
+                })
                 .orElseGet(() -> CheckResult.fail(name, "`" + name + "` is not on the PATH", remedy));
     }
 

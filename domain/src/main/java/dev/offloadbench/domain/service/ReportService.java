@@ -29,9 +29,15 @@ public final class ReportService implements RenderReport, UpdateReadme {
 
     public ReportService(ResultsReader results, ProfileRegistry profiles, ReportRenderer renderer,
             ReadmeStore readmes) {
+        this(results, profiles, renderer, readmes, false);
+    }
+
+    /** @param notesShowSpread the Notes say when times are means of several runs, with their ± σ */
+    public ReportService(ResultsReader results, ProfileRegistry profiles, ReportRenderer renderer,
+            ReadmeStore readmes, boolean notesShowSpread) {
         this.results = results;
         this.profiles = profiles;
-        this.assembler = new ReportAssembler(profiles);
+        this.assembler = new ReportAssembler(profiles, notesShowSpread);
         this.renderer = renderer;
         this.readmes = readmes;
     }

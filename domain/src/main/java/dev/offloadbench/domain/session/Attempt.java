@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * One execution of a run: a warm-up (its time discarded, its validity still reported) or a timed
@@ -15,9 +16,11 @@ import java.util.Objects;
  *
  * @param seconds wall-clock seconds, millisecond precision
  * @param notes what the reader should know, e.g. a worker count that differs from the plan
+ * @param load the machine's 1-minute load average just before it started; empty when not recorded
  */
 public record Attempt(boolean warmup, Instant started, Instant finished, BigDecimal seconds, int exitCode,
-        Termination termination, TestTally tally, Path log, Validity validity, List<String> notes) {
+        Termination termination, TestTally tally, Path log, Validity validity, List<String> notes,
+        OptionalDouble load) {
     public Attempt {
         Objects.requireNonNull(started, "started");
         Objects.requireNonNull(finished, "finished");
@@ -27,5 +30,16 @@ public record Attempt(boolean warmup, Instant started, Instant finished, BigDeci
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(validity, "validity");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(load, "load");
+        if (load.isPresent() && !(load.getAsDouble() >= 0 && Double.isFinite(load.getAsDouble()))) {
+            throw new IllegalArgumentException("a load average is a finite number >= 0: " + load.getAsDouble());
+        }
+    }
+
+    /** An attempt without the machine's load. */
+    public Attempt(boolean warmup, Instant started, Instant finished, BigDecimal seconds, int exitCode,
+            Termination termination, TestTally tally, Path log, Validity validity, List<String> notes) {
+        this(warmup, started, finished, seconds, exitCode, termination, tally, log, validity, notes,
+                OptionalDouble.empty());
     }
 }

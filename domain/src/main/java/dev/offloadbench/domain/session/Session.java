@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param finished when the session ran to its end; a session without it can be resumed
  * @param running the execution under way, recorded before it starts; present in a stored session
  *     only while it runs, or when the bench running it died
+ * @param inputs the tools and machine it ran with, to explain a change of its figures later
  */
 public record Session(String id, Instant created, SessionSettings settings, MachineDescription machine,
-        Path readme, List<SessionProject> projects, boolean finished, Optional<RunInProgress> running) {
+        Path readme, List<SessionProject> projects, boolean finished, Optional<RunInProgress> running,
+        SessionInputs inputs) {
     public Session {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(created, "created");
@@ -26,12 +28,19 @@ public record Session(String id, Instant created, SessionSettings settings, Mach
         Objects.requireNonNull(readme, "readme");
         projects = List.copyOf(projects);
         Objects.requireNonNull(running, "running");
+        Objects.requireNonNull(inputs, "inputs");
+    }
+
+    /** A session whose inputs were not recorded. */
+    public Session(String id, Instant created, SessionSettings settings, MachineDescription machine, Path readme,
+            List<SessionProject> projects, boolean finished, Optional<RunInProgress> running) {
+        this(id, created, settings, machine, readme, projects, finished, running, SessionInputs.UNRECORDED);
     }
 
     /** A session with nothing under way. */
     public Session(String id, Instant created, SessionSettings settings, MachineDescription machine, Path readme,
             List<SessionProject> projects, boolean finished) {
-        this(id, created, settings, machine, readme, projects, finished, Optional.empty());
+        this(id, created, settings, machine, readme, projects, finished, Optional.empty(), SessionInputs.UNRECORDED);
     }
 
     public Session replace(String profileId, SessionRun run) {
@@ -39,19 +48,27 @@ public record Session(String id, Instant created, SessionSettings settings, Mach
         for (SessionProject project : projects) {
             replaced.add(project.profileId().equals(profileId) ? project.replace(run) : project);
         }
-        return new Session(id, created, settings, machine, readme, replaced, finished, running);
+        return new Session(id, created, settings, machine, readme, replaced, finished, running, inputs);
     }
 
     public Session markFinished() {
-        return new Session(id, created, settings, machine, readme, projects, true, running);
+        return new Session(id, created, settings, machine, readme, projects, true, running, inputs);
     }
 
     public Session withRunning(RunInProgress run) {
-        return new Session(id, created, settings, machine, readme, projects, finished, Optional.of(run));
+        return new Session(id, created, settings, machine, readme, projects, finished, Optional.of(run), inputs);
     }
 
     public Session withoutRunning() {
-        return new Session(id, created, settings, machine, readme, projects, finished, Optional.empty());
+        return new Session(id, created, settings, machine, readme, projects, finished, Optional.empty(), inputs);
+    }
+
+    public Session withInputs(SessionInputs recorded) {
+        return new Session(id, created, settings, machine, readme, projects, finished, running, recorded);
+    }
+
+    public Optional<SessionProject> project(String profileId) {
+        return projects.stream().filter(p -> p.profileId().equals(profileId)).findFirst();
     }
 
     /** Runs in execution order, with their project. */

@@ -6,7 +6,6 @@ import dev.offloadbench.domain.model.ProjectResults;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.RunOutcome;
 import dev.offloadbench.domain.model.Validity;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The results document that follows from a session: each finished run's mean time, INVALID
+ * The results document that follows from a session: each finished run's mean time (with the
+ * spread of its samples when there are several), INVALID
  * when any of its timed samples is, and each project's test count (the baseline's collected
  * items), Offload parallelism and Offload provider (from the plan).
  */
@@ -42,11 +42,14 @@ public final class SessionResults {
         if (run.status() != RunStatus.DONE || samples.isEmpty()) {
             return Optional.empty();
         }
-        BigDecimal mean = Statistics.of(samples.stream().map(Attempt::seconds).toList()).mean();
+        Statistics statistics = Statistics.of(samples.stream().map(Attempt::seconds).toList());
         Set<String> reasons = new LinkedHashSet<>();
         samples.stream().filter(a -> !a.validity().valid()).forEach(a -> reasons.add(a.validity().reason()));
         Validity validity = reasons.isEmpty() ? Validity.VALID : Validity.invalid(String.join("; ", reasons));
-        return Optional.of(new RunOutcome(run.planned().kind(), workersUsed(run, samples), mean, validity));
+        RunOutcome outcome = new RunOutcome(run.planned().kind(), workersUsed(run, samples), statistics.mean(),
+                validity);
+        return Optional.of(statistics.standardDeviation()
+                .map(sigma -> outcome.withSpread(new RunOutcome.Spread(samples.size(), sigma))).orElse(outcome));
     }
 
     /**

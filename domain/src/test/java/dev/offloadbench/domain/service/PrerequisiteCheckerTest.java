@@ -104,6 +104,22 @@ class PrerequisiteCheckerTest {
         assertThat(offload.status()).isEqualTo(Status.OK);
         assertThat(offload.detail()).isEqualTo("offload 0.9.10 (/usr/local/bin/offload)");
         assertThat(check("just").detail()).isEqualTo("just 1.57.0 (/usr/local/bin/just)");
+        // typed, for a session to record
+        assertThat(offload.version()).hasValue("offload 0.9.10");
+        assertThat(check("just").version()).hasValue("just 1.57.0");
+    }
+
+    @Test
+    void aVersionTheToolDidNotSayIsNoVersion() {
+        when(tools.find("offload", VERSION)).thenReturn(Optional.of(new ToolLocator.Tool(
+                Path.of("/usr/local/bin/offload"), "unknown (`offload --version` exited 3)", false)));
+
+        CheckResult offload = check("offload");
+
+        assertThat(offload.status()).isEqualTo(Status.OK);
+        assertThat(offload.detail()).startsWith("unknown (");
+        assertThat(offload.version()).isEmpty();
+        assertThat(check("Modal credentials").version()).isEmpty();
     }
 
     @Test

@@ -13,13 +13,16 @@ the file named by OFFLOAD_BENCH_PROBE_RECORD:
   --maxprocesses, PYTEST_XDIST_AUTO_NUM_WORKERS, a pytest_xdist_auto_num_workers hook);
 - how many it will really start: read at the start of the session, after every pytest_configure
   hook (conftest files included) has run, and before xdist's session starts its workers;
-- pytest's rootdir, ini file, invocation folder and arguments, and the Python that runs it.
+- pytest's rootdir, ini file, invocation folder and arguments, and the Python that runs it;
+- the versions of Python, pytest and pytest-xdist this very pytest runs on (the project's own
+  environment), so that a session records them.
 
 Then it ends pytest with exit code 0, before collection.
 """
 
 import json
 import os
+import platform
 import sys
 
 import pytest
@@ -41,6 +44,23 @@ def _count_specs(tx):
                 pass
         count += 1
     return count
+
+
+def _xdist_version(config):
+    """The installed pytest-xdist's version, as its distribution says (else its module), or None."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return None
+    try:
+        from importlib.metadata import version
+
+        return version("pytest-xdist")
+    except Exception:  # not installed as a distribution (a vendored copy, say): ask the module
+        try:
+            import xdist
+
+            return str(getattr(xdist, "__version__", None) or "") or None
+        except Exception:
+            return None
 
 
 def _plain(value):
@@ -97,7 +117,9 @@ def pytest_sessionstart(session):
         "invocationDir": str(params.dir) if params is not None else os.getcwd(),
         "args": [str(a) for a in params.args] if params is not None else sys.argv[1:],
         "python": sys.executable,
+        "pythonVersion": platform.python_version(),
         "pytest": pytest.__version__,
+        "xdistVersion": _xdist_version(config),
     }
     path = os.environ.get(_RECORD)
     if path:

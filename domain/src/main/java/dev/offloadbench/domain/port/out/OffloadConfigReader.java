@@ -2,6 +2,7 @@ package dev.offloadbench.domain.port.out;
 
 import dev.offloadbench.domain.justfile.SourceLine;
 import dev.offloadbench.domain.model.OffloadProvider;
+import dev.offloadbench.domain.plan.FileDigest;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -20,9 +21,12 @@ public interface OffloadConfigReader {
      * {@code [offload] max_parallel}, with its line, when the file sets it, and
      * {@code [provider] type}, where Offload runs the tests (Offload requires it; a file without
      * it leaves the provider unknown).
+     *
+     * @param digest the file's SHA-256, of the very bytes read, so that a session records which
+     *     version of the file its Offload run used
      */
     record OffloadConfig(Path file, OptionalInt maxParallel, Optional<SourceLine> maxParallelLine,
-            Optional<OffloadProvider> provider) {
+            Optional<OffloadProvider> provider, Optional<FileDigest> digest) {
         /** Offload's own default when {@code max_parallel} is absent. */
         public static final int DEFAULT_MAX_PARALLEL = 10;
 
@@ -31,6 +35,13 @@ public interface OffloadConfigReader {
             Objects.requireNonNull(maxParallel, "maxParallel");
             Objects.requireNonNull(maxParallelLine, "maxParallelLine");
             Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(digest, "digest");
+        }
+
+        /** A configuration read without its digest. */
+        public OffloadConfig(Path file, OptionalInt maxParallel, Optional<SourceLine> maxParallelLine,
+                Optional<OffloadProvider> provider) {
+            this(file, maxParallel, maxParallelLine, provider, Optional.empty());
         }
     }
 }

@@ -12,6 +12,14 @@ public interface ToolLocator {
      */
     Optional<Tool> find(String name, List<String> versionArguments);
 
-    record Tool(Path path, String version) {
+    /**
+     * @param version the first line the tool printed for its version, or why it is unknown
+     * @param versionKnown whether {@code version} is what the tool said (rather than why it said nothing)
+     */
+    record Tool(Path path, String version, boolean versionKnown) {
+        /** A tool that said its version. */
+        public Tool(Path path, String version) {
+            this(path, version, true);
+        }
     }
 }

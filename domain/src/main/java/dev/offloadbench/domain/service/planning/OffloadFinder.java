@@ -5,6 +5,7 @@ import dev.offloadbench.domain.justfile.Justfile;
 import dev.offloadbench.domain.justfile.RecipeCall;
 import dev.offloadbench.domain.justfile.SourceLine;
 import dev.offloadbench.domain.model.OffloadProvider;
+import dev.offloadbench.domain.plan.FileDigest;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader.OffloadConfig;
@@ -33,7 +34,9 @@ final class OffloadFinder {
         this.configs = configs;
     }
 
-    record Finding(int maxParallel, String source, Path configFile, OffloadProvider provider) {
+    /** @param digest the config file's hash, when its reader gave one */
+    record Finding(int maxParallel, String source, Path configFile, OffloadProvider provider,
+            Optional<FileDigest> digest) {
     }
 
     /** offload's options that matter here, as given. */
@@ -113,7 +116,7 @@ final class OffloadFinder {
             String text = options.parallel().get();
             try {
                 return new Finding(Integer.parseInt(text.strip()), commandLine + ", --parallel", configFile,
-                        provider);
+                        provider, config.digest());
             } catch (NumberFormatException e) {
                 throw new PlanProblem("recipe `" + call.recipe() + "` passes --parallel `" + text
                         + "`, which is not a number");
@@ -122,10 +125,11 @@ final class OffloadFinder {
         if (config.maxParallel().isPresent()) {
             return new Finding(config.maxParallel().getAsInt(),
                     config.maxParallelLine().map(SourceLine::toString).orElse(configFile.getFileName().toString()),
-                    configFile, provider);
+                    configFile, provider, config.digest());
         }
         return new Finding(OffloadConfig.DEFAULT_MAX_PARALLEL,
-                "Offload's default (" + configFile.getFileName() + " sets no max_parallel)", configFile, provider);
+                "Offload's default (" + configFile.getFileName() + " sets no max_parallel)", configFile, provider,
+                config.digest());
     }
 
     /** {@code --config=$X}, {@code -c$X}: the option kept, its value resolved. */

@@ -433,7 +433,7 @@ public final class Planner implements PlanBenchmark {
             }
             runs.add(new PlannedRun(RunKind.OFFLOAD, recipe, call.argv(), call.environment(), project.path(),
                     OptionalInt.empty(), Optional.empty(), OptionalInt.of(found.maxParallel()),
-                    Optional.of(found.source()), 1, notes, Optional.of(found.provider()), probed));
+                    Optional.of(found.source()), 1, notes, Optional.of(found.provider()), probed, found.digest()));
         } catch (PlanProblem | BenchException e) {
             if (e instanceof Interrupted interrupted) {
                 throw interrupted;

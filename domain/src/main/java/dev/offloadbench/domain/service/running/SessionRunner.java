@@ -12,6 +12,7 @@ import dev.offloadbench.domain.port.in.CheckPrerequisites;
 import dev.offloadbench.domain.port.in.PlanBenchmark;
 import dev.offloadbench.domain.port.in.RunBenchmark;
 import dev.offloadbench.domain.port.out.MachineProbe;
+import dev.offloadbench.domain.port.out.ProjectRevisions;
 import dev.offloadbench.domain.port.out.ProgressListener;
 import dev.offloadbench.domain.port.out.RunExecutor;
 import dev.offloadbench.domain.port.out.SessionLock;
@@ -30,6 +31,7 @@ import dev.offloadbench.domain.session.SessionProject;
 import dev.offloadbench.domain.session.SessionResults;
 import dev.offloadbench.domain.session.SessionRun;
 import dev.offloadbench.domain.session.SessionEvents;
+import dev.offloadbench.domain.session.SessionInputs;
 import dev.offloadbench.domain.session.SessionSettings;
 import dev.offloadbench.domain.session.SkipReason;
 import dev.offloadbench.domain.model.Validity;
@@ -47,7 +49,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -71,6 +75,7 @@ public final class SessionRunner implements RunBenchmark {
     private final SessionStore store;
     private final SessionLock lock;
     private final MachineProbe machine;
+    private final ProjectRevisions revisions;
     private final Clock clock;
     private final RunListeners listeners;
     private final OutputParsers parsers;
@@ -87,12 +92,22 @@ public final class SessionRunner implements RunBenchmark {
      */
     public SessionRunner(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor, SessionStore store,
             SessionLock lock, MachineProbe machine, Clock clock, List<RunListener> listeners, OutputParsers parsers) {
+        this(checks, planner, executor, store, lock, machine, ProjectRevisions.NONE, clock, listeners, parsers);
+    }
+
+    /**
+     * @param revisions the commit of each project's folder, recorded when a session starts
+     */
+    public SessionRunner(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor, SessionStore store,
+            SessionLock lock, MachineProbe machine, ProjectRevisions revisions, Clock clock,
+            List<RunListener> listeners, OutputParsers parsers) {
         this.checks = checks;
         this.planner = planner;
         this.executor = executor;
         this.store = store;
         this.lock = lock;
         this.machine = machine;
+        this.revisions = revisions;
         this.clock = clock;
         this.listeners = new RunListeners(listeners);
         this.parsers = parsers;
@@ -221,15 +236,28 @@ public final class SessionRunner implements RunBenchmark {
                 }
                 runs.add(run);
             }
-            projects.add(new SessionProject(project.profileId(), project.path(), runs));
+            projects.add(new SessionProject(project.profileId(), project.path(), runs,
+                    revisions.revision(project.path())));
         }
         SessionSettings settings = new SessionSettings(command.kinds(), command.runs(), command.offloadWarmups(),
                 command.timeout());
         Session session = new Session(newId(), clock.instant(), settings, plan.machine(), plan.readme(), projects,
-                false);
+                false, Optional.empty(), inputs(checked));
         store.save(session);
         progress.sessionStarted(session, false);
         return session;
+    }
+
+    /**
+     * What the session runs with besides the projects: each tool's version as the prerequisite
+     * checks found it (they already asked; nothing runs twice), and the machine as detected.
+     */
+    private SessionInputs inputs(List<CheckResult> checked) {
+        Map<String, String> tools = new TreeMap<>();
+        for (CheckResult check : checked) {
+            check.version().ifPresent(version -> tools.put(check.name(), version));
+        }
+        return SessionInputs.of(tools, machine.describe());
     }
 
     /** The offload binary missing says it all; otherwise each failed Offload prerequisite, with its remedy. */
@@ -296,11 +324,7 @@ public final class SessionRunner implements RunBenchmark {
         }
         Map<String, String> restored = new HashMap<>(environment);
         redacted.forEach(name -> restored.put(name, configured.get(name)));
-        PlannedRun planned = run.planned();
-        return new SessionRun(new PlannedRun(planned.kind(), planned.recipe(), planned.command(), restored,
-                planned.directory(), planned.workers(), planned.workersSource(), planned.maxParallel(),
-                planned.maxParallelSource(), planned.warmups(), planned.notes()), run.status(), run.reason(),
-                run.attempts());
+        return new SessionRun(run.planned().withEnvironment(restored), run.status(), run.reason(), run.attempts());
     }
 
     private Outcome execute(Session start, ProgressListener progress, Cancellation cancellation) {
@@ -323,10 +347,10 @@ public final class SessionRunner implements RunBenchmark {
             for (int i = 0; i < warmups + samples - done; i++) {
                 boolean warmup = i < warmups;
                 int number = warmup ? i + 1 : done + i - warmups + 1;
-                warnWhenBusy(progress);
+                MachineProbe.Load load = loadBefore(progress);
                 progress.attemptStarted(entry.profileId(), run.planned().kind(), run.planned().command(), warmup,
                         number, warmup ? warmups : samples, estimate);
-                Attempt attempt = attempt(session, entry.profileId(), run.planned(), warmup, number, progress,
+                Attempt attempt = attempt(session, entry.profileId(), run.planned(), warmup, number, load, progress,
                         cancellation);
                 run = run.with(attempt);
                 // saved with the attempt, and without the run under way: its processes are gone
@@ -373,7 +397,7 @@ public final class SessionRunner implements RunBenchmark {
      * group once it has started, so that a bench that dies meanwhile leaves a record of what to end.
      */
     private Attempt attempt(Session session, String profileId, PlannedRun planned, boolean warmup, int number,
-            ProgressListener progress, Cancellation cancellation) {
+            MachineProbe.Load load, ProgressListener progress, Cancellation cancellation) {
         RunInProgress running = new RunInProgress(profileId, planned.kind(), newMarker(session.id()),
                 ProcessHandle.current().pid(), OptionalLong.empty(), clock.instant());
         store.save(session.withRunning(running));
@@ -407,7 +431,9 @@ public final class SessionRunner implements RunBenchmark {
                     + execution.leftovers().stream().map(LeftoverProcess::toString).collect(Collectors.joining(", ")));
         }
         return new Attempt(warmup, execution.started(), execution.finished(), seconds, execution.exitCode(),
-                execution.termination(), execution.tally(), execution.log(), validity, notes);
+                execution.termination(), execution.tally(), execution.log(), validity, notes,
+                Double.isFinite(load.oneMinute()) && load.oneMinute() >= 0 ? OptionalDouble.of(load.oneMinute())
+                        : OptionalDouble.empty());
     }
 
     /** Unique among every run anywhere: the session's id and 96 random bits. */
@@ -421,11 +447,13 @@ public final class SessionRunner implements RunBenchmark {
         return marker.toString();
     }
 
-    private void warnWhenBusy(ProgressListener progress) {
+    /** The machine's load just before a run, recorded with it, and a warning when it is busy. */
+    private MachineProbe.Load loadBefore(ProgressListener progress) {
         MachineProbe.Load load = machine.load();
         if (load.isHigh()) {
             progress.machineBusy(load);
         }
+        return load;
     }
 
     /**
