@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int INVALID_RUNS = 1;
     /** Bad input or usage: a file, a field, an option; the message says which and how to fix it. */
     public static final int BAD_INPUT = 2;
+    /** Interrupted by Ctrl-C (SIGINT): 128 + 2, as a shell reports it. */
+    public static final int INTERRUPTED = 130;
     /** A bug in offload-bench itself (EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;
 
