@@ -2,7 +2,7 @@ package dev.offloadbench.cli;
 
 import dev.offloadbench.cli.command.BenchCommand;
 import dev.offloadbench.cli.command.Completions;
-import dev.offloadbench.cli.platform.XdgDirectories;
+import dev.offloadbench.files.XdgDirectories;
 import dev.offloadbench.cli.shell.BenchShell;
 import dev.offloadbench.cli.wiring.BenchModule;
 import dev.offloadbench.cli.wiring.Invocation;

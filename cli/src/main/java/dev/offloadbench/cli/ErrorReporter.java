@@ -3,6 +3,7 @@ package dev.offloadbench.cli;
 import dev.offloadbench.cli.command.ExitCodes;
 
 import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.domain.run.Interrupted;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -10,7 +11,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Prints a failed command's error as one {@code error:} line; the stack trace only with
- * {@code --verbose}. A user's problem exits 2, a bug 70.
+ * {@code --verbose}. A user's problem exits 2, a bug 70; work the user interrupted before it
+ * changed anything says so ({@code Interrupted: ...}) and exits 130.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
     private final boolean verbose;
@@ -24,7 +26,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         PrintWriter err = commandLine.getErr();
         int exitCode;
         BenchException problem = userProblem(e);
-        if (problem != null) {
+        if (problem instanceof Interrupted interrupted) {
+            // Ctrl-C in the shell stopped a command that has no handler of its own: it changed nothing
+            err.println("Interrupted: " + interrupted.getMessage());
+            exitCode = ExitCodes.INTERRUPTED;
+        } else if (problem != null) {
             err.println("error: " + problem.getMessage());
             exitCode = ExitCodes.BAD_INPUT;
         } else {

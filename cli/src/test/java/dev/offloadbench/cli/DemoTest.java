@@ -57,7 +57,7 @@ class DemoTest {
                 .contains("The Benchmarks section shows the local runs only, and says that Offload was not run.");
         String readme = Files.readString(demo.resolve("README.md"));
         String section = readme.substring(readme.indexOf("## Benchmarks"), readme.indexOf("## License"));
-        assertThat(section).startsWith("## Benchmarks\n\nSpeedups measured on Imbue projects with pytest-xdist alone:"
+        assertThat(section).startsWith("## Benchmarks\n\nSpeedups measured on Imbue projects with local runs alone:"
                 + " Offload was not run. All local baselines were run on a ")
                 .contains("### Demo Unit Tests", "(baseline)", "28 small pytest tests")
                 .doesNotContain("Modal", "sandbox", "bar-offload", "Offload (", "Offload bypasses");

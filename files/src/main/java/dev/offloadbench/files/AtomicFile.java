@@ -2,6 +2,7 @@ package dev.offloadbench.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -33,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Replaces (or creates) a file all at once, the one way this program writes a file that matters.
@@ -73,7 +75,7 @@ public final class AtomicFile {
 
     /** How a write behaves beyond the defaults (create missing folders, replace the file whatever its mode). */
     public static final class Options {
-        private static final Options DEFAULTS = new Options(null, false, null, null, true, false);
+        private static final Options DEFAULTS = new Options(null, false, null, null, true, false, () -> false);
 
         private final byte[] expected;
         private final boolean refuseReadOnly;
@@ -81,15 +83,18 @@ public final class AtomicFile {
         private final Set<PosixFilePermission> newFolderPermissions;
         private final boolean createFolders;
         private final boolean createOnly;
+        private final BooleanSupplier cancelled;
 
         private Options(byte[] expected, boolean refuseReadOnly, Set<PosixFilePermission> newFilePermissions,
-                Set<PosixFilePermission> newFolderPermissions, boolean createFolders, boolean createOnly) {
+                Set<PosixFilePermission> newFolderPermissions, boolean createFolders, boolean createOnly,
+                BooleanSupplier cancelled) {
             this.expected = expected;
             this.refuseReadOnly = refuseReadOnly;
             this.newFilePermissions = newFilePermissions;
             this.newFolderPermissions = newFolderPermissions;
             this.createFolders = createFolders;
             this.createOnly = createOnly;
+            this.cancelled = cancelled;
         }
 
         public static Options defaults() {
@@ -102,34 +107,46 @@ public final class AtomicFile {
          */
         public Options expectingCurrent(byte[] bytes) {
             return new Options(bytes.clone(), refuseReadOnly, newFilePermissions, newFolderPermissions, createFolders,
-                    createOnly);
+                    createOnly, cancelled);
         }
 
         /** Refuse ({@link ReadOnlyFileException}) to replace a file without write permission; else replace it, mode kept. */
         public Options refusingReadOnly(boolean refuse) {
-            return new Options(expected, refuse, newFilePermissions, newFolderPermissions, createFolders, createOnly);
+            return new Options(expected, refuse, newFilePermissions, newFolderPermissions, createFolders, createOnly,
+                    cancelled);
         }
 
         /** The permissions of a file that does not exist yet (a replaced file keeps its own). */
         public Options newFilePermissions(Set<PosixFilePermission> permissions) {
             return new Options(expected, refuseReadOnly, Set.copyOf(permissions), newFolderPermissions, createFolders,
-                    createOnly);
+                    createOnly, cancelled);
         }
 
         /** The permissions of the missing folders the write creates. */
         public Options newFolderPermissions(Set<PosixFilePermission> permissions) {
             return new Options(expected, refuseReadOnly, newFilePermissions, Set.copyOf(permissions), true,
-                    createOnly);
+                    createOnly, cancelled);
         }
 
         /** Whether missing folders are created (the default) or the write fails with {@link NoSuchFileException}. */
         public Options creatingFolders(boolean create) {
-            return new Options(expected, refuseReadOnly, newFilePermissions, newFolderPermissions, create, createOnly);
+            return new Options(expected, refuseReadOnly, newFilePermissions, newFolderPermissions, create, createOnly,
+                    cancelled);
         }
 
         /** Create the file, never replace one: an existing file (or link) fails the write with {@link FileAlreadyExistsException}. */
         public Options createOnly() {
-            return new Options(expected, refuseReadOnly, newFilePermissions, newFolderPermissions, createFolders, true);
+            return new Options(expected, refuseReadOnly, newFilePermissions, newFolderPermissions, createFolders, true,
+                    cancelled);
+        }
+
+        /**
+         * Give the write up, leaving the file as it was, when {@code cancelled} says so (or the thread
+         * is interrupted) at the last moment before the rename: {@link InterruptedIOException}.
+         */
+        public Options unlessCancelled(BooleanSupplier cancelled) {
+            return new Options(expected, refuseReadOnly, newFilePermissions, newFolderPermissions, createFolders,
+                    createOnly, Objects.requireNonNull(cancelled, "cancelled"));
         }
     }
 
@@ -146,6 +163,7 @@ public final class AtomicFile {
      * @throws ReadOnlyFileException when asked to refuse a read-only file and it is one
      * @throws FileChangedException when the file no longer holds the expected bytes
      * @throws OwnerNotKeptException when the file's owner or group cannot be given to the replacement
+     * @throws InterruptedIOException when cancelled ({@link Options#unlessCancelled}) or interrupted before the rename
      */
     public static void write(Path file, byte[] bytes, Options options) throws IOException {
         Objects.requireNonNull(bytes, "bytes");
@@ -187,6 +205,9 @@ public final class AtomicFile {
             }
             if (options.expected != null) {
                 requireUnchanged(target, options.expected);
+            }
+            if (Thread.currentThread().isInterrupted() || options.cancelled.getAsBoolean()) {
+                throw new InterruptedIOException("cancelled before " + target + " was written; it is as it was");
             }
             if (options.createOnly) {
                 createInPlace(temporary, target);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -61,16 +62,36 @@ public final class UpdateLock implements AutoCloseable {
      * @throws LockBusyException when the lock is still held after {@code patience}
      */
     public static UpdateLock acquire(Path target, Duration patience, Runnable onWait) throws IOException {
+        return acquire(target, patience, onWait, () -> false);
+    }
+
+    /**
+     * Takes the lock of {@code target}, waiting up to {@code patience} for another holder, unless
+     * the caller gives up first: {@code cancelled} is asked before the lock is taken and while it
+     * waits (as is the thread's interrupt status).
+     *
+     * @param onWait called once, before waiting, when another update holds the lock
+     * @param cancelled true once the caller no longer wants the lock (a signal came, say)
+     * @throws LockBusyException when the lock is still held after {@code patience}
+     * @throws InterruptedIOException when cancelled or interrupted before the lock was taken
+     */
+    public static UpdateLock acquire(Path target, Duration patience, Runnable onWait, BooleanSupplier cancelled)
+            throws IOException {
         Objects.requireNonNull(onWait, "onWait");
+        Objects.requireNonNull(cancelled, "cancelled");
         Path file = lockFileOf(target.toAbsolutePath());
         Instant deadline = Instant.now().plus(patience);
         boolean waited = false;
+        stopIfCancelled(file, cancelled);
         if (!IN_THIS_JVM.tryLock()) {
             onWait.run();
             waited = true;
             try {
-                if (!IN_THIS_JVM.tryLock(remainingNanos(deadline), TimeUnit.NANOSECONDS)) {
-                    throw busy(file, patience);
+                while (!IN_THIS_JVM.tryLock(POLL_NANOS, TimeUnit.NANOSECONDS)) {
+                    stopIfCancelled(file, cancelled);
+                    if (Instant.now().isAfter(deadline)) {
+                        throw busy(file, patience);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -97,10 +118,7 @@ public final class UpdateLock implements AutoCloseable {
                             throw busy(file, patience);
                         }
                         LockSupport.parkNanos(POLL_NANOS);
-                        if (Thread.interrupted()) {
-                            Thread.currentThread().interrupt();
-                            throw new InterruptedIOException("interrupted while waiting for " + file);
-                        }
+                        stopIfCancelled(file, cancelled);
                         lock = tryLock(channel);
                     }
                     if (!before.equals(identity(file))) {
@@ -187,8 +205,14 @@ public final class UpdateLock implements AutoCloseable {
                 + patience.toSeconds() + " s");
     }
 
-    private static long remainingNanos(Instant deadline) {
-        return Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
+    /** Gives up waiting when the caller cancelled, or the thread was interrupted (its status is kept). */
+    private static void stopIfCancelled(Path file, BooleanSupplier cancelled) throws InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("interrupted while waiting for " + file);
+        }
+        if (cancelled.getAsBoolean()) {
+            throw new InterruptedIOException("cancelled while waiting for " + file);
+        }
     }
 
     private static void closeQuietly(FileChannel channel, Throwable failure) {

@@ -171,6 +171,21 @@ class AtomicFileTest {
     }
 
     @Test
+    void aWriteCancelledBeforeItsRenameLeavesTheFileAsItWasAndNoTemporaryFile() throws IOException {
+        Path file = Files.write(folder.resolve("README.md"), OLD);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        assertThatThrownBy(() -> AtomicFile.write(file, NEW, AtomicFile.Options.defaults().expectingCurrent(OLD)
+                .unlessCancelled(() -> asked.incrementAndGet() > 0)))
+                .isInstanceOf(java.io.InterruptedIOException.class)
+                .hasMessageContaining("README.md");
+
+        assertThat(asked).as("asked once the bytes were written, just before the rename").hasValue(1);
+        assertThat(file).hasBinaryContent(OLD);
+        assertThat(namesIn(folder)).containsExactly("README.md");
+    }
+
+    @Test
     void refusesWhenTheFileWasRemovedMeanwhile() {
         Path file = folder.resolve("README.md");
 

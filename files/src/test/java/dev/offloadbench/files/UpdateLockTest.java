@@ -101,6 +101,45 @@ class UpdateLockTest {
     }
 
     @Test
+    void aCancelledWaitForALockAnotherProcessHoldsEndsAtOnceWithoutTheLock() throws Exception {
+        Path readme = Files.writeString(folder.resolve("README.md"), "text");
+        Process holder = startHolder(readme);
+        try {
+            CountDownLatch waiting = new CountDownLatch(1);
+            AtomicBoolean cancelled = new AtomicBoolean();
+            CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+                try (UpdateLock lock = UpdateLock.acquire(readme, Duration.ofMinutes(5), waiting::countDown,
+                        cancelled::get)) {
+                    return null;
+                } catch (IOException e) {
+                    return e;
+                }
+            });
+            assertThat(waiting.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(outcome).isNotDone();
+
+            cancelled.set(true);
+
+            assertThat(outcome.get(30, TimeUnit.SECONDS)).as("gives up well before its five minutes of patience")
+                    .isInstanceOf(java.io.InterruptedIOException.class)
+                    .hasMessageContaining(".README.md.offload-bench.lock");
+            assertThat(holder.isAlive()).as("the holder keeps its lock").isTrue();
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void anUpdateCancelledBeforeItStartsNeverTakesTheLock() throws IOException {
+        Path readme = Files.writeString(folder.resolve("README.md"), "text");
+
+        assertThatThrownBy(() -> UpdateLock.acquire(readme, Duration.ofMinutes(1), () -> { }, () -> true))
+                .isInstanceOf(java.io.InterruptedIOException.class);
+        assertThat(namesIn(folder)).containsExactly("README.md");
+    }
+
+    @Test
     void refusesALockFileThatIsASymbolicLink() throws IOException {
         Path readme = Files.writeString(folder.resolve("README.md"), "text");
         Path elsewhere = Files.writeString(folder.resolve("elsewhere"), "precious");

@@ -1,6 +1,7 @@
 package dev.offloadbench.adapters.config;
 
 import dev.offloadbench.domain.port.out.ModalCredentials;
+import dev.offloadbench.files.XdgDirectories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,14 +29,15 @@ public final class ModalCredentialsFile implements ModalCredentials {
 
     @Override
     public Status status() {
-        String idFromEnvironment = Home.nonEmpty(environment.get(ID_ENV));
-        String secretFromEnvironment = Home.nonEmpty(environment.get(SECRET_ENV));
+        String idFromEnvironment = nonEmpty(environment.get(ID_ENV));
+        String secretFromEnvironment = nonEmpty(environment.get(SECRET_ENV));
         if (idFromEnvironment != null && secretFromEnvironment != null) {
             return new Status(true, ENVIRONMENT);
         }
-        String configured = Home.nonEmpty(environment.get("MODAL_CONFIG_PATH"));
-        Path home = Home.of(environment);
-        Path file = configured != null ? Home.expand(configured, home, home) : home.resolve(".modal.toml");
+        String configured = nonEmpty(environment.get("MODAL_CONFIG_PATH"));
+        XdgDirectories directories = new XdgDirectories(environment);
+        Path home = directories.home();
+        Path file = configured != null ? directories.expand(configured, home) : home.resolve(".modal.toml");
         String fileName = configured != null ? file + " (MODAL_CONFIG_PATH)" : file.toString();
         if (!Files.isRegularFile(file)) {
             return new Status(false, "no " + fileName + " and no " + ID_ENV + "/" + SECRET_ENV
@@ -46,7 +48,7 @@ public final class ModalCredentialsFile implements ModalCredentials {
             return new Status(false, fileName + " is not valid TOML: "
                     + TomlFiles.describeErrors(file, toml.errors()).replace("\n", "; "));
         }
-        String profileFromEnvironment = Home.nonEmpty(environment.get("MODAL_PROFILE"));
+        String profileFromEnvironment = nonEmpty(environment.get("MODAL_PROFILE"));
         String profile = profileFromEnvironment != null ? profileFromEnvironment : activeProfile(toml);
         String profileName = "profile `" + profile + "`" + (profileFromEnvironment != null ? " (MODAL_PROFILE)" : "");
         Object table = toml.get(List.of(profile));
@@ -91,5 +93,9 @@ public final class ModalCredentialsFile implements ModalCredentials {
     private static boolean nonEmptyString(TomlTable table, String key) {
         Object value = table.get(List.of(key));
         return value instanceof String && !((String) value).isEmpty();
+    }
+
+    private static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -4,6 +4,7 @@ import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.config.ProfileText;
 import dev.offloadbench.domain.config.ProjectConfig;
+import dev.offloadbench.files.XdgDirectories;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -50,49 +51,33 @@ public final class TomlConfigLoader {
      *     has unknown keys or values of the wrong type
      */
     public BenchConfig load(Optional<Path> explicitPath, Map<String, String> environment, Path workingDirectory) {
-        Path home = Home.of(environment);
+        XdgDirectories directories = new XdgDirectories(environment);
         Path cwd = workingDirectory.toAbsolutePath().normalize();
-        Optional<Path> file = locate(explicitPath, environment, cwd, home);
+        Optional<Path> file = locate(explicitPath, environment, cwd, directories);
         if (file.isEmpty()) {
-            return defaults(home);
+            return defaults(directories.home());
         }
-        return read(file.get(), home);
+        return read(file.get(), directories);
     }
 
     private static Optional<Path> locate(Optional<Path> explicitPath, Map<String, String> environment, Path cwd,
-            Path home) {
+            XdgDirectories directories) {
         if (explicitPath.isPresent()) {
-            return Optional.of(required(Home.expand(explicitPath.get().toString(), home, cwd), "given with --config"));
+            return Optional.of(required(directories.expand(explicitPath.get().toString(), cwd), "given with --config"));
         }
-        String fromEnvironment = Home.nonEmpty(environment.get(CONFIG_ENV));
-        if (fromEnvironment != null) {
-            return Optional.of(required(Home.expand(fromEnvironment, home, cwd), "named by $" + CONFIG_ENV));
+        String fromEnvironment = environment.get(CONFIG_ENV);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return Optional.of(required(directories.expand(fromEnvironment, cwd), "named by $" + CONFIG_ENV));
         }
         Path local = cwd.resolve(LOCAL_FILE_NAME);
         if (Files.isRegularFile(local)) {
             return Optional.of(local);
         }
-        Path user = xdgConfigHome(environment, home).resolve("offload-bench").resolve("config.toml");
+        Path user = directories.config().resolve("config.toml");
         if (Files.isRegularFile(user)) {
             return Optional.of(user);
         }
         return Optional.empty();
-    }
-
-    /** {@code $XDG_CONFIG_HOME} when set to an absolute path (the XDG spec ignores relative ones), else ~/.config. */
-    private static Path xdgConfigHome(Map<String, String> environment, Path home) {
-        String xdg = Home.nonEmpty(environment.get("XDG_CONFIG_HOME"));
-        if (xdg != null) {
-            try {
-                Path path = Path.of(xdg);
-                if (path.isAbsolute()) {
-                    return path.normalize();
-                }
-            } catch (InvalidPathException e) {
-                // not a usable path: fall back as for a relative one
-            }
-        }
-        return home.resolve(".config");
     }
 
     private static Path required(Path file, String origin) {
@@ -116,21 +101,23 @@ public final class TomlConfigLoader {
                 ProjectConfig.at("sculptor", home.resolve("imbue/sculptor")));
     }
 
-    private static BenchConfig read(Path file, Path home) {
+    private static BenchConfig read(Path file, XdgDirectories directories) {
         TomlParseResult toml = TomlFiles.parse(file);
-        return new Reading(file, home).config(toml);
+        return new Reading(file, directories).config(toml);
     }
 
     /** One reading of one file: collects every problem before failing. */
     private static final class Reading {
         private final Path file;
+        private final XdgDirectories directories;
         private final Path home;
         private final Path directory;
         private final List<String> problems = new ArrayList<>();
 
-        Reading(Path file, Path home) {
+        Reading(Path file, XdgDirectories directories) {
             this.file = file;
-            this.home = home;
+            this.directories = directories;
+            this.home = directories.home();
             this.directory = file.getParent();
         }
 
@@ -338,7 +325,7 @@ public final class TomlConfigLoader {
                 return Optional.empty();
             }
             try {
-                return Optional.of(Home.expand(raw.get(), home, directory));
+                return Optional.of(directories.expand(raw.get(), directory));
             } catch (InvalidPathException e) {
                 problem(TomlFiles.positionOf(table, key), "`" + key + "`" + where + " is not a valid path: "
                         + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.offloadbench.adapters.config;
 
 import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.files.Utf8Text;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

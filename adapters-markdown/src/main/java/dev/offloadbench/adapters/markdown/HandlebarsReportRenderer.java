@@ -35,8 +35,12 @@ import java.util.Optional;
  * offloadProviders             their providers: "Modal provider", "Modal and local providers"
  * offloadNotRunFor             the titles of projects without an Offload run when others have one
  *                              ("Mng", "Mng and Sculptor"), else ""
+ *                              (these three speak of the whole section: for an update, the README
+ *                              subsections it keeps count too, by the Offload row each one shows)
  * projects[]                   in report order, each with
  *   id, title, suiteLabel      from the project's profile
+ *   runnerLabel                the runner as the local rows name it: "pytest with xdist" (the
+ *                              default), "cargo-nextest", ...
  *   testCount                  with a thousands separator: "5,275"
  *   maxParallel                Offload's max_parallel
  *   provider                   Offload's provider, as the Offload row names it: "Modal", "local"

@@ -2,6 +2,8 @@ package dev.offloadbench.adapters.markdown;
 
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.port.out.ReadmeStore;
+import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.run.Interrupted;
 import dev.offloadbench.files.AtomicFile;
 import dev.offloadbench.files.FileChangedException;
 import dev.offloadbench.files.LockBusyException;
@@ -10,6 +12,7 @@ import dev.offloadbench.files.OwnerNotKeptException;
 import dev.offloadbench.files.ReadOnlyFileException;
 import dev.offloadbench.files.UpdateLock;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +39,11 @@ import java.util.List;
  * and mode; a read-only README is refused unless forced; a symbolic link is followed explicitly
  * (its target is edited, and the bar images go beside the target); a FIFO or device is refused
  * without being opened. The result is read back and checked before the missing bar images are created.
+ * A cancelled update ({@link WriteRules#cancellation()}) stops while it waits for the lock, or at the
+ * last moment before the rename, and leaves the README as it was.
+ *
+ * <p>The section is rendered again ({@link NewSection#renderFor()}) for the README's section as
+ * read under the lock, so that what it says of the subsections it keeps is true of what is written.
  */
 public final class MarkdownReadmeStore implements ReadmeStore {
     /** An update takes moments; one that holds the lock this long is stuck. */
@@ -80,13 +88,14 @@ public final class MarkdownReadmeStore implements ReadmeStore {
     public Replacement replaceSection(Path readme, NewSection section, WriteRules rules) {
         boolean viaLink = Files.isSymbolicLink(readme);
         Path file = ReadmeFile.resolve(readme);
-        try (UpdateLock lock = lock(readme, file, rules.onWait())) {
+        Cancellation cancellation = rules.cancellation();
+        try (UpdateLock lock = lock(readme, file, rules.onWait(), cancellation)) {
             ReadmeFile current = ReadmeFile.read(readme, file);
             Edit edit = plan(readme, current, section);
             boolean changed = !Arrays.equals(edit.newBytes(), current.bytes());
             if (changed) {
                 seams.beforeWrite(file);
-                write(readme, file, edit.newBytes(), current.bytes(), rules.force());
+                write(readme, file, edit.newBytes(), current.bytes(), rules.force(), cancellation);
                 seams.afterWrite(file);
             }
             verify(ReadmeFile.read(readme, file).text(), MarkdownLines.normalise(edit.merge().content()), readme,
@@ -101,10 +110,11 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         }
     }
 
-    /** What the README becomes. */
+    /** What the README becomes: the section rendered for the README as it is now, merged into it. */
     private static Edit plan(Path readme, ReadmeFile current, NewSection section) {
-        RenderedSection rendered = RenderedSection.of(section.markdown());
         ReadmeSection located = ReadmeSection.locate(current.text(), readme);
+        RenderedSection rendered = RenderedSection.of(section.renderFor()
+                .apply(MarkdownLines.normalise(located.content(current.text()))));
         SectionMerge.Result merged = SectionMerge.merge(current.text(), located, rendered, section, readme);
         String newText = located.replaceContent(current.text(), merged.content());
         verify(newText, MarkdownLines.normalise(merged.content()), readme, "would not show the new Benchmarks section"
@@ -113,9 +123,12 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         return new Edit(current, merged, newText, newBytes);
     }
 
-    private static UpdateLock lock(Path readme, Path file, Runnable onWait) {
+    private static UpdateLock lock(Path readme, Path file, Runnable onWait, Cancellation cancellation) {
         try {
-            return UpdateLock.acquire(file, LOCK_PATIENCE, onWait);
+            return UpdateLock.acquire(file, LOCK_PATIENCE, onWait, cancellation::isCancelled);
+        } catch (InterruptedIOException e) {
+            throw new Interrupted("the update of README " + readme + " was interrupted while it waited for another"
+                    + " update of it to finish; the README is unchanged");
         } catch (LockBusyException e) {
             throw new BenchException("README " + readme + " is being updated by another process: "
                     + AtomicFile.reason(e) + " (lock file " + e.getFile() + "); let it finish, or stop it, then run"
@@ -127,12 +140,16 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         }
     }
 
-    private static void write(Path readme, Path file, byte[] bytes, byte[] read, boolean force) {
+    private static void write(Path readme, Path file, byte[] bytes, byte[] read, boolean force,
+            Cancellation cancellation) {
         String named = file.equals(readme.toAbsolutePath().normalize()) ? "README " + readme
                 : "README " + readme + " (" + file + ")";
         try {
             AtomicFile.write(file, bytes, AtomicFile.Options.defaults().expectingCurrent(read)
-                    .refusingReadOnly(!force).creatingFolders(false));
+                    .refusingReadOnly(!force).creatingFolders(false).unlessCancelled(cancellation::isCancelled));
+        } catch (InterruptedIOException e) {
+            throw new Interrupted("the update of " + named + " was interrupted just before it was written; the README"
+                    + " is unchanged");
         } catch (ReadOnlyFileException e) {
             throw new BenchException(named + " is read-only, so it was left unchanged; make it writable (chmod u+w "
                     + file + "), or pass --force to replace it anyway (it stays read-only)", e);

@@ -3,6 +3,7 @@ package dev.offloadbench.adapters.markdown;
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.files.AtomicFile;
 import dev.offloadbench.files.NotRegularFileException;
+import dev.offloadbench.files.Utf8Text;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -80,17 +81,10 @@ final class ReadmeFile {
         }
         refuseUtf16(path, bytes);
         int bomLength = startsWithBom(bytes) ? UTF8_BOM.length : 0;
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, bomLength, bytes.length - bomLength))
-                    .toString();
-            return new ReadmeFile(path, bytes, bomLength, StandardCharsets.UTF_8, text);
-        } catch (CharacterCodingException notUtf8) {
-            return new ReadmeFile(path, bytes, 0, StandardCharsets.ISO_8859_1,
-                    new String(bytes, StandardCharsets.ISO_8859_1));
-        }
+        return Utf8Text.decode(bytes, bomLength, bytes.length - bomLength)
+                .map(text -> new ReadmeFile(path, bytes, bomLength, StandardCharsets.UTF_8, text))
+                .orElseGet(() -> new ReadmeFile(path, bytes, 0, StandardCharsets.ISO_8859_1,
+                        new String(bytes, StandardCharsets.ISO_8859_1)));
     }
 
     Path path() {

@@ -65,11 +65,11 @@ final class SectionMerge {
         List<Line> lines = outline.lines();
         int headingLine = outline.benchmarksHeadings().get(0);
         List<Part> old = parts(text, lines, headingLine, outline.sectionEnd(headingLine), outline.subsectionHeadings(),
-                located.contentEnd(), section.headings());
+                located.contentEnd(), section);
         String fresh = rendered.content();
         MarkdownOutline freshOutline = MarkdownOutline.of(fresh);
         List<Part> renderedParts = parts(fresh, freshOutline.lines(), 0, freshOutline.lines().size(),
-                freshOutline.subsectionHeadings(), fresh.length(), section.headings());
+                freshOutline.subsectionHeadings(), fresh.length(), section);
         Map<String, Part> renderedById = renderedSubsections(renderedParts, section);
         Set<String> openings = openings(fresh, freshOutline.lines(), 0, freshOutline.lines().size());
 
@@ -146,7 +146,7 @@ final class SectionMerge {
      * (from its heading to the next one), each up to its last non-blank line.
      */
     private static List<Part> parts(String text, List<Line> lines, int headingLine, int endLine,
-            List<Integer> subsections, int contentEnd, ProjectHeadings headings) {
+            List<Integer> subsections, int contentEnd, NewSection section) {
         List<Integer> starts = new ArrayList<>();
         starts.add(headingLine);
         subsections.stream().filter(index -> index > headingLine && index < endLine).forEach(starts::add);
@@ -159,7 +159,7 @@ final class SectionMerge {
             int end = start + MarkdownLines.endOfLastNonBlankLine(region, MarkdownLines.of(region));
             String heading = lines.get(first).content(text).strip();
             parts.add(new Part(first, start, Math.max(end, lines.get(first).contentEnd()), heading,
-                    i == 0 ? Optional.empty() : headings.owner(heading)));
+                    i == 0 ? Optional.empty() : section.headings().owner(heading, section.covered())));
         }
         return parts;
     }

@@ -1,6 +1,7 @@
 package dev.offloadbench.adapters.markdown;
 
 import dev.offloadbench.domain.model.BenchmarkReport;
+import dev.offloadbench.domain.model.KeptSubsection;
 import dev.offloadbench.domain.model.ProjectReport;
 import dev.offloadbench.domain.model.ReportRow;
 import dev.offloadbench.domain.model.RunFigures;
@@ -24,6 +25,7 @@ final class TemplateContext {
         context.put("id", project.profile().id());
         context.put("title", project.profile().title());
         context.put("suiteLabel", project.profile().suiteLabel());
+        context.put("runnerLabel", project.profile().runnerLabel());
         context.put("testCount", project.testCountText());
         context.put("maxParallel", project.maxParallel());
         context.put("provider", project.provider().displayName());
@@ -38,9 +40,9 @@ final class TemplateContext {
     }
 
     /**
-     * What the section as a whole says about Offload: whether any project's Offload ran
-     * ({@code offloadRun}), with which providers ({@code offloadProviders}: "Modal provider",
-     * "Modal and local providers"), and the projects it did not run for when others have it
+     * What the section as a whole says about Offload, its kept subsections included: whether any
+     * Offload ran ({@code offloadRun}), with which providers ({@code offloadProviders}: "Modal
+     * provider", "Modal and local providers"), and, when some did, the projects it did not run for
      * ({@code offloadNotRunFor}: "Mng", or empty).
      */
     static Map<String, Object> offload(BenchmarkReport report) {
@@ -48,13 +50,14 @@ final class TemplateContext {
         List<String> notRunFor = new ArrayList<>();
         for (ProjectReport project : report.projects()) {
             if (project.row(RunKind.OFFLOAD).isPresent()) {
-                String name = project.provider().displayName();
-                if (!providers.contains(name)) {
-                    providers.add(name);
-                }
+                addOnce(providers, project.provider().displayName());
             } else {
                 notRunFor.add(project.profile().title());
             }
+        }
+        for (KeptSubsection kept : report.kept()) {
+            kept.offloadProvider().ifPresentOrElse(provider -> addOnce(providers, provider),
+                    () -> notRunFor.add(kept.name()));
         }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("offloadRun", !providers.isEmpty());
@@ -62,6 +65,12 @@ final class TemplateContext {
                 : and(providers) + (providers.size() == 1 ? " provider" : " providers"));
         context.put("offloadNotRunFor", providers.isEmpty() ? "" : and(notRunFor));
         return context;
+    }
+
+    private static void addOnce(List<String> words, String word) {
+        if (!words.contains(word)) {
+            words.add(word);
+        }
     }
 
     /** "a", "a and b", "a, b and c". */

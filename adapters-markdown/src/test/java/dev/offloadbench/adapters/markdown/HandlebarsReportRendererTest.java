@@ -10,6 +10,12 @@ import static dev.offloadbench.adapters.markdown.Reports.sculptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offloadbench.domain.model.BenchmarkReport;
+import dev.offloadbench.domain.model.BenchmarkResults;
+import dev.offloadbench.domain.model.KeptSubsection;
+import dev.offloadbench.domain.model.Profile;
+import dev.offloadbench.domain.model.RunDefaults;
+import dev.offloadbench.domain.profile.ProfileRegistry;
+import dev.offloadbench.domain.service.ReportAssembler;
 import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.ProjectResults;
 import java.io.IOException;
@@ -99,12 +105,49 @@ class HandlebarsReportRendererTest {
 
         String section = renderer.render(report(MACHINE, sculptorLocal, mngLocal), Optional.empty());
 
-        assertThat(section).startsWith("## Benchmarks\n\nSpeedups measured on Imbue projects with pytest-xdist alone:"
+        assertThat(section).startsWith("## Benchmarks\n\nSpeedups measured on Imbue projects with local runs alone:"
                 + " Offload was not run. All local baselines were run on a " + MACHINE + ".\n\n");
         assertThat(section).doesNotContain("Modal", "sandbox", "bar-offload");
         assertThat(section.replace("Offload was not run", "")).doesNotContain("Offload");
         assertThat(section).contains("| pytest with xdist, n=8 | <img src=\"docs/bar-local.svg\" width=\"116\""
                 + " height=\"4\"> 266.9 | 77.2% | 1.30x |");
+    }
+
+    @Test
+    void theLocalRowsNameTheRunnerOfTheProjectsProfile() {
+        Profile nextest = new Profile("offload-cargo", "Offload", "Rust Tests (cargo-nextest)", List.of(),
+                RunDefaults.PROCEDURE, List.of(), "cargo-nextest");
+        BenchmarkReport report = new ReportAssembler(new ProfileRegistry().install("a jar", List.of(nextest)))
+                .assemble(new BenchmarkResults(MACHINE, List.of(new ProjectResults("offload-cargo", 14, 200,
+                        List.of(baseline(2, "30.0"), high(4, "20.0"))))));
+
+        String section = renderer.render(report, Optional.empty());
+
+        assertThat(section).contains("| cargo-nextest, n=2 (baseline) | <img src=\"docs/bar-local.svg\" width=\"150\"")
+                .contains("| cargo-nextest, n=4 | <img src=\"docs/bar-local.svg\" width=\"100\"")
+                .doesNotContain("pytest").doesNotContain("xdist");
+    }
+
+    @Test
+    void theIntroductionSpeaksOfTheSubsectionsAnUpdateKeepsToo() {
+        ProjectResults mngLocal = new ProjectResults("mng", 5275, 200, List.of(baseline(4, "345.8"),
+                high(8, "266.9")));
+        BenchmarkReport alone = report(MACHINE, mngLocal);
+
+        String keptModal = renderer.render(alone.with(alone.projects(), List.of(
+                new KeptSubsection("Sculptor", Optional.of("Modal")))), Optional.empty());
+        String keptLocalAndModal = renderer.render(alone.with(alone.projects(), List.of(
+                new KeptSubsection("Sculptor", Optional.of("Modal")), new KeptSubsection("Widget", Optional.of("local")),
+                new KeptSubsection("Gadget", Optional.empty()))), Optional.empty());
+        String keptWithoutOffload = renderer.render(alone.with(alone.projects(), List.of(
+                new KeptSubsection("Sculptor", Optional.empty()))), Optional.empty());
+
+        assertThat(keptModal).startsWith("## Benchmarks\n\nSpeedups measured on Imbue projects using Offload with the"
+                + " Modal provider. Offload was not run for Mng. All local baselines were run on a " + MACHINE + ".\n");
+        assertThat(keptLocalAndModal).contains("using Offload with the Modal and local providers. Offload was not"
+                + " run for Mng and Gadget. All local");
+        assertThat(keptWithoutOffload).contains("with local runs alone: Offload was not run. All local");
+        assertThat(keptModal).doesNotContain("### Sculptor").doesNotContain("bar-offload");
     }
 
     @Test

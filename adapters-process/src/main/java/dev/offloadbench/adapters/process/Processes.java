@@ -1,6 +1,7 @@
 package dev.offloadbench.adapters.process;
 
 import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.domain.run.Interrupted;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,8 +116,8 @@ final class Processes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             destroyTree(process);
-            throw new BenchException("interrupted while waiting for "
-                    + process.info().command().orElse("a command") + "; it was stopped", e);
+            throw new Interrupted("interrupted while waiting for "
+                    + process.info().command().orElse("a command") + "; it was stopped");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.offloadbench.adapters.storage;
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.files.AtomicFile;
+import dev.offloadbench.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

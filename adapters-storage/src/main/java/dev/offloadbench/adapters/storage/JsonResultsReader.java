@@ -1,6 +1,7 @@
 package dev.offloadbench.adapters.storage;
 
 import dev.offloadbench.files.AtomicFile;
+import dev.offloadbench.files.Utf8Text;
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.model.BenchmarkResults;
 import dev.offloadbench.domain.port.out.ResultsReader;

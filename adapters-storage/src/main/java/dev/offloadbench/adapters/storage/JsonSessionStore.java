@@ -6,6 +6,7 @@ import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.files.AtomicFile;
+import dev.offloadbench.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -30,7 +30,8 @@ final class LocatedJson {
     static final int MAX_NUMBER_LENGTH = 100;
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
-                    .maxStringLength(MAX_STRING_LENGTH).maxNumberLength(MAX_NUMBER_LENGTH).build())
+                    .maxStringLength(MAX_STRING_LENGTH).maxNameLength(MAX_STRING_LENGTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH).build())
             .build();
     private static final int QUOTED_STRING_LIMIT = 40;
     private static final String TRAILING = "unexpected text after the end of the document: a document is one JSON"
@@ -129,14 +130,15 @@ final class LocatedJson {
                 }
                 root = read(parser, "");
             } catch (JsonProcessingException e) {
-                throw syntaxError(parser, e);
+                JsonProblems.Problem problem = JsonProblems.describe(e, parser, json);
+                throw new SyntaxError(position(parser, e, problem.back()), "", problem.message());
             }
             try {
                 if (parser.nextToken() != null) {
                     throw new SyntaxError(Position.of(parser.currentTokenLocation()), "", TRAILING);
                 }
             } catch (JsonProcessingException e) {
-                throw new SyntaxError(position(parser, e), "", TRAILING);
+                throw new SyntaxError(position(parser, e, JsonProblems.describe(e, parser, json).back()), "", TRAILING);
             }
             return root;
         } catch (IOException e) {
@@ -145,22 +147,16 @@ final class LocatedJson {
         }
     }
 
-    /** A parse failure in the user's words, at the place it happened: never Jackson's own. */
-    private static SyntaxError syntaxError(JsonParser parser, JsonProcessingException e) {
-        return new SyntaxError(position(parser, e), "", JsonProblems.describe(e));
-    }
-
     /**
-     * Where the failure is: Jackson's location (moved back to the start of a token it did not
-     * know), or the parser's where a limit (which has none) was hit.
+     * Where the failure is: Jackson's location (moved {@code back} to the start of a token it did
+     * not know), or the parser's where a limit (which has none) was hit.
      */
-    private static Position position(JsonParser parser, JsonProcessingException e) {
+    private static Position position(JsonParser parser, JsonProcessingException e, int back) {
         JsonLocation location = e.getLocation();
         if (location == null || location.getLineNr() < 1) {
             location = parser.currentLocation();
         }
         Position position = Position.of(location);
-        int back = JsonProblems.tokenLength(e);
         return back > 0 && position.column() > back ? new Position(position.line(), position.column() - back)
                 : position;
     }

@@ -6,6 +6,6 @@
  * {@link JsonSessionStore}; and the cross-process session lock, an operating-system file lock,
  * by {@link FileSessionLock}. Streaming jackson-core only, no data binding; every document read is
  * bounded ({@link LocatedJson}, {@link LocatedFields}) and its faults said in plain words
- * ({@link JsonProblems}). The state folder is its owner's alone ({@link PrivateFiles}).
+ * ({@link JsonProblems}). The state folder is its owner's alone ({@link dev.offloadbench.files.PrivateFiles}).
  */
 package dev.offloadbench.adapters.storage;

@@ -305,6 +305,25 @@ class JsonResultsReaderTest {
             `{"a": "\\q"}`         | 1:9: \\q is not an escape JSON knows
             `{"a": "x`              | 1:9: the document ends inside a string: its closing " is missing
             `{"a": [}`              | 1:8: unexpected '}': the open array here must be closed with ']' first
+            `{"a": [1, +2]}`        | 1:12: a number must not start with '+'
+            `{"a": 1.5.3}`          | 1:10: unexpected '.': the fields of an object are separated by ',' and the object ends with '}'
+            `{"a": 0x10}`           | 1:8: unexpected 'x': the fields of an object are separated by ',' and the object ends with '}'
+            `{"a": --1}`            | 1:8: unexpected '-' in a number
+            `{"a": 1e}`             | 1:8: unexpected '}' in a number: an exponent needs digits (write 1e3)
+            `{"a": "\\u12G4"}`      | 1:12: unexpected 'G' in a string
+            `{"a`                   | 1:4: the document ends inside a string: its closing " is missing
+            `[1, 2`                 | 1:6: the document ends before an array is closed: a ']' is missing
+            `[1 }`                  | 1:4: unexpected '}': the open array here must be closed with ']' first
+            `{"a": 1 ]`             | 1:9: unexpected ']': the open object here must be closed with '}' first
+            `{"a": }`               | 1:7: unexpected '}': expected a value (a string in double quotes, a number, an object, an array, true, false or null)
+            `{"a" }`                | 1:6: unexpected '}': a field name must be followed by ':' and its value
+            `{"a": 1, 2}`           | 1:10: unexpected '2': a field name must be a string in double quotes
+            `{"a": "x" "y"}`        | 1:11: unexpected '"': the fields of an object are separated by ',' and the object ends with '}'
+            `{"a": 'x'}`            | 1:7: unexpected ''': expected a value (a string in double quotes, a number, an object, an array, true, false or null)
+            `# note`                | 1:1: unexpected '#': JSON has no comments
+            `]`                     | 1:1: unexpected ']': nothing is open here to close
+            `{"a": -Infinity}`      | 1:7: -Infinity is not a number JSON allows
+            `{"a": truex}`          | 1:7: `truex` is not a value
             """)
     void saysWhatIsWrongWithTheJsonInTheUsersWordsNeverJacksons(String json, String message) throws IOException {
         Path file = write(json);

@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** {@code bench compare} with a regression gate found a run slower than the gate allows. */
     public static final int REGRESSION = 3;
+    /** Interrupted by Ctrl-C (SIGINT): 128 + 2, as a shell reports it. */
+    public static final int INTERRUPTED = 130;
     /** A bug in offload-bench itself (EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;
 

@@ -46,9 +46,22 @@ public final class ResultsExports {
 
     /** Writes the session's results in {@code format} to {@code file}, atomically. */
     void write(String format, FinishedSession session, Path file) {
+        write(format, session, file, false);
+    }
+
+    /** Writes the session's results in {@code format} beside its session.json, private as the rest of its folder. */
+    void writeIntoSession(String format, FinishedSession session, Path file) {
+        write(format, session, file, true);
+    }
+
+    private void write(String format, FinishedSession session, Path file, boolean intoSession) {
         ResultsExporter exporter = exporter(format);
         try {
-            ExportFile.write(file, exporter, session);
+            if (intoSession) {
+                ExportFile.writeIntoSession(file, exporter, session);
+            } else {
+                ExportFile.write(file, exporter, session);
+            }
         } catch (BenchException e) {
             throw e;
         } catch (IOException | RuntimeException | LinkageError e) {

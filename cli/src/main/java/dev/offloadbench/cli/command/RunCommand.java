@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
                 + " SIGTERM)."})
 public final class RunCommand implements Callable<Integer> {
     /** What a shell exits with after SIGINT. */
-    static final int INTERRUPTED = 130;
+    static final int INTERRUPTED = ExitCodes.INTERRUPTED;
 
     @Inject
     Provider<RunBenchmark> runner;
@@ -119,8 +119,10 @@ public final class RunCommand implements Callable<Integer> {
                 outcome = runner.get().run(command, progress, cancellation);
             } catch (Interrupted e) {
                 // interrupted while probing, before any session was recorded
-                out.println("Interrupted: " + e.getMessage());
+                PrintWriter err = spec.commandLine().getErr();
                 out.flush();
+                err.println("Interrupted: " + e.getMessage());
+                err.flush();
                 return interrupts.exitCode().orElse(INTERRUPTED);
             }
             Session session = outcome.session();
@@ -140,9 +142,11 @@ public final class RunCommand implements Callable<Integer> {
             Cancellation cancellation, Interrupts interrupts) {
         switch (outcome.ending()) {
             case CANCELLED -> {
-                out.println("Interrupted: every finished run is kept. Continue with: bench run --resume "
-                        + session.id());
                 out.flush();
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("Interrupted: every finished run is kept. Continue with: bench run --resume "
+                        + session.id());
+                err.flush();
                 return interrupts.exitCode().orElse(INTERRUPTED);
             }
             case TIMED_OUT -> {
@@ -161,10 +165,12 @@ public final class RunCommand implements Callable<Integer> {
             Interrupts interrupts) {
         boolean invalid = SessionTable.anyInvalid(session);
         String updateCommand = "bench update-readme --session " + session.id() + " --readme " + session.readme();
+        PrintWriter err = spec.commandLine().getErr();
         if (cancellation.isCancelled()) {
-            out.println("Interrupted as the session ended: nothing was published. To publish these numbers: "
-                    + updateCommand + (invalid ? " --allow-invalid" : ""));
             out.flush();
+            err.println("Interrupted as the session ended: nothing was published. To publish these numbers: "
+                    + updateCommand + (invalid ? " --allow-invalid" : ""));
+            err.flush();
             return interrupts.exitCode().orElse(INTERRUPTED);
         }
         if (!updateReadmeAtEnd) {
@@ -173,12 +179,19 @@ public final class RunCommand implements Callable<Integer> {
             out.println("The README was not updated: some runs are INVALID. To publish them anyway: "
                     + updateCommand + " --allow-invalid");
         } else {
-            PrintWriter err = spec.commandLine().getErr();
             UpdateReadme.Outcome updated;
             try {
+                // the signal handlers' cancellation reaches the update: a signal while it waits for
+                // another update of the README, or before the README is replaced, publishes nothing
                 updated = updateReadme.get().update(new UpdateReadme.Command(results, session.readme(),
                         Optional.empty(), false, allowInvalid), () -> UpdateReadmeCommand.sayWaiting(err,
-                        session.readme()));
+                        session.readme()), cancellation);
+            } catch (Interrupted e) {
+                out.flush();
+                err.println("Interrupted before the README was updated: nothing was published (" + e.getMessage()
+                        + "). To publish these numbers: " + updateCommand + (invalid ? " --allow-invalid" : ""));
+                err.flush();
+                return interrupts.exitCode().orElse(INTERRUPTED);
             } catch (BenchException e) {
                 out.flush();
                 err.println("error: the README was not updated: " + e.getMessage());
@@ -206,7 +219,7 @@ public final class RunCommand implements Callable<Integer> {
         for (String format : formats) {
             Path file = folder.resolve("results." + format);
             try {
-                exports.get().write(format, finished, file);
+                exports.get().writeIntoSession(format, finished, file);
                 out.println("Exported " + format + ": " + file);
             } catch (BenchException e) {
                 PrintWriter err = spec.commandLine().getErr();

@@ -4,6 +4,8 @@ import dev.offloadbench.domain.model.BenchmarkResults.InvalidRun;
 import dev.offloadbench.domain.port.in.UpdateReadme;
 import dev.offloadbench.domain.port.in.BrowseSessions;
 import dev.offloadbench.domain.port.out.ReadmeStore.Subsection;
+import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.run.Interrupted;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
@@ -53,8 +55,20 @@ public final class UpdateReadmeCommand implements Callable<Integer> {
                 spec.commandLine(), "Missing --readme PATH: a results document does not say which README it is"
                         + " for (with --session, the session's README is the default)"));
         PrintWriter err = spec.commandLine().getErr();
-        UpdateReadme.Outcome outcome = updateReadme.get().update(new UpdateReadme.Command(recorded.results(), target,
-                input.template(), dryRun, allowInvalid, force), () -> sayWaiting(err, target));
+        Cancellation cancellation = new Cancellation();
+        UpdateReadme.Outcome outcome;
+        // Ctrl-C (or SIGTERM) while it waits for another update of the README, or before the README
+        // is replaced, stops it with the README unchanged (in the shell too, which goes on)
+        try (Interrupts interrupts = Interrupts.cancelling(cancellation)) {
+            try {
+                outcome = updateReadme.get().update(new UpdateReadme.Command(recorded.results(), target,
+                        input.template(), dryRun, allowInvalid, force), () -> sayWaiting(err, target), cancellation);
+            } catch (Interrupted e) {
+                err.println("Interrupted: " + e.getMessage());
+                err.flush();
+                return interrupts.exitCode().orElse(ExitCodes.INTERRUPTED);
+            }
+        }
         return report(outcome, target, spec.commandLine().getOut(), err);
     }
 

@@ -1,6 +1,6 @@
 package dev.offloadbench.cli.plugin;
 
-import dev.offloadbench.cli.platform.XdgDirectories;
+import dev.offloadbench.files.XdgDirectories;
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.model.Profile;
 import dev.offloadbench.domain.spi.ProfileProvider;

@@ -1,6 +1,6 @@
 package dev.offloadbench.cli.wiring;
 
-import dev.offloadbench.cli.platform.XdgDirectories;
+import dev.offloadbench.files.XdgDirectories;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

@@ -140,6 +140,56 @@ class ConcurrentReadmeUpdatesTest {
     }
 
     @Test
+    void aSignalWhileARunWaitsToPublishStopsItWithNothingPublished() throws Exception {
+        Fixtures.requireTool("just");
+        Fixtures.requirePytestXdist();
+        Fixtures.copy("e2e-mng", dir);
+        Files.writeString(dir.resolve("offload-bench.toml"), """
+                machine = "Test machine"
+                readme = "README.md"
+                [projects.mng]
+                path = "e2e-mng"
+                """);
+        BenchProcess run;
+        int exitCode;
+        // another process (this test's JVM) holds the README's update lock, as an update under way would
+        try (UpdateLock held = UpdateLock.acquire(readme.toRealPath(), LONG, () -> { })) {
+            run = start("run", "mng", "--kinds", "baseline", "--update-readme");
+            awaitWaiting(run);
+
+            run.process().destroy(); // SIGTERM
+            exitCode = run.waitFor(Duration.ofSeconds(60)); // while the lock is still held: it must not wait for it
+        }
+
+        assertThat(exitCode).as(run.output()).isEqualTo(143);
+        assertThat(run.output()).contains("Interrupted before the README was updated: nothing was published")
+                .contains("bench update-readme --session ")
+                .doesNotContain("Updated the Benchmarks section");
+        assertThat(readme()).as("nothing published, also once the lock is free").isEqualTo(README);
+        assertThat(dir.resolve(".README.md.offload-bench.lock")).doesNotExist();
+    }
+
+    @Test
+    void ctrlCWhileUpdateReadmeWaitsStopsItAndTheReadmeIsUnchanged() throws Exception {
+        Path mng = results("mng", 4, "300.0", "150.0");
+        BenchProcess update;
+        int exitCode;
+        try (UpdateLock held = UpdateLock.acquire(readme.toRealPath(), LONG, () -> { })) {
+            update = start("update-readme", "--results", mng.toString(), "--readme", readme.toString());
+            awaitWaiting(update);
+
+            update.interrupt(); // SIGINT
+            exitCode = update.waitFor(Duration.ofSeconds(60));
+        }
+
+        assertThat(exitCode).as(update.output()).isEqualTo(130);
+        assertThat(update.output()).contains("Interrupted: the update of README " + readme + " was interrupted while"
+                + " it waited for another update of it to finish; the README is unchanged")
+                .doesNotContain("Updated the Benchmarks section").doesNotContain("error:");
+        assertThat(readme()).isEqualTo(README);
+    }
+
+    @Test
     void anEditMadeWhileAnUpdateWaitsIsKept() throws Exception {
         Path mng = results("mng", 4, "300.0", "150.0");
         BenchProcess update;

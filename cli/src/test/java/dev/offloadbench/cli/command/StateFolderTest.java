@@ -133,6 +133,8 @@ class StateFolderTest {
 
     @Test
     void secretsReachTheRunButAreNeitherWrittenNorShownNorReadableByOthers() throws IOException {
+        Files.writeString(dir.resolve("offload-bench.toml"), "exporters = [\"json\"]\n"
+                + Files.readString(dir.resolve("offload-bench.toml")));
         Result plan = bench("plan", "mng");
         Result planJson = bench("plan", "mng", "--json");
         Result run = bench("run", "mng", "--kinds", "baseline");
@@ -153,6 +155,7 @@ class StateFolderTest {
             assertThat(mode(state.resolve("sessions"))).isEqualTo("rwx------");
             assertThat(mode(session)).isEqualTo("rwx------");
             assertThat(mode(session.resolve("session.json"))).isEqualTo("rw-------");
+            assertThat(mode(session.resolve("results.json"))).as("an export of the session").isEqualTo("rw-------");
             assertThat(mode(state.resolve("run.lock"))).isEqualTo("rw-------");
             try (Stream<Path> logs = Files.list(session)) {
                 assertThat(logs.filter(p -> p.toString().endsWith(".log")).toList()).isNotEmpty()

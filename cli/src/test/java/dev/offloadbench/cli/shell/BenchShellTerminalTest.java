@@ -6,11 +6,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.offloadbench.cli.Fixtures;
 import dev.offloadbench.cli.Main;
+import dev.offloadbench.files.UpdateLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,52 @@ class BenchShellTerminalTest {
     }
 
     @Test
+    void ctrlCStopsTheRunningCommandWhateverItIsAndTheShellGoesOn() throws Exception {
+        String readmeText = "# Project\n\n## Benchmarks\n\nOld numbers.\n";
+        Path readme = Files.writeString(dir.resolve("README.md"), readmeText);
+        Files.writeString(dir.resolve("results.json"), """
+                {"schema": 1, "machine": "Test machine",
+                 "projects": [{"profile": "mng", "testCount": 10, "maxParallel": 20,
+                   "runs": [{"kind": "baseline", "workers": 2, "seconds": 30.0, "valid": true}]}]}
+                """);
+        // a `modal` whose `token info` hangs and ignores SIGINT: only the shell stopping the command ends it
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path modal = Files.writeString(bin.resolve("modal"), """
+                #!/bin/sh
+                if [ "$1" = "--version" ]; then echo "modal client version 1.0.0"; exit 0; fi
+                trap '' INT
+                echo "fake modal: asking Modal about the token" > /dev/tty
+                exec sleep 300
+                """);
+        modal.toFile().setExecutable(true);
+        extraPath = bin;
+
+        List<Step> steps = List.of(
+                new Step("", "bench> ", 60),
+                new Step("update-readme --results results.json --readme README.md\r",
+                        "waiting: another update of README.md is under way", 60),
+                new Step("\u0003", "Interrupted: the update of README README.md was interrupted while it waited"
+                        + "(.|\\n)*bench> ", 30),
+                new Step("check --online\r", "fake modal: asking Modal about the token", 60),
+                new Step("\u0003", "Interrupted: interrupted while waiting for(.|\\n)*bench> ", 30),
+                new Step("sessions\r", "No session recorded yet(.|\\n)*bench> ", 60),
+                new Step("exit\r", "", 5));
+        Drive drive;
+        try (UpdateLock held = UpdateLock.acquire(readme.toRealPath(), Duration.ofMinutes(5), () -> { })) {
+            drive = drive(steps);
+        }
+
+        assertThat(drive.exitCode()).as(drive.transcript()).isZero();
+        assertThat(drive.transcript()).doesNotContain("Updated the Benchmarks section");
+        assertThat(readme).content().isEqualTo(readmeText);
+        Path state = dir.resolve("state/offload-bench");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("history"))))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(state.resolve("history"))).contains("check --online");
+    }
+
+    @Test
     void linesPipedIntoTheShellRunWithoutALibraryLogLineAndItLeavesWithZero() throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "shell");
@@ -90,6 +139,9 @@ class BenchShellTerminalTest {
     private record Drive(int exitCode, String transcript) {
     }
 
+    /** A folder put first on the shell's PATH, when a test needs a stand-in command. */
+    private Path extraPath;
+
     private Drive drive(List<Step> steps) throws IOException, InterruptedException {
         Path script = dir.resolve("drive.py");
         try (InputStream in = getClass().getResourceAsStream("/pty/drive.py")) {
@@ -98,6 +150,9 @@ class BenchShellTerminalTest {
         Map<String, String> environment = new LinkedHashMap<>(Fixtures.sessionEnvironment(dir));
         environment.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         environment.put("TERM", "xterm");
+        if (extraPath != null) {
+            environment.put("PATH", extraPath + ":" + environment.get("PATH"));
+        }
         environment.put("LANG", "C.UTF-8");
         Path transcript = dir.resolve("transcript.txt");
         Path spec = dir.resolve("spec.json");

@@ -52,6 +52,21 @@ class WiringTest {
     }
 
     @Test
+    void anEmptyHomeIsUnsetForTheStateFolderAndTheConfigurationSoNeitherDependsOnTheCurrentFolder() {
+        Path account = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(account.resolve(".config/offload-bench/config.toml")),
+                "this account has a configuration file of its own");
+        Map<String, String> emptyHome = Map.of("HOME", "");
+
+        Path state = new Invocation(emptyHome, dir, Optional.empty()).stateDirectory();
+        BenchConfig defaults = new dev.offloadbench.adapters.config.TomlConfigLoader().load(Optional.empty(),
+                emptyHome, dir);
+
+        assertThat(state).isAbsolute().isEqualTo(account.resolve(".local/state/offload-bench"));
+        assertThat(defaults.offloadRepo()).isEqualTo(account.resolve("imbue/offload"));
+    }
+
+    @Test
     void theWholeModuleMakesAnInjector() {
         Plugins plugins = new Plugins().install(BuiltInPlugin.create());
 

@@ -2,7 +2,10 @@ package dev.offloadbench.domain.run;
 
 import dev.offloadbench.domain.BenchException;
 
-/** The user interrupted work that had recorded nothing yet (a probe before the first run). */
+/**
+ * The user interrupted work before it had changed anything: a probe before the first run, a
+ * README update before its file was replaced.
+ */
 public final class Interrupted extends BenchException {
     private static final long serialVersionUID = 1L;
 

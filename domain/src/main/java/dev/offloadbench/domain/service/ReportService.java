@@ -14,9 +14,12 @@ import dev.offloadbench.domain.port.out.ReadmeStore.WriteRules;
 import dev.offloadbench.domain.port.out.ReportRenderer;
 import dev.offloadbench.domain.port.out.ResultsReader;
 import dev.offloadbench.domain.profile.ProfileRegistry;
+import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.run.Interrupted;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Renders the Benchmarks section and puts it into a README. */
@@ -48,15 +51,20 @@ public final class ReportService implements RenderReport, UpdateReadme {
     }
 
     @Override
-    public Outcome update(Command command, Runnable waiting) {
+    public Outcome update(Command command, Runnable waiting, Cancellation cancellation) {
         BenchmarkResults recorded = results.read(command.results());
         List<InvalidRun> invalid = recorded.invalidRuns();
-        // Render first: a results or template problem is reported even when the runs are INVALID.
         ProjectHeadings headings = ProjectHeadings.of(profiles.all());
-        BenchmarkReport report = new ExistingSection(readmes.currentSection(command.readme()), headings)
-                .order(assembler.assemble(recorded));
-        NewSection section = new NewSection(renderer.render(report, command.template()), headings,
-                report.projects().stream().map(project -> project.profile().id()).collect(Collectors.toSet()));
+        BenchmarkReport report = assembler.assemble(recorded);
+        // The section is rendered for the README's section as it is when the update is made (the
+        // store renders it again under the update lock): its projects in the README's order, its
+        // introduction true of the subsections it keeps.
+        UnaryOperator<String> renderFor = current -> renderer.render(new ExistingSection(current)
+                .arrange(report, headings), command.template());
+        // Render first: a results or template problem is reported even when the runs are INVALID.
+        NewSection section = new NewSection(renderFor.apply(readmes.currentSection(command.readme())), headings,
+                report.projects().stream().map(project -> project.profile().id()).collect(Collectors.toSet()),
+                renderFor);
         if (!invalid.isEmpty() && !command.allowInvalid()) {
             return new Refused(invalid);
         }
@@ -64,8 +72,12 @@ public final class ReportService implements RenderReport, UpdateReadme {
             Preview preview = readmes.previewSectionReplacement(command.readme(), section);
             return new Previewed(preview.diff(), invalid, preview.merge());
         }
+        if (cancellation.isCancelled()) {
+            throw new Interrupted("the update of README " + command.readme() + " was interrupted before it began;"
+                    + " the README is unchanged");
+        }
         Replacement replaced = readmes.replaceSection(command.readme(), section,
-                new WriteRules(command.force(), waiting));
+                new WriteRules(command.force(), waiting, cancellation));
         return new Written(command.readme(), replaced.file(), replaced.viaLink(), replaced.changed(),
                 replaced.createdFiles(), invalid, replaced.merge());
     }

@@ -47,6 +47,25 @@ class ProjectHeadingsTest {
     }
 
     @Test
+    void aHeadingTwoProfilesClaimIsRefusedNamingBothWhenAnUpdateCoversEither() {
+        Profile mngr = new Profile("mngr", "Mngr", "Tests", List.of(), RunDefaults.PROCEDURE,
+                List.of("Mng Integration Tests"));
+        ProjectHeadings headings = ProjectHeadings.of(List.of(BuiltInProfiles.MNG, BuiltInProfiles.SCULPTOR, mngr));
+
+        for (var covered : List.of(java.util.Set.of("mng"), java.util.Set.of("mngr"), java.util.Set.of("mng", "mngr"))) {
+            assertThatThrownBy(() -> headings.owner("### Mng Integration Tests", covered))
+                    .isInstanceOf(BenchException.class)
+                    .hasMessageStartingWith("the README heading \"### Mng Integration Tests\" could be project mng's"
+                            + " (its title \"Mng\") or project mngr's (its heading alias \"Mng Integration Tests\")")
+                    .hasMessageContaining("rename the heading, or change the title or heading_aliases");
+        }
+        assertThat(headings.owner("### Mng Integration Tests", java.util.Set.of("sculptor")))
+                .as("an update that covers neither keeps the subsection whoever it is").map(Profile::id).contains("mngr");
+        assertThat(headings.owner("### Mng Unit Tests", java.util.Set.of("mng", "mngr"))).map(Profile::id)
+                .contains("mng");
+    }
+
+    @Test
     void theLongestTitleWins() {
         Profile mng = new Profile("mng", "Mng", "Tests", List.of());
         Profile acceptance = new Profile("mng-acceptance", "Mng Acceptance", "Tests", List.of());

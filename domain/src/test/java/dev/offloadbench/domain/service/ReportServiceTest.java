@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.model.BenchmarkReport;
 import dev.offloadbench.domain.model.BenchmarkResults;
+import dev.offloadbench.domain.model.KeptSubsection;
 import dev.offloadbench.domain.model.ProjectResults;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.RunOutcome;
@@ -27,6 +28,8 @@ import dev.offloadbench.domain.port.out.ReportRenderer;
 import dev.offloadbench.domain.port.out.ResultsReader;
 import dev.offloadbench.domain.profile.BuiltInProfiles;
 import dev.offloadbench.domain.profile.ProfileRegistry;
+import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.run.Interrupted;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -213,11 +216,107 @@ class ReportServiceTest {
         when(reader.read(RESULTS)).thenReturn(new BenchmarkResults("m", List.of(new ProjectResults("mng", 1, 10,
                 List.of(RunOutcome.offload(BigDecimal.TEN, Validity.VALID))))));
 
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
-
         assertThatThrownBy(() -> service.update(command(false, false)))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining("mng has no baseline run");
+        verify(readmes, never()).replaceSection(any(), any(), any());
+    }
+
+    @Test
+    void theReportKeepsWhatTheSubsectionsItDoesNotCoverShowOfOffload() {
+        BenchmarkResults mngLocal = new BenchmarkResults("m", List.of(new ProjectResults("mng", 10, 20, List.of(
+                RunOutcome.local(RunKind.BASELINE, 4, new BigDecimal("345.8"), Validity.VALID)))));
+        when(reader.read(RESULTS)).thenReturn(mngLocal);
+        when(readmes.currentSection(README)).thenReturn("""
+                ## Benchmarks
+
+                ### Sculptor Integration Tests
+
+                | Run Kind | Time (s) | Time (%) | Speedup |
+                | pytest with xdist, n=3 (baseline) | 726.0 | 100.0% | 1.00x |
+                | Offload (Modal, max 200) | 120.1 | 16.5% | **6.04x** |
+
+                ### Widget Tests
+
+                | Run Kind | Time (s) |
+                | local | 1.0 |
+
+                ### Changelog
+
+                Nothing shown here.
+
+                ### Mng Integration Tests
+
+                | old mng |
+                """);
+        when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
+        when(readmes.previewSectionReplacement(any(), any())).thenReturn(new Preview("", NO_MERGE));
+
+        service.update(command(true, false));
+
+        ArgumentCaptor<BenchmarkReport> report = ArgumentCaptor.forClass(BenchmarkReport.class);
+        verify(renderer).render(report.capture(), any());
+        assertThat(report.getValue().kept()).containsExactly(
+                new KeptSubsection("Sculptor", Optional.of("Modal")),
+                new KeptSubsection("Widget Tests", Optional.empty()));
+    }
+
+    @Test
+    void theStoreRendersTheSectionAgainForTheReadmeItReadsUnderItsLock() {
+        when(reader.read(RESULTS)).thenReturn(results(Validity.VALID)); // sculptor only
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
+        when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
+        when(readmes.replaceSection(any(), any(), any())).thenReturn(written());
+
+        service.update(command(false, false));
+
+        ArgumentCaptor<NewSection> section = ArgumentCaptor.forClass(NewSection.class);
+        verify(readmes).replaceSection(eq(README), section.capture(), any());
+        section.getValue().renderFor().apply("## Benchmarks\n\n### Mng Integration Tests\n\n"
+                + "| Offload (local, max 4) | 1.0 |\n");
+        ArgumentCaptor<BenchmarkReport> report = ArgumentCaptor.forClass(BenchmarkReport.class);
+        verify(renderer, org.mockito.Mockito.times(2)).render(report.capture(), any());
+        assertThat(report.getAllValues().get(0).kept()).isEmpty();
+        assertThat(report.getAllValues().get(1).kept()).containsExactly(new KeptSubsection("Mng",
+                Optional.of("local")));
+    }
+
+    @Test
+    void passesTheCancellationToTheStoreAndStartsNoUpdateOnceCancelled() {
+        when(reader.read(RESULTS)).thenReturn(results(Validity.VALID));
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
+        when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
+        when(readmes.replaceSection(any(), any(), any())).thenReturn(written());
+        Cancellation cancellation = new Cancellation();
+
+        service.update(command(false, false), () -> { }, cancellation);
+
+        ArgumentCaptor<WriteRules> rules = ArgumentCaptor.forClass(WriteRules.class);
+        verify(readmes).replaceSection(eq(README), any(), rules.capture());
+        assertThat(rules.getValue().cancellation()).isSameAs(cancellation);
+
+        cancellation.cancel();
+        assertThatThrownBy(() -> service.update(command(false, false), () -> { }, cancellation))
+                .isInstanceOf(Interrupted.class).hasMessageContaining("the README is unchanged");
+        verify(readmes, org.mockito.Mockito.times(1)).replaceSection(any(), any(), any());
+    }
+
+    @Test
+    void refusesAHeadingTwoProfilesClaimWhenTheResultsCoverEither() {
+        ReportService withMngr = new ReportService(reader, new ProfileRegistry().install(new BuiltInProfiles())
+                .install("configuration", List.of(new dev.offloadbench.domain.model.Profile("mngr", "Mngr", "Tests",
+                        List.of(), dev.offloadbench.domain.model.RunDefaults.PROCEDURE,
+                        List.of("Mng Integration Tests")))), renderer, readmes);
+        BenchmarkResults mng = new BenchmarkResults("m", List.of(new ProjectResults("mng", 10, 20, List.of(
+                RunOutcome.local(RunKind.BASELINE, 4, new BigDecimal("345.8"), Validity.VALID)))));
+        when(reader.read(RESULTS)).thenReturn(mng);
+        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Mng Integration Tests\n\n| old |\n");
+
+        assertThatThrownBy(() -> withMngr.update(command(false, false)))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining("\"### Mng Integration Tests\" could be project mng's (its title \"Mng\") or"
+                        + " project mngr's (its heading alias \"Mng Integration Tests\")")
+                .hasMessageContaining("these results cover mng");
         verify(readmes, never()).replaceSection(any(), any(), any());
     }
 }

@@ -20,9 +20,16 @@ import java.util.Objects;
  * {@code title} ({@code ### Mng Integration Tests} is mng's, whatever the suite label says),
  * or with one of the {@code headingAliases} (for a project the README names differently),
  * compared without regard to case, whole words only.
+ *
+ * <p>{@code runnerLabel} names the runner in the report's local rows
+ * ({@code | pytest with xdist, n=4 (baseline) |}): {@value #PYTEST_XDIST} unless the project's
+ * local runs use another runner ({@code cargo-nextest}, with its output parser in {@code runs}).
  */
 public record Profile(String id, String title, String suiteLabel, List<String> notes, RunDefaults runs,
-        List<String> headingAliases) {
+        List<String> headingAliases, String runnerLabel) {
+    /** The runner of the procedure's local runs, as the report's rows name it. */
+    public static final String PYTEST_XDIST = "pytest with xdist";
+
     public Profile {
         ProfileId.check(id);
         requireText(title, "title");
@@ -31,6 +38,13 @@ public record Profile(String id, String title, String suiteLabel, List<String> n
         Objects.requireNonNull(runs, "runs");
         headingAliases = List.copyOf(Objects.requireNonNull(headingAliases, "headingAliases"));
         headingAliases.forEach(alias -> requireText(alias, "heading alias"));
+        requireText(runnerLabel, "runnerLabel");
+    }
+
+    /** A profile whose local runs are pytest-xdist's ({@value #PYTEST_XDIST}). */
+    public Profile(String id, String title, String suiteLabel, List<String> notes, RunDefaults runs,
+            List<String> headingAliases) {
+        this(id, title, suiteLabel, notes, runs, headingAliases, PYTEST_XDIST);
     }
 
     /** A profile whose subsections the README heads with its title. */
@@ -44,19 +58,24 @@ public record Profile(String id, String title, String suiteLabel, List<String> n
     }
 
     public Profile withTitle(String text) {
-        return new Profile(id, text, suiteLabel, notes, runs, headingAliases);
+        return new Profile(id, text, suiteLabel, notes, runs, headingAliases, runnerLabel);
     }
 
     public Profile withSuiteLabel(String text) {
-        return new Profile(id, title, text, notes, runs, headingAliases);
+        return new Profile(id, title, text, notes, runs, headingAliases, runnerLabel);
     }
 
     public Profile withNotes(List<String> lines) {
-        return new Profile(id, title, suiteLabel, lines, runs, headingAliases);
+        return new Profile(id, title, suiteLabel, lines, runs, headingAliases, runnerLabel);
     }
 
     public Profile withHeadingAliases(List<String> aliases) {
-        return new Profile(id, title, suiteLabel, notes, runs, aliases);
+        return new Profile(id, title, suiteLabel, notes, runs, aliases, runnerLabel);
+    }
+
+    /** The runner as the report's local rows name it ("cargo-nextest"). */
+    public Profile withRunnerLabel(String label) {
+        return new Profile(id, title, suiteLabel, notes, runs, headingAliases, label);
     }
 
     private static void requireText(String value, String name) {

@@ -2,6 +2,7 @@ package dev.offloadbench.domain.port.in;
 
 import dev.offloadbench.domain.model.BenchmarkResults.InvalidRun;
 import dev.offloadbench.domain.port.out.ReadmeStore.Merge;
+import dev.offloadbench.domain.run.Cancellation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -9,8 +10,17 @@ import java.util.Optional;
 
 /** Replaces a README's Benchmarks section with the one rendered from recorded results. */
 public interface UpdateReadme {
-    /** @param waiting told once when another update of the same README is under way and this one waits */
-    Outcome update(Command command, Runnable waiting);
+    /**
+     * @param waiting told once when another update of the same README is under way and this one waits
+     * @param cancellation stops the update (while it waits for another, or at the last moment
+     *     before the README is replaced), leaving the README as it was
+     * @throws dev.offloadbench.domain.run.Interrupted when cancelled before the README was replaced
+     */
+    Outcome update(Command command, Runnable waiting, Cancellation cancellation);
+
+    default Outcome update(Command command, Runnable waiting) {
+        return update(command, waiting, new Cancellation());
+    }
 
     default Outcome update(Command command) {
         return update(command, () -> { });

@@ -1,11 +1,13 @@
 package dev.offloadbench.domain.port.out;
 
 import dev.offloadbench.domain.profile.ProjectHeadings;
+import dev.offloadbench.domain.run.Cancellation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and rewrites the Benchmarks section of a README, leaving every other byte alone: the
@@ -30,32 +32,52 @@ public interface ReadmeStore {
      *
      * @throws dev.offloadbench.domain.BenchException when the update is refused (read-only, changed
      *     meanwhile, text in the section that would be lost, ...); the README is then unchanged
+     * @throws dev.offloadbench.domain.run.Interrupted when cancelled before the README was replaced
      */
     Replacement replaceSection(Path readme, NewSection section, WriteRules rules);
 
     /**
      * A rendered Benchmarks section and what it reports.
      *
-     * @param markdown the section, starting with its {@code ## Benchmarks} heading, lines ending in {@code \n}
+     * @param markdown the section, starting with its {@code ## Benchmarks} heading, lines ending in
+     *     {@code \n}, as rendered for the README's section when the update began
      * @param headings tells which project a {@code ###} subsection belongs to
      * @param covered the ids of the projects the section reports: their subsections replace the
      *     README's ones; every other subsection is kept as it is
+     * @param renderFor renders the section again for the README's current section ({@link ReadmeStore#currentSection}'s
+     *     text), as the store reads it under the update lock: what the new section says of the
+     *     subsections it keeps (and their order) is then true of the file as it is written, even
+     *     when another update changed it meanwhile
      */
-    record NewSection(String markdown, ProjectHeadings headings, Set<String> covered) {
+    record NewSection(String markdown, ProjectHeadings headings, Set<String> covered,
+            UnaryOperator<String> renderFor) {
         public NewSection {
             Objects.requireNonNull(markdown, "markdown");
             Objects.requireNonNull(headings, "headings");
             covered = Set.copyOf(covered);
+            Objects.requireNonNull(renderFor, "renderFor");
+        }
+
+        /** A section that reads the same whatever the README holds. */
+        public NewSection(String markdown, ProjectHeadings headings, Set<String> covered) {
+            this(markdown, headings, covered, current -> markdown);
         }
     }
 
     /**
      * @param force replace a read-only README (its mode is kept)
      * @param onWait called once, before waiting, when another update of the same README is under way
+     * @param cancellation stops the update while it waits for another and at the last moment before
+     *     the README is replaced ({@link dev.offloadbench.domain.run.Interrupted}); the README is then unchanged
      */
-    record WriteRules(boolean force, Runnable onWait) {
+    record WriteRules(boolean force, Runnable onWait, Cancellation cancellation) {
         public WriteRules {
             Objects.requireNonNull(onWait, "onWait");
+            Objects.requireNonNull(cancellation, "cancellation");
+        }
+
+        public WriteRules(boolean force, Runnable onWait) {
+            this(force, onWait, new Cancellation());
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Optional;
  * The profile {@code offload-cargo}: Offload's own Rust test suite, as its justfile runs it
  * ({@code just test} runs {@code cargo nextest run}, {@code just test-cargo-modal} runs it
  * through Offload with {@code offload-cargo-modal.toml}). nextest runs one test per logical CPU
- * unless {@code NEXTEST_TEST_THREADS} says otherwise: the high run sets it to twice that.
+ * unless {@code NEXTEST_TEST_THREADS} says otherwise: the high run sets it to twice that. The
+ * report's local rows name the runner {@code cargo-nextest}.
  */
 public final class OffloadCargoProfile implements ProfileProvider {
     static final Profile OFFLOAD_CARGO = new Profile("offload-cargo", "Offload", "Rust Tests (cargo-nextest)",
@@ -23,7 +24,9 @@ public final class OffloadCargoProfile implements ProfileProvider {
                         + "{{#if offload}}, a {{offload.speedup}}x speedup{{/if}}."),
             new RunDefaults("test", "test-cargo-modal", Optional.of("NEXTEST_TEST_THREADS"),
                     HighWorkers.doubledCappedAt(64), Map.of(), Optional.of(NextestOutputParser.NAME)),
-            List.of("Offload Rust Tests", "Offload Unit Tests"));
+            List.of("Offload Rust Tests", "Offload Unit Tests"),
+            // the report's local rows: "| cargo-nextest, n=8 (baseline) |"
+            NextestOutputParser.NAME);
 
     @Override
     public List<Profile> profiles() {

@@ -39,9 +39,12 @@ public final class CsvRunLog implements RunListener {
         if (named != null && !named.isBlank()) {
             return Path.of(named);
         }
+        // as bench's own state folder: an empty or relative HOME or XDG_STATE_HOME counts as unset
         String state = environment.get("XDG_STATE_HOME");
+        String home = environment.get("HOME");
         Path base = state != null && !state.isBlank() && Path.of(state).isAbsolute() ? Path.of(state)
-                : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
+                : Path.of(home != null && !home.isBlank() && Path.of(home).isAbsolute() ? home
+                        : System.getProperty("user.home"), ".local", "state");
         return base.resolve("offload-bench").resolve("runs.csv");
     }
 

@@ -71,5 +71,7 @@ class CsvResultsExporterTest {
                 .isEqualTo(Path.of("/state/offload-bench/runs.csv"));
         assertThat(CsvRunLog.fileFrom(Map.of("HOME", "/home/u")))
                 .isEqualTo(Path.of("/home/u/.local/state/offload-bench/runs.csv"));
+        assertThat(CsvRunLog.fileFrom(Map.of("HOME", ""))).as("an empty HOME is unset, as for bench's own folders")
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".local/state/offload-bench/runs.csv"));
     }
 }

@@ -62,7 +62,12 @@ class CargoNextestPluginTest {
         assertThat(render.exitCode()).as(render.output()).isZero();
         assertThat(render.output()).contains("### Offload Rust Tests (cargo-nextest)")
                 .contains("14 Rust tests, run by cargo-nextest")
-                .contains("n=" + baseline + " on this machine");
+                .contains("n=" + baseline + " on this machine")
+                // the local rows name the profile's runner, not pytest's
+                .contains("| cargo-nextest, n=" + baseline + " (baseline) | <img src=\"docs/bar-local.svg\"")
+                .contains("| cargo-nextest, n=" + high + " | <img src=\"docs/bar-local.svg\"")
+                .contains("with local runs alone: Offload was not run")
+                .doesNotContain("pytest").doesNotContain("xdist");
     }
 
     @Test

@@ -44,6 +44,8 @@ class CsvResultsPluginTest {
         }
         Path exported = session.resolve("results.csv");
         assertThat(run.output()).contains("Exported csv: " + exported);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(exported)))
+                .as("private, as every file of a session").isEqualTo("rw-------");
         List<String> rows = Files.readAllLines(exported);
         assertThat(rows.get(0)).startsWith("session,project,kind,workers,seconds,time_percent,speedup,valid");
         assertThat(rows.get(1)).startsWith(session.getFileName() + ",demo,baseline,2,").contains(",100.0,1.00,true,");

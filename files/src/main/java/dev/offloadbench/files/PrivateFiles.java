@@ -1,6 +1,5 @@
-package dev.offloadbench.adapters.storage;
+package dev.offloadbench.files;
 
-import dev.offloadbench.files.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,12 +9,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * The state folder and what is in it are for their owner alone: a session keeps the runs'
- * environment and the logs their output. Folders are 0700 and files 0600, as the XDG rules ask.
+ * Files for their owner alone: the state folder and everything in it (a session keeps the runs'
+ * environment, the logs their output, the exports its results, the shell's history what was
+ * typed). Folders are 0700 and files 0600, as the XDG rules ask; the one way such files and
+ * folders are made.
  */
-final class PrivateFiles {
-    static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
-    static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+public final class PrivateFiles {
+    public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
     private PrivateFiles() {
     }
@@ -24,7 +25,7 @@ final class PrivateFiles {
      * Creates the folder (and missing parents) 0700, and makes an existing one 0700 too (an older
      * version created them 0755).
      */
-    static Path folder(Path folder) throws IOException {
+    public static Path folder(Path folder) throws IOException {
         if (!AtomicFile.posix(folder)) {
             return Files.createDirectories(folder);
         }
@@ -34,7 +35,7 @@ final class PrivateFiles {
     }
 
     /** Creates an empty file 0600 when there is none, so that whoever writes it next keeps it private. */
-    static void file(Path file) throws IOException {
+    public static void file(Path file) throws IOException {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             tighten(file, FILE);
             return;
@@ -47,7 +48,7 @@ final class PrivateFiles {
     }
 
     /** How a private file is written: created 0600, in folders created 0700. */
-    static AtomicFile.Options writing() {
+    public static AtomicFile.Options writing() {
         return AtomicFile.Options.defaults().newFilePermissions(FILE).newFolderPermissions(FOLDER);
     }
 

@@ -1,4 +1,4 @@
-package dev.offloadbench.adapters.storage;
+package dev.offloadbench.files;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -10,16 +10,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Decoding bytes that must be UTF-8, saying exactly where they are not. */
-final class Utf8Text {
+/**
+ * Decoding bytes that must be UTF-8, saying exactly where they are not: the one decoder of the
+ * configuration files, results documents, sessions and READMEs.
+ */
+public final class Utf8Text {
     private Utf8Text() {
     }
 
     /** The text, or empty when the bytes are not UTF-8 (then {@link #whyNot} says where). */
-    static Optional<String> decode(byte[] bytes) {
+    public static Optional<String> decode(byte[] bytes) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /** The text of {@code length} bytes from {@code offset}, or empty when they are not UTF-8. */
+    public static Optional<String> decode(byte[] bytes, int offset, int length) {
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
@@ -29,7 +38,7 @@ final class Utf8Text {
      * Why bytes are not UTF-8, for a message: the offending byte and its offset, and UTF-16 named
      * when its byte order mark or its zero bytes give it away.
      */
-    static String whyNot(byte[] bytes) {
+    public static String whyNot(byte[] bytes) {
         String utf16 = bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
                 || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) ? " (it looks like UTF-16: convert it to UTF-8)"
                 : "";
