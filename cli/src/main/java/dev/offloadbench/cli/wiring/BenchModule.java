@@ -50,6 +50,7 @@ import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.port.out.ToolLocator;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.service.ReportService;
+import dev.offloadbench.domain.service.containment.MachineLock;
 import dev.offloadbench.domain.service.running.SessionCatalog;
 import dev.offloadbench.domain.service.running.OutputParsers;
 import dev.offloadbench.domain.service.running.SessionRunner;
@@ -266,14 +267,15 @@ public final class BenchModule extends AbstractModule {
     @Provides
     PlanBenchmark planBenchmark(BenchConfig config, ProfileRegistry registry, JustfileReader just,
             PytestConfigReader pytest, OffloadConfigReader offload, MachineProbe machine, ReadmeStore readmes,
-            ProjectFolders folders, RunProbe probe) {
-        return new Planner(config, registry, just, pytest, offload, machine, readmes, folders, probe, environment);
+            ProjectFolders folders, RunProbe probe, SessionLock lock, SessionStore store, RunExecutor executor) {
+        return new Planner(config, registry, just, pytest, offload, machine, readmes, folders, probe, environment,
+                new MachineLock(lock, store, executor));
     }
 
     @Provides
     CheckPrerequisites checkPrerequisites(BenchConfig config, ToolLocator tools, ModalCredentials modal,
-            CommandRunner runner, MachineProbe machine) {
-        return new PrerequisiteChecker(config, tools, modal, runner, machine);
+            CommandRunner runner, MachineProbe machine, ProjectFolders folders) {
+        return new PrerequisiteChecker(config, tools, modal, runner, machine, folders);
     }
 
     @Provides

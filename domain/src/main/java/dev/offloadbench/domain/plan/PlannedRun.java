@@ -41,24 +41,13 @@ public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<
         Objects.requireNonNull(probe, "probe");
     }
 
-    /** A run planned by reading alone, not probed, without an Offload provider (a local run). */
-    public PlannedRun(RunKind kind, String recipe, List<String> command, Map<String, String> environment,
-            Path directory, OptionalInt workers, Optional<String> workersSource, OptionalInt maxParallel,
-            Optional<String> maxParallelSource, int warmups, List<String> notes) {
-        this(kind, recipe, command, environment, directory, workers, workersSource, maxParallel, maxParallelSource,
-                warmups, notes, Optional.empty(), Optional.empty());
-    }
-
-    /** This run as {@code probe} showed it. */
-    public PlannedRun withProbe(ProbeResult probe) {
-        return new PlannedRun(kind, recipe, command, environment, directory, workers, workersSource, maxParallel,
-                maxParallelSource, warmups, notes, provider, Optional.of(probe));
-    }
-
-    /** This run with Offload's provider. */
-    public PlannedRun withProvider(OffloadProvider provider) {
-        return new PlannedRun(kind, recipe, command, environment, directory, workers, workersSource, maxParallel,
-                maxParallelSource, warmups, notes, Optional.of(provider), probe);
+    /**
+     * This run with another environment (a resumed session's secrets, say), everything else kept:
+     * its Offload provider and what its probe showed too.
+     */
+    public PlannedRun withEnvironment(Map<String, String> other) {
+        return new PlannedRun(kind, recipe, command, other, directory, workers, workersSource, maxParallel,
+                maxParallelSource, warmups, notes, provider, probe);
     }
 
     /** Whether a probe confirmed the worker count (or Offload's parallelism) before any timing. */

@@ -41,6 +41,7 @@ import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.profile.BuiltInProfiles;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.service.containment.FakeLocks;
 import dev.offloadbench.domain.run.Interrupted;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +72,7 @@ class PlannerProbingTest {
     final ProfileRegistry profiles = new ProfileRegistry().install(new BuiltInProfiles());
     final List<ProbeRequest> probed = new ArrayList<>();
     final List<String> heard = new ArrayList<>();
+    final FakeLocks.RecordingHeld held = new FakeLocks.RecordingHeld();
     /** How the project answers a probe. */
     Function<ProbeRequest, ProbeResult> project;
 
@@ -106,7 +108,7 @@ class PlannerProbingTest {
         BenchConfig config = new BenchConfig(Optional.of(CONFIG_FILE), Optional.of("Test rig"), Path.of("/offload"),
                 Path.of("/offload/README.md"), List.of(ProjectConfig.at(profile, DIR)));
         Planner planner = new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes,
-                folder -> ProjectFolders.State.FOLDER, probe, Map.of());
+                folder -> ProjectFolders.State.FOLDER, probe, Map.of(), FakeLocks.free(held));
         return planner.plan(new Query(List.of(), kinds, true, LIMIT), listener, cancellation);
     }
 
@@ -280,7 +282,8 @@ class PlannerProbingTest {
     void aProbeThatCannotRunIsAProblemWithTheCommandsLastLines() {
         mngShapedProject();
         project = request -> new ProbeResult(ProbeResult.Outcome.OBSERVED, List.of(), List.of(), 2,
-                Duration.ofMillis(300), "", List.of("error: Failed to spawn: `pytest`", "  Caused by: No such file"));
+                Duration.ofMillis(300), "", List.of("error: Failed to spawn: `pytest`", "  Caused by: No such file"),
+                List.of());
 
         BenchmarkPlan plan = plan("mng", List.of(RunKind.BASELINE, RunKind.HIGH));
 
@@ -325,7 +328,7 @@ class PlannerProbingTest {
     void aPlanKeepsWhatTheProbesSawButNotTheirOutput() {
         mngShapedProject();
         project = request -> new ProbeResult(ProbeResult.Outcome.OBSERVED, pytestStarts(4).pytest(), List.of(), 0,
-                Duration.ofSeconds(1), "", List.of("some output"));
+                Duration.ofSeconds(1), "", List.of("some output"), List.of());
 
         BenchmarkPlan plan = plan("mng", List.of(RunKind.BASELINE));
 
@@ -352,7 +355,7 @@ class PlannerProbingTest {
                 Path.of("/offload/README.md"), List.of(new ProjectConfig("sculptor", DIR, Optional.empty(),
                         Optional.of(recipe), OptionalInt.empty(), Optional.empty(), Map.of())));
         return new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes, folder -> ProjectFolders.State.FOLDER, probe,
-                Map.of()).plan(new Query(List.of(), List.of(RunKind.OFFLOAD), true, LIMIT), listener,
+                Map.of(), FakeLocks.free(held)).plan(new Query(List.of(), List.of(RunKind.OFFLOAD), true, LIMIT), listener,
                         new Cancellation());
     }
 
@@ -379,7 +382,7 @@ class PlannerProbingTest {
         offloadRecipe("offload run --trace");
         project = request -> new ProbeResult(ProbeResult.Outcome.OBSERVED, List.of(),
                 List.of(new ObservedOffload(DIR, List.of("--version"))), 1, Duration.ofSeconds(1), "",
-                List.of("Error: modal is not configured"));
+                List.of("Error: modal is not configured"), List.of());
 
         BenchmarkPlan plan = planOffload("test-offload");
 

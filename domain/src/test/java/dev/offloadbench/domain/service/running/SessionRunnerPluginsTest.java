@@ -67,7 +67,8 @@ class SessionRunnerPluginsTest {
     void setUp() {
         when(lock.acquire()).thenReturn(mock(SessionLock.Held.class));
         when(checks.check(any())).thenReturn(SessionRunnerTest.allChecksPass());
-        when(planner.plan(any(), any(), any())).thenReturn(SessionRunnerTest.plan(SessionRunnerTest.project("mng")));
+        when(planner.plan(any(), any(), any(), any())).thenReturn(SessionRunnerTest.plan(SessionRunnerTest.project("mng")));
+        when(planner.readAhead(any())).thenReturn(SessionRunnerTest.plan(SessionRunnerTest.project("mng")));
         when(planner.profiles(any())).thenReturn(List.of("mng"));
         when(machine.load()).thenReturn(new MachineProbe.Load(0.2, 8, List.of()));
         when(executor.execute(any(), any(), any())).thenAnswer(invocation -> {
