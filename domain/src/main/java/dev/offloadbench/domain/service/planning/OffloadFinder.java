@@ -117,7 +117,7 @@ final class OffloadFinder {
         Path configFile = directory.resolve(options.configName()).normalize();
         if (files.state(configFile) == ProjectFolders.State.MISSING) {
             throw new PlanProblem(configProblems, "recipe `" + call.recipe() + "` runs offload with config "
-                    + options.configName() + ", but " + configFile + " does not exist"
+                    + options.configName() + ": Offload config " + configFile + " does not exist"
                     + (configProblems == Problem.Kind.READING ? " before the recipe runs" : "")
                     + "; create it, or point the recipe at Offload's configuration (-c FILE)");
         }
