@@ -10,6 +10,7 @@ import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
+import dev.offloadbench.domain.run.Markers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -127,11 +128,14 @@ public final class ProcessRunProbe implements RunProbe {
         }
         String rest = folder.getFileName().toString().substring(FOLDER_PREFIX.length());
         int dash = rest.indexOf('-');
+        if (dash < 0 || !Markers.isMarker(rest.substring(dash + 1))) {
+            return false; // not named as this bench names them (an older bench's, perhaps still in use): left alone
+        }
         long pid;
         try {
-            pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+            pid = Long.parseLong(rest.substring(0, dash));
         } catch (NumberFormatException e) {
-            return false; // an older bench's folder, or someone else's
+            return false;
         }
         if (pid == ProcessHandle.current().pid()) {
             return true;

@@ -268,12 +268,16 @@ class ProcessRunProbeTest {
         Path live = Files.createDirectories(temporary.resolve(ProcessRunProbe.FOLDER_PREFIX
                 + ProcessHandle.current().parent().orElseThrow().pid() + "-probe-89abcdef0123456789abcdef"));
         Path unrelated = Files.createDirectories(temporary.resolve(ProcessRunProbe.FOLDER_PREFIX + "notes"));
+        // an older bench named its folders with random digits alone: whether it still runs cannot be told
+        Path older = Files.createDirectories(temporary.resolve(ProcessRunProbe.FOLDER_PREFIX
+                + "2370390372260830740"));
 
         probe("ini");
 
         assertThat(abandoned.getParent()).doesNotExist();
         assertThat(live).exists();
         assertThat(unrelated).exists();
+        assertThat(older).exists();
     }
 
     /** Whether a process still runs: a zombie (ended, its parent not reaping it, as orphans may be) has ended. */

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 final class ProbeSafety {
     private static final Set<String> PLUGIN_VARIABLES = Set.of("PYTEST_PLUGINS", "PYTHONPATH");
+    /** Launchers that put an environment's own programs first on the PATH (or fetch the program). */
+    private static final Set<String> OWN_PATH_LAUNCHERS = Set.of("uv", "uvx", "poetry", "pdm", "hatch", "pipenv",
+            "rye", "tox", "nox", "npx", "nix-shell", "conda", "mamba", "pixi");
 
     private ProbeSafety() {
     }
@@ -34,6 +37,12 @@ final class ProbeSafety {
         }
         for (String line : lines) {
             for (List<Word> command : CommandLines.commands(line)) {
+                Optional<String> launcher = launcherWithItsOwnPath(command);
+                if (launcher.isPresent()) {
+                    return Optional.of("it starts offload through `" + launcher.get() + "`, which puts its own"
+                            + " environment's programs before the probe's stand-in on the PATH: probing could run"
+                            + " the real Offload, and every test with it");
+                }
                 if (isCargoRun(command)) {
                     return Optional.of("it builds and starts a program with `cargo run` (`" + line.strip()
                             + "`), which the probe's stand-in on the PATH cannot replace: probing would run the real"
@@ -128,6 +137,22 @@ final class ProbeSafety {
     /** {@code src:$PYTHONPATH}, {@code src${PYTHONPATH:+:$PYTHONPATH}}: the inherited value is kept. */
     private static boolean keepsInherited(String value, String name) {
         return Pattern.compile("\\$\\{?" + name + "(?![A-Za-z0-9_])").matcher(value).find();
+    }
+
+    /** {@code uv run offload}, {@code poetry run offload}: the launcher, when offload comes after one that sets PATH. */
+    private static Optional<String> launcherWithItsOwnPath(List<Word> command) {
+        for (int i = 0; i < command.size(); i++) {
+            if (CommandLines.basename(command.get(i).text()).equals("offload")) {
+                for (Word before : command.subList(0, i)) {
+                    String program = CommandLines.basename(before.text());
+                    if (OWN_PATH_LAUNCHERS.contains(program)) {
+                        return Optional.of(program);
+                    }
+                }
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isCargoRun(List<Word> command) {

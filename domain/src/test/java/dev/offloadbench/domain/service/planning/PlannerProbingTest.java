@@ -514,6 +514,17 @@ class PlannerProbingTest {
     }
 
     @Test
+    void anOffloadStartedThroughALauncherWithItsOwnPathIsNotProbed() {
+        offloadRecipe("uv run offload -c offload-ci.toml run");
+
+        BenchmarkPlan plan = planOffload("test-offload");
+
+        assertThat(probed).isEmpty();
+        assertThat(run(plan, RunKind.OFFLOAD).notes()).anySatisfy(note -> assertThat(note)
+                .contains("it starts offload through `uv`"));
+    }
+
+    @Test
     void aRecipeThatPutsAnotherFolderFirstOnThePathIsNotProbed() {
         offloadRecipe("PATH=/opt/offload/bin:$PATH offload -c offload-ci.toml run");
 
