@@ -36,7 +36,6 @@ import dev.offloadbench.domain.session.SessionEvents;
 import dev.offloadbench.domain.session.SessionSettings;
 import dev.offloadbench.domain.session.SkipReason;
 import dev.offloadbench.domain.model.Validity;
-import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.spi.RunListener;
 import dev.offloadbench.domain.spi.TestOutputParser;
 import java.math.BigDecimal;
