@@ -23,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -104,6 +105,29 @@ public final class ProcessRunProbe implements RunProbe {
             deleteTree(folder);
             IN_PROGRESS.remove(folder);
         }
+    }
+
+    /** Deletes the folders of the probes with these markers (their bench died while they ran; they have ended). */
+    @Override
+    public void discardLeftovers(Collection<String> markers) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(temporaryRoot, FOLDER_PREFIX + "*")) {
+            for (Path folder : folders) {
+                if (!IN_PROGRESS.contains(folder) && marker(folder).filter(markers::contains).isPresent()
+                        && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(folder);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // cleaning up is a courtesy: the next probe removes what is left, once its bench is known to be gone
+        }
+    }
+
+    /** {@code offload-bench-probe-<pid>-<marker>}: the marker, when the folder is named so. */
+    private static Optional<String> marker(Path folder) {
+        String rest = folder.getFileName().toString().substring(FOLDER_PREFIX.length());
+        int dash = rest.indexOf('-');
+        return dash > 0 && Markers.isMarker(rest.substring(dash + 1)) ? Optional.of(rest.substring(dash + 1))
+                : Optional.empty();
     }
 
     /**

@@ -280,6 +280,21 @@ class ProcessRunProbeTest {
         assertThat(older).exists();
     }
 
+    /** Once a dead bench's probe has been ended (under the lock), its folder goes with it, whoever's pid it names. */
+    @Test
+    void theFoldersOfProbesEndedAfterTheirBenchDiedAreDiscardedByMarker() throws IOException {
+        String dead = "probe-0123456789abcdef01234567";
+        Path left = Files.createDirectories(temporary.resolve(ProcessRunProbe.FOLDER_PREFIX
+                + ProcessHandle.current().parent().orElseThrow().pid() + "-" + dead + "/bin"));
+        Path other = Files.createDirectories(temporary.resolve(ProcessRunProbe.FOLDER_PREFIX
+                + ProcessHandle.current().parent().orElseThrow().pid() + "-probe-89abcdef0123456789abcdef"));
+
+        probe.discardLeftovers(List.of(dead));
+
+        assertThat(left.getParent()).doesNotExist();
+        assertThat(other).exists();
+    }
+
     /** Whether a process still runs: a zombie (ended, its parent not reaping it, as orphans may be) has ended. */
     private static boolean running(long pid) throws IOException {
         Path stat = Path.of("/proc", Long.toString(pid), "stat");

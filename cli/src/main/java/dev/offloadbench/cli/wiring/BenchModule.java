@@ -267,9 +267,15 @@ public final class BenchModule extends AbstractModule {
     @Provides
     PlanBenchmark planBenchmark(BenchConfig config, ProfileRegistry registry, JustfileReader just,
             PytestConfigReader pytest, OffloadConfigReader offload, MachineProbe machine, ReadmeStore readmes,
-            ProjectFolders folders, RunProbe probe, SessionLock lock, SessionStore store, RunExecutor executor) {
+            ProjectFolders folders, RunProbe probe, MachineLock machineLock) {
         return new Planner(config, registry, just, pytest, offload, machine, readmes, folders, probe, environment,
-                new MachineLock(lock, store, executor));
+                machineLock);
+    }
+
+    /** The session lock as sessions and probes take it, sweeping what a bench that died left running. */
+    @Provides
+    MachineLock machineLock(SessionLock lock, SessionStore store, RunExecutor executor, RunProbe probe) {
+        return new MachineLock(lock, store, executor, probe);
     }
 
     @Provides
@@ -307,9 +313,9 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     RunBenchmark runBenchmark(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor,
-            SessionStore store, SessionLock lock, MachineProbe machine, Set<RunListener> listeners,
+            SessionStore store, MachineLock machineLock, MachineProbe machine, Set<RunListener> listeners,
             OutputParsers parsers) {
-        return new SessionRunner(checks, planner, executor, store, lock, machine, Clock.systemUTC(),
+        return new SessionRunner(checks, planner, executor, store, machineLock, machine, Clock.systemUTC(),
                 List.copyOf(listeners), parsers);
     }
 }

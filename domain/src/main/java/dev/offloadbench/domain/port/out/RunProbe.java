@@ -3,6 +3,7 @@ package dev.offloadbench.domain.port.out;
 import dev.offloadbench.domain.probe.ProbeRequest;
 import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.run.Cancellation;
+import java.util.Collection;
 
 /**
  * Runs a planned command so that nothing is tested, and says what pytest, xdist and offload would
@@ -23,4 +24,12 @@ public interface RunProbe {
      * runs too long or is interrupted gives a result saying so.
      */
     ProbeResult probe(ProbeRequest request, Cancellation cancellation);
+
+    /**
+     * Removes what probes with these markers left on disk (a folder of their own), once their
+     * processes are gone: a bench that died while it probed. A probe that keeps nothing on disk
+     * has nothing to remove.
+     */
+    default void discardLeftovers(Collection<String> markers) {
+    }
 }

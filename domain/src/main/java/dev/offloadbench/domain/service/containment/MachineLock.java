@@ -2,6 +2,7 @@ package dev.offloadbench.domain.service.containment;
 
 import dev.offloadbench.domain.port.out.ProbeListener;
 import dev.offloadbench.domain.port.out.RunExecutor;
+import dev.offloadbench.domain.port.out.RunProbe;
 import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.run.LeftoverProcess;
@@ -15,17 +16,23 @@ import java.util.List;
  * (kill -9) left running is ended: every process carrying the marker of a run a stored session
  * still records as under way, or of a probe recorded beside the lock. Holding the lock, no live
  * bench of this state folder owns such a marker. Each record is cleared once its processes are
- * gone.
+ * gone, and what the dead probe left on disk (its temporary folder) removed.
  */
 public final class MachineLock {
     private final SessionLock lock;
     private final SessionStore store;
     private final RunExecutor executor;
+    private final RunProbe probe;
 
-    public MachineLock(SessionLock lock, SessionStore store, RunExecutor executor) {
+    /**
+     * @param executor ends the processes that carry a dead bench's markers
+     * @param probe removes what a dead bench's probes left on disk
+     */
+    public MachineLock(SessionLock lock, SessionStore store, RunExecutor executor, RunProbe probe) {
         this.lock = lock;
         this.store = store;
         this.executor = executor;
+        this.probe = probe;
     }
 
     /**
@@ -62,6 +69,7 @@ public final class MachineLock {
             if (!ended.isEmpty()) {
                 listener.probeLeftoversEnded(ended);
             }
+            probe.discardLeftovers(probes);
             probes.forEach(held::clearProbe);
         }
     }

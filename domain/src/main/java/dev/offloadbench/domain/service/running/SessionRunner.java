@@ -69,23 +69,26 @@ public final class SessionRunner implements RunBenchmark {
     private final PlanBenchmark planner;
     private final RunExecutor executor;
     private final SessionStore store;
-    private final SessionLock lock;
+    private final MachineLock machineLock;
     private final MachineProbe machine;
     private final Clock clock;
     private final RunListeners listeners;
     private final OutputParsers parsers;
 
     /**
+     * @param machineLock taken before anything runs (probes included), and giving back the lock
+     *     with what a bench that died left running ended
      * @param listeners told of each session and each finished execution, always after its clock has stopped
      * @param parsers read the output of the runners other than pytest that profiles name
      */
     public SessionRunner(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor, SessionStore store,
-            SessionLock lock, MachineProbe machine, Clock clock, List<RunListener> listeners, OutputParsers parsers) {
+            MachineLock machineLock, MachineProbe machine, Clock clock, List<RunListener> listeners,
+            OutputParsers parsers) {
         this.checks = checks;
         this.planner = planner;
         this.executor = executor;
         this.store = store;
-        this.lock = lock;
+        this.machineLock = machineLock;
         this.machine = machine;
         this.clock = clock;
         this.listeners = new RunListeners(listeners);
@@ -120,7 +123,7 @@ public final class SessionRunner implements RunBenchmark {
             parsers.requireFor(profiles);
             read = Optional.of(readAhead);
         }
-        try (SessionLock.Held exclusive = new MachineLock(lock, store, executor).take(progress)) {
+        try (SessionLock.Held exclusive = machineLock.take(progress)) {
             List<SessionStore.Unreadable> unreadable = store.unreadable();
             if (!unreadable.isEmpty()) {
                 progress.sessionsSkipped(unreadable);

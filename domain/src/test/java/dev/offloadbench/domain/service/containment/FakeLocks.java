@@ -3,6 +3,7 @@ package dev.offloadbench.domain.service.containment;
 import static org.mockito.Mockito.mock;
 
 import dev.offloadbench.domain.port.out.RunExecutor;
+import dev.offloadbench.domain.port.out.RunProbe;
 import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.port.out.SessionStore;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ public final class FakeLocks {
 
     /** A machine lock that nothing else holds and that no dead bench left anything under. */
     public static MachineLock free(RecordingHeld held) {
-        return new MachineLock(() -> held.open(), mock(SessionStore.class), mock(RunExecutor.class));
+        return new MachineLock(() -> held.open(), mock(SessionStore.class), mock(RunExecutor.class),
+                mock(RunProbe.class));
     }
 
     /** A held lock that keeps the probes' records in memory and tells what happened, in order. */

@@ -21,9 +21,11 @@ import dev.offloadbench.domain.port.in.RunBenchmark.Outcome;
 import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.ProgressListener;
 import dev.offloadbench.domain.port.out.RunExecutor;
+import dev.offloadbench.domain.port.out.RunProbe;
 import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.service.containment.MachineLock;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.session.RunStatus;
@@ -87,7 +89,8 @@ class SessionRunnerPluginsTest {
     }
 
     private Outcome run(List<RunListener> listeners, List<TestOutputParser> parsers) {
-        return new SessionRunner(checks, planner, executor, store, lock, machine,
+        return new SessionRunner(checks, planner, executor, store,
+                new MachineLock(lock, store, executor, mock(RunProbe.class)), machine,
                 Clock.fixed(NOW, ZoneId.of("UTC")), listeners, new OutputParsers(profiles, parsers))
                 .run(new Command(List.of("all"), ALL_KINDS, 1, 1, Optional.empty(), Optional.empty(), false),
                         progress, new Cancellation());

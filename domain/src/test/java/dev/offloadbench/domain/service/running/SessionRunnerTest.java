@@ -36,6 +36,7 @@ import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.ProgressListener;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.port.out.RunExecutor;
+import dev.offloadbench.domain.port.out.RunProbe;
 import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.probe.ObservedOffload;
@@ -47,6 +48,7 @@ import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.run.LeftoverProcess;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
+import dev.offloadbench.domain.service.containment.MachineLock;
 import dev.offloadbench.domain.session.Attempt;
 import dev.offloadbench.domain.session.RunInProgress;
 import dev.offloadbench.domain.session.RunStatus;
@@ -92,6 +94,7 @@ class SessionRunnerTest {
     final RunExecutor executor = mock(RunExecutor.class);
     final SessionLock lock = mock(SessionLock.class);
     final SessionLock.Held held = mock(SessionLock.Held.class);
+    final RunProbe probe = mock(RunProbe.class);
     final MachineProbe machine = mock(MachineProbe.class);
     final ProgressListener progress = mock(ProgressListener.class);
     final Cancellation cancellation = new Cancellation();
@@ -121,8 +124,8 @@ class SessionRunnerTest {
     }
 
     private SessionRunner runner() {
-        return new SessionRunner(checks, planner, executor, store, lock, machine, clock, List.of(),
-                new OutputParsers(new ProfileRegistry(), List.of()));
+        return new SessionRunner(checks, planner, executor, store, new MachineLock(lock, store, executor, probe),
+                machine, clock, List.of(), new OutputParsers(new ProfileRegistry(), List.of()));
     }
 
     private Outcome run(Command command) {
@@ -1090,9 +1093,10 @@ class SessionRunnerTest {
 
             run(command(List.of(RunKind.BASELINE), 1, 0));
 
-            InOrder order = inOrder(lock, executor, held, planner);
+            InOrder order = inOrder(lock, executor, probe, held, planner);
             order.verify(lock).acquire();
             order.verify(executor).endLeftovers(List.of("probe-0123456789abcdef01234567"));
+            order.verify(probe).discardLeftovers(List.of("probe-0123456789abcdef01234567"));
             order.verify(held).clearProbe("probe-0123456789abcdef01234567");
             order.verify(planner).plan(any(), eq(held), any(), any());
             order.verify(executor, times(2)).execute(any(), any(), any());
