@@ -80,6 +80,35 @@ class DemoTest {
         assertThat(published.out()).contains("Updated the Benchmarks section of " + demo.resolve("README.md"));
     }
 
+    /**
+     * The demo's Offload configuration says {@code type = "local"}: its Offload run needs no Modal
+     * account. With offload installed (the test-only fake, which runs the tests locally) and no
+     * Modal credentials anywhere, the whole session runs, the Offload run too, and the section
+     * names the provider that ran.
+     */
+    @Test
+    void withOffloadInstalledAndNoModalAccountTheDemosLocalOffloadRunIsRunAndPublished() throws IOException {
+        Path demo = copyDemo();
+        Path fakeOffload = Fixtures.copy("fake-offload-bin", dir);
+        Map<String, String> environment = Fixtures.sessionEnvironment(dir);
+        environment.remove("MODAL_TOKEN_ID");
+        environment.remove("MODAL_TOKEN_SECRET");
+        environment.put("PATH", fakeOffload + File.pathSeparator + pathWithoutOffload());
+        environment.put(PluginLoader.PLUGINS_VARIABLE, demoPlugin().toString());
+        BenchRunner bench = new BenchRunner(environment, dir);
+
+        Result check = bench.run("--config", demo.resolve("offload-bench.toml").toString(), "check");
+        Result result = bench.run("--config", demo.resolve("offload-bench.toml").toString(), "run", "all",
+                "--update-readme");
+
+        assertThat(check.out()).as("no Modal account here").containsPattern("fail +Modal credentials");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).doesNotContain("skipped").contains("Updated the Benchmarks section of");
+        String readme = Files.readString(demo.resolve("README.md"));
+        String section = readme.substring(readme.indexOf("## Benchmarks"), readme.indexOf("## License"));
+        assertThat(section).contains("Offload (local, max 4)").doesNotContain("Offload was not run");
+    }
+
     private Path copyDemo() throws IOException {
         Path source = REPOSITORY.resolve("examples/demo");
         assertThat(source.resolve("offload-bench.toml")).as("the demo in the repository").exists();

@@ -4,13 +4,16 @@ import dev.offloadbench.domain.port.out.ProjectFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Project folders on this machine's file system. */
+/** Project folders and files on this machine's file system. */
 public final class LocalProjectFolders implements ProjectFolders {
     @Override
-    public State state(Path folder) {
-        if (Files.isDirectory(folder)) {
+    public State state(Path path) {
+        if (Files.isDirectory(path)) {
             return State.FOLDER;
         }
-        return Files.exists(folder) ? State.NOT_A_FOLDER : State.MISSING;
+        if (Files.isRegularFile(path)) {
+            return State.FILE;
+        }
+        return Files.exists(path) ? State.OTHER : State.MISSING;
     }
 }

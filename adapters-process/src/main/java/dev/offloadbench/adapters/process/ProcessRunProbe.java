@@ -10,9 +10,12 @@ import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
+import dev.offloadbench.domain.run.Markers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -27,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -46,16 +52,21 @@ import java.util.stream.Stream;
  * </ul>
  * Both write to files in the probe's folder, never to the command's output, which is only kept
  * (its last lines) to say why a probe failed. The command runs through the {@link RunExecutor}, so
- * a probe is contained like a run: its time limit or a cancellation ends it with every process it
- * started. The probe's folder is deleted afterwards.
+ * a probe is contained like a run: it carries the request's marker, and its time limit, a
+ * cancellation or its end ends it with every process it started; what it left running is named in
+ * the result. The probe's folder ({@code offload-bench-probe-<bench pid>-<marker>}) is deleted
+ * afterwards; one whose bench has died (kill -9 while probing) is deleted by the next probe.
  */
 public final class ProcessRunProbe implements RunProbe {
-    static final String PLUGIN_MODULE = "offload_bench_probe";
+    static final String PLUGIN_MODULE = RunProbe.PYTEST_PLUGIN;
+    static final String FOLDER_PREFIX = "offload-bench-probe-";
     static final String RECORD_VARIABLE = "OFFLOAD_BENCH_PROBE_RECORD";
     static final String OFFLOAD_DIR_VARIABLE = "OFFLOAD_BENCH_PROBE_OFFLOAD_DIR";
     private static final String RESOURCES = "probe/";
     private static final int TAIL_LINES = 40;
     private static final int MAX_LINE_CHARS = 2_000;
+    /** Folders of probes running in this JVM now: never stale. */
+    private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
 
     private final RunExecutor executor;
     private final Map<String, String> baseEnvironment;
@@ -78,18 +89,82 @@ public final class ProcessRunProbe implements RunProbe {
 
     @Override
     public ProbeResult probe(ProbeRequest request, Cancellation cancellation) {
-        Path folder;
+        removeAbandonedFolders();
+        Path folder = temporaryRoot.resolve(FOLDER_PREFIX + ProcessHandle.current().pid() + "-" + request.marker());
+        IN_PROGRESS.add(folder);
         try {
-            folder = Files.createTempDirectory(temporaryRoot, "offload-bench-probe-");
-        } catch (IOException e) {
-            return ProbeResult.failed(ProbeResult.Outcome.FAILED, "cannot create the probe's folder in "
-                    + temporaryRoot + ": " + e.getMessage(), -1, Duration.ZERO, List.of());
-        }
-        try {
+            try {
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } catch (IOException | UnsupportedOperationException e) {
+                return ProbeResult.failed(ProbeResult.Outcome.FAILED, "cannot create the probe's folder " + folder
+                        + ": " + e.getMessage(), -1, Duration.ZERO, List.of());
+            }
             return probeIn(folder, request, cancellation);
         } finally {
             deleteTree(folder);
+            IN_PROGRESS.remove(folder);
         }
+    }
+
+    /** Deletes the folders of the probes with these markers (their bench died while they ran; they have ended). */
+    @Override
+    public void discardLeftovers(Collection<String> markers) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(temporaryRoot, FOLDER_PREFIX + "*")) {
+            for (Path folder : folders) {
+                if (!IN_PROGRESS.contains(folder) && marker(folder).filter(markers::contains).isPresent()
+                        && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(folder);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // cleaning up is a courtesy: the next probe removes what is left, once its bench is known to be gone
+        }
+    }
+
+    /** {@code offload-bench-probe-<pid>-<marker>}: the marker, when the folder is named so. */
+    private static Optional<String> marker(Path folder) {
+        String rest = folder.getFileName().toString().substring(FOLDER_PREFIX.length());
+        int dash = rest.indexOf('-');
+        return dash > 0 && Markers.isMarker(rest.substring(dash + 1)) ? Optional.of(rest.substring(dash + 1))
+                : Optional.empty();
+    }
+
+    /**
+     * Deletes the folders of probes whose bench has ended (killed while it probed, its folder
+     * left behind), or that this process made and no longer uses; a live bench's are left alone.
+     */
+    private void removeAbandonedFolders() {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(temporaryRoot, FOLDER_PREFIX + "*")) {
+            for (Path folder : folders) {
+                if (!IN_PROGRESS.contains(folder) && abandoned(folder)) {
+                    deleteTree(folder);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // cleaning up is a courtesy: the probe itself decides whether the folder is usable
+        }
+    }
+
+    private static boolean abandoned(Path folder) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return false; // not something a probe made: leave it alone
+        }
+        String rest = folder.getFileName().toString().substring(FOLDER_PREFIX.length());
+        int dash = rest.indexOf('-');
+        if (dash < 0 || !Markers.isMarker(rest.substring(dash + 1))) {
+            return false; // not named as this bench names them (an older bench's, perhaps still in use): left alone
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(rest.substring(0, dash));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (pid == ProcessHandle.current().pid()) {
+            return true;
+        }
+        return ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
     }
 
     private ProbeResult probeIn(Path folder, ProbeRequest request, Cancellation cancellation) {
@@ -117,7 +192,8 @@ public final class ProcessRunProbe implements RunProbe {
         Execution execution;
         try {
             execution = executor.execute(new ExecutionRequest(request.command(), environment, request.directory(),
-                    folder.resolve("output.log"), Optional.of(request.timeout())), line -> {
+                    folder.resolve("output.log"), Optional.of(request.timeout()), request.marker(), Optional.empty()),
+                    line -> {
                         synchronized (tail) {
                             tail.addLast(line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + " …"
                                     : line);
@@ -133,6 +209,11 @@ public final class ProcessRunProbe implements RunProbe {
         synchronized (tail) {
             lastLines = List.copyOf(tail);
         }
+        return result(execution, request, records, offloadRecords, lastLines).withLeftovers(execution.leftovers());
+    }
+
+    private static ProbeResult result(Execution execution, ProbeRequest request, Path records, Path offloadRecords,
+            List<String> lastLines) {
         switch (execution.termination()) {
             case CANCELLED -> {
                 return ProbeResult.failed(ProbeResult.Outcome.CANCELLED, "interrupted", -1, execution.elapsed(),
@@ -157,7 +238,7 @@ public final class ProcessRunProbe implements RunProbe {
                     + e.getMessage() + ")", execution.exitCode(), execution.elapsed(), lastLines);
         }
         return new ProbeResult(ProbeResult.Outcome.OBSERVED, pytest, offload, execution.exitCode(),
-                execution.elapsed(), "", lastLines);
+                execution.elapsed(), "", lastLines, List.of());
     }
 
     private String inherited(ProbeRequest request, String name) {

@@ -66,10 +66,33 @@ final class Processes {
             process.getOutputStream().close();
             return process;
         } catch (IOException e) {
-            // "error=2, No such file or directory" is also what a missing directory gives; callers check that first.
-            boolean notFound = String.valueOf(e.getMessage()).contains("error=2,") && Files.isDirectory(directory);
+            // Why it failed is asked of the file system, not read from the message: the folder is
+            // there, and nothing answers to the program's name (on the child's PATH, or at its path
+            // from the folder).
+            boolean notFound = Files.isDirectory(directory) && !present(argv.get(0), builder.environment(), directory);
             throw new StartFailure(e, notFound);
         }
+    }
+
+    /**
+     * Whether anything stands where the program would be looked for: at its path from
+     * {@code directory}, or in a folder of the PATH. A file that is there but cannot run (not
+     * executable) is not "not found".
+     */
+    static boolean present(String program, Map<String, String> environment, Path directory) {
+        try {
+            if (program.contains("/")) {
+                return Files.exists(directory.resolve(program));
+            }
+            for (String folder : environment.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+                if (!folder.isEmpty() && !program.isEmpty() && Files.exists(Path.of(folder, program))) {
+                    return true;
+                }
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+        return false;
     }
 
     /** Runs to completion (or timeout, then ends the tree), keeping stdout and stderr apart and whole. */

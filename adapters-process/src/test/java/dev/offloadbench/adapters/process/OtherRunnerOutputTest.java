@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class OtherRunnerOutputTest {
         List<String> live = new CopyOnWriteArrayList<>();
         ExecutionRequest request = new ExecutionRequest(List.of("sh", "-c",
                 "printf '\\033[32mok\\033[0m\\n'; echo ok >&2; echo '1 passed in 0.1s'; printf ok"),
-                Map.of(), dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)), Optional.of(parser));
+                Map.of(), dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)), UUID.randomUUID().toString(), Optional.of(parser));
 
         Execution execution = new StreamingRunExecutor(System.getenv()).execute(request, live::add,
                 new Cancellation());
@@ -82,7 +83,7 @@ class OtherRunnerOutputTest {
 
     @Test
     void withoutAParserTheOutputIsPytests() {
-        ExecutionRequest request = new ExecutionRequest(List.of("sh", "-c", "echo '3 passed in 0.1s'"), Map.of(),
+        ExecutionRequest request = Requests.of(List.of("sh", "-c", "echo '3 passed in 0.1s'"), Map.of(),
                 dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)));
 
         Execution execution = new StreamingRunExecutor(System.getenv()).execute(request, line -> { },

@@ -110,6 +110,18 @@ class ProcessCommandRunnerTest {
                 .hasMessageContaining("not found on the PATH");
     }
 
+    /** A program that is there but cannot run is not said to be missing: the system's reason is given. */
+    @Test
+    void aProgramThatIsThereButCannotRunIsNotSaidToBeMissing() throws IOException {
+        Path script = Files.writeString(dir.resolve("not-executable.sh"), "#!/bin/sh\necho hi\n");
+
+        assertThatThrownBy(() -> new ProcessCommandRunner().run(List.of("./not-executable.sh"), dir, Map.of(),
+                Duration.ofSeconds(10))).isInstanceOf(BenchException.class)
+                .hasMessageContaining("./not-executable.sh")
+                .hasMessageNotContaining("not found on the PATH");
+        assertThat(script).exists();
+    }
+
     @Test
     void namesTheFolderWhenItDoesNotExist() {
         Path missing = dir.resolve("missing");

@@ -8,6 +8,7 @@ import dev.offloadbench.domain.probe.ObservedPytest;
 import dev.offloadbench.domain.probe.ProbeRequest;
 import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.run.Markers;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -91,8 +92,12 @@ class ProcessRunProbeTest {
     }
 
     private ProbeResult probe(String recipe, Duration limit) {
-        return probe.probe(new ProbeRequest(RunKind.BASELINE, List.of("just", recipe), environment, project, limit),
-                new Cancellation());
+        return probe.probe(request(RunKind.BASELINE, List.of("just", recipe), limit), new Cancellation());
+    }
+
+    /** A request with a marker of its own, as the planner makes one. */
+    private ProbeRequest request(RunKind kind, List<String> command, Duration limit) {
+        return new ProbeRequest(kind, command, environment, project, limit, Markers.next(Markers.PROBE));
     }
 
     private ObservedPytest onlyPytest(ProbeResult result) {
@@ -190,8 +195,8 @@ class ProcessRunProbeTest {
     void offloadIsReplacedByARecordingStandInThatExitsZero() {
         environment.put("PARALLEL", "12");
 
-        ProbeResult result = probe.probe(new ProbeRequest(RunKind.OFFLOAD, List.of("just", "offload"), environment,
-                project, LIMIT), new Cancellation());
+        ProbeResult result = probe.probe(request(RunKind.OFFLOAD, List.of("just", "offload"), LIMIT),
+                new Cancellation());
 
         assertThat(result.outcome()).as(result.problem() + result.tail()).isEqualTo(ProbeResult.Outcome.OBSERVED);
         assertThat(result.exitCode()).isZero();
@@ -226,8 +231,8 @@ class ProcessRunProbeTest {
         Cancellation cancellation = new Cancellation();
         cancellation.cancel();
 
-        ProbeResult result = probe.probe(new ProbeRequest(RunKind.BASELINE, List.of("just", "with-dependency"),
-                environment, project, LIMIT), cancellation);
+        ProbeResult result = probe.probe(request(RunKind.BASELINE, List.of("just", "with-dependency"), LIMIT),
+                cancellation);
 
         assertThat(result.outcome()).isEqualTo(ProbeResult.Outcome.CANCELLED);
         assertThat(project.resolve("setup.log")).doesNotExist();
@@ -235,8 +240,8 @@ class ProcessRunProbeTest {
 
     @Test
     void aCommandThatCannotStartIsAFailedProbe() {
-        ProbeResult result = probe.probe(new ProbeRequest(RunKind.BASELINE, List.of("no-such-program-here"),
-                environment, project, LIMIT), new Cancellation());
+        ProbeResult result = probe.probe(request(RunKind.BASELINE, List.of("no-such-program-here"), LIMIT),
+                new Cancellation());
 
         assertThat(result.outcome()).isEqualTo(ProbeResult.Outcome.FAILED);
         assertThat(result.problem()).contains("no-such-program-here").contains("not found");
@@ -245,11 +250,85 @@ class ProcessRunProbeTest {
     @Test
     void theProbesFolderIsGoneAfterwards() throws IOException {
         probe("ini");
-        probe.probe(new ProbeRequest(RunKind.OFFLOAD, List.of("just", "offload"), environment, project, LIMIT),
-                new Cancellation());
+        probe.probe(request(RunKind.OFFLOAD, List.of("just", "offload"), LIMIT), new Cancellation());
 
         try (Stream<Path> left = Files.list(temporary)) {
             assertThat(left).isEmpty();
+        }
+    }
+
+    /**
+     * What the command leaves running carries the request's marker (so that, had bench died, the
+     * next one would find it by the marker recorded with the lock); the probe ends it and says so.
+     */
+    @Test
+    void whatTheCommandLeavesRunningCarriesTheMarkerAndIsEndedAndNamed() throws IOException {
+        Path pidFile = dir.resolve("daemon.pid");
+        environment.put("DAEMON_PID", pidFile.toString());
+        ProbeRequest request = request(RunKind.BASELINE, List.of("just", "daemon"), LIMIT);
+
+        ProbeResult result = probe.probe(request, new Cancellation());
+
+        assertThat(onlyPytest(result).workers()).isEqualTo(2);
+        long daemon = Long.parseLong(Files.readString(pidFile).strip());
+        assertThat(result.leftovers()).as("the daemon the recipe left, ended and named")
+                .anySatisfy(left -> assertThat(left.pid()).isEqualTo(daemon));
+        assertThat(running(daemon)).as("the daemon is gone").isFalse();
+        assertThat(marker).doesNotExist();
+    }
+
+    /**
+     * A bench killed while it probed (kill -9) leaves its probe's folder behind: the next probe
+     * removes it. A folder of a bench that is still running is left alone.
+     */
+    @Test
+    void theFolderOfAProbeWhoseBenchDiedIsRemovedByTheNext() throws IOException, InterruptedException {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path abandoned = Files.createDirectories(temporary.resolve(ProcessRunProbe.FOLDER_PREFIX + gone.pid()
+                + "-probe-0123456789abcdef01234567/bin"));
+        Path live = Files.createDirectories(temporary.resolve(ProcessRunProbe.FOLDER_PREFIX
+                + ProcessHandle.current().parent().orElseThrow().pid() + "-probe-89abcdef0123456789abcdef"));
+        Path unrelated = Files.createDirectories(temporary.resolve(ProcessRunProbe.FOLDER_PREFIX + "notes"));
+        // an older bench named its folders with random digits alone: whether it still runs cannot be told
+        Path older = Files.createDirectories(temporary.resolve(ProcessRunProbe.FOLDER_PREFIX
+                + "2370390372260830740"));
+
+        probe("ini");
+
+        assertThat(abandoned.getParent()).doesNotExist();
+        assertThat(live).exists();
+        assertThat(unrelated).exists();
+        assertThat(older).exists();
+    }
+
+    /** Once a dead bench's probe has been ended (under the lock), its folder goes with it, whoever's pid it names. */
+    @Test
+    void theFoldersOfProbesEndedAfterTheirBenchDiedAreDiscardedByMarker() throws IOException {
+        String dead = "probe-0123456789abcdef01234567";
+        Path left = Files.createDirectories(temporary.resolve(ProcessRunProbe.FOLDER_PREFIX
+                + ProcessHandle.current().parent().orElseThrow().pid() + "-" + dead + "/bin"));
+        Path other = Files.createDirectories(temporary.resolve(ProcessRunProbe.FOLDER_PREFIX
+                + ProcessHandle.current().parent().orElseThrow().pid() + "-probe-89abcdef0123456789abcdef"));
+
+        probe.discardLeftovers(List.of(dead));
+
+        assertThat(left.getParent()).doesNotExist();
+        assertThat(other).exists();
+    }
+
+    /** Whether a process still runs: a zombie (ended, its parent not reaping it, as orphans may be) has ended. */
+    private static boolean running(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+        try {
+            String text = Files.readString(stat);
+            char state = text.substring(text.lastIndexOf(')') + 2).charAt(0);
+            return state != 'Z' && state != 'X';
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return false;
         }
     }
 

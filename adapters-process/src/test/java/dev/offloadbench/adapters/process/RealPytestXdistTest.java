@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Execution;
-import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
 import java.io.IOException;
@@ -59,7 +58,7 @@ class RealPytestXdistTest {
     private Execution run(String... arguments) {
         List<String> command = new ArrayList<>(List.of(python.toString(), "-m", "pytest"));
         command.addAll(List.of(arguments));
-        return executor.execute(new ExecutionRequest(command, QUIET, project, project.resolve("out/run.log"),
+        return executor.execute(Requests.of(command, QUIET, project, project.resolve("out/run.log"),
                 Optional.of(Duration.ofMinutes(2))), line -> { }, new Cancellation());
     }
 
@@ -103,7 +102,7 @@ class RealPytestXdistTest {
 
     @Test
     void readsTheLogFileARecipeWritesPytestsOutputTo() {
-        Execution execution = executor.execute(new ExecutionRequest(List.of("sh", "-c",
+        Execution execution = executor.execute(Requests.of(List.of("sh", "-c",
                 "mkdir -p logs; \"$0\" -m pytest -n 2 tests > logs/pytest.log 2>&1 && echo OK || echo FAILED;"
                         + " echo 'log: logs/pytest.log'", python.toString()),
                 QUIET, project, project.resolve("out/run.log"), Optional.of(Duration.ofMinutes(2))),

@@ -35,7 +35,7 @@ class StreamingRunExecutorTest {
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
     private ExecutionRequest sh(String script) {
-        return new ExecutionRequest(List.of("sh", "-c", script), Map.of(), dir, dir.resolve("run.log"), GENEROUS);
+        return Requests.of(List.of("sh", "-c", script), Map.of(), dir, dir.resolve("run.log"), GENEROUS);
     }
 
     private Execution run(ExecutionRequest request) {
@@ -56,7 +56,7 @@ class StreamingRunExecutorTest {
 
     @Test
     void closesStandardInputSoReadersSeeItsEndAtOnce() {
-        Execution execution = run(new ExecutionRequest(List.of("cat"), Map.of(), dir, dir.resolve("run.log"),
+        Execution execution = run(Requests.of(List.of("cat"), Map.of(), dir, dir.resolve("run.log"),
                 Optional.of(Duration.ofSeconds(20))));
 
         assertThat(execution.termination()).isEqualTo(Termination.EXITED);
@@ -67,7 +67,7 @@ class StreamingRunExecutorTest {
     void runsInTheFolderWithTheBaseEnvironmentPlusTheRequestsOwn() throws IOException {
         StreamingRunExecutor withBase = new StreamingRunExecutor(
                 Map.of("PATH", System.getenv("PATH"), "FROM_BASE", "base", "OVERRIDDEN", "base"));
-        ExecutionRequest request = new ExecutionRequest(
+        ExecutionRequest request = Requests.of(
                 List.of("sh", "-c", "pwd; echo \"$FROM_BASE $OVERRIDDEN $FROM_RUN\"; echo \"home=${HOME-unset}\""),
                 Map.of("OVERRIDDEN", "run", "FROM_RUN", "-n 8"), dir, dir.resolve("run.log"), GENEROUS);
 
@@ -88,7 +88,7 @@ class StreamingRunExecutorTest {
     @Test
     void createsTheLogsFolderAndKeepsTheBytesAsPrinted() throws IOException {
         Path log = dir.resolve("sessions/abc/run-1.log");
-        Execution execution = run(new ExecutionRequest(List.of("printf", "a\\rb\\r\\nc\\n"), Map.of(), dir, log,
+        Execution execution = run(Requests.of(List.of("printf", "a\\rb\\r\\nc\\n"), Map.of(), dir, log,
                 GENEROUS));
 
         assertThat(Files.readString(execution.log())).isEqualTo("a\rb\r\nc\n");
@@ -158,7 +158,7 @@ class StreamingRunExecutorTest {
     @Test
     void namesTheCommandWhenTheProgramDoesNotExist() {
         String missing = "no-such-program-" + ProcessHandle.current().pid();
-        ExecutionRequest request = new ExecutionRequest(List.of(missing, "--flag"), Map.of(), dir,
+        ExecutionRequest request = Requests.of(List.of(missing, "--flag"), Map.of(), dir,
                 dir.resolve("run.log"), GENEROUS);
 
         assertThatThrownBy(() -> run(request)).isInstanceOf(BenchException.class)
@@ -173,7 +173,7 @@ class StreamingRunExecutorTest {
         Files.writeString(script, "#!/bin/sh\necho hello from \"$0\"\n");
         assertThat(script.toFile().setExecutable(true)).isTrue();
 
-        Execution execution = run(new ExecutionRequest(List.of("./bin/hello"), Map.of(), dir, dir.resolve("run.log"),
+        Execution execution = run(Requests.of(List.of("./bin/hello"), Map.of(), dir, dir.resolve("run.log"),
                 GENEROUS));
 
         assertThat(execution.exitCode()).isZero();
@@ -183,7 +183,7 @@ class StreamingRunExecutorTest {
     @Test
     void namesTheFolderWhenItDoesNotExist() {
         Path missing = dir.resolve("missing");
-        ExecutionRequest request = new ExecutionRequest(List.of("true"), Map.of(), missing, dir.resolve("run.log"),
+        ExecutionRequest request = Requests.of(List.of("true"), Map.of(), missing, dir.resolve("run.log"),
                 GENEROUS);
 
         assertThatThrownBy(() -> run(request)).isInstanceOf(BenchException.class)

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +73,7 @@ class StreamingRunExecutorTreeTest {
 
     private ExecutionRequest tree(Optional<Duration> timeout) throws IOException {
         Files.createFile(dir.resolve("pids"));
-        return new ExecutionRequest(List.of("sh", "-c", TREE), Map.of(), dir, dir.resolve("run.log"), timeout);
+        return Requests.of(List.of("sh", "-c", TREE), Map.of(), dir, dir.resolve("run.log"), timeout);
     }
 
     private List<Long> pids() throws IOException {
@@ -119,7 +120,7 @@ class StreamingRunExecutorTreeTest {
     @Test
     void endsWhatTheCommandLeftRunningWhenItExitedByItself() throws IOException {
         Files.createFile(dir.resolve("pids"));
-        ExecutionRequest request = new ExecutionRequest(
+        ExecutionRequest request = Requests.of(
                 List.of("sh", "-c", "sleep 300 & echo $! >> pids; sleep 300 >/dev/null 2>&1 & echo $! >> pids; exit 4"),
                 Map.of(), dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)));
 
@@ -136,7 +137,7 @@ class StreamingRunExecutorTreeTest {
     void startsTheCommandAsTheLeaderOfItsOwnProcessGroup() {
         StreamingRunExecutor executor = executor(true);
         List<String> lines = new java.util.ArrayList<>();
-        ExecutionRequest request = new ExecutionRequest(
+        ExecutionRequest request = Requests.of(
                 List.of("sh", "-c", "echo $$; read -r stat < /proc/$$/stat; echo \"${stat##*) }\""), Map.of(), dir,
                 dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)));
 
@@ -161,7 +162,7 @@ class StreamingRunExecutorTreeTest {
     private ExecutionRequest daemonThen(String rest, Duration timeout) throws IOException {
         Files.createFile(dir.resolve("pids"));
         Path script = Files.writeString(dir.resolve("run.sh"), DAEMON + rest + "\n");
-        return new ExecutionRequest(List.of("sh", script.toString()), Map.of(), dir, dir.resolve("run.log"),
+        return Requests.of(List.of("sh", script.toString()), Map.of(), dir, dir.resolve("run.log"),
                 Optional.of(timeout));
     }
 
@@ -212,7 +213,7 @@ class StreamingRunExecutorTreeTest {
         long[] started = {-1};
         boolean[] leads = {false};
         ExecutionRequest request = new ExecutionRequest(List.of("sh", "-c", "echo \"$OFFLOAD_BENCH_RUN\"; echo $$"),
-                Map.of(), dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)), "session-1-abc");
+                Map.of(), dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)), "session-1-abc", Optional.empty());
 
         executor(true).execute(request, new RunExecutor.OutputListener() {
             @Override

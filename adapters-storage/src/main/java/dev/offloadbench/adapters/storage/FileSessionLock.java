@@ -2,6 +2,7 @@ package dev.offloadbench.adapters.storage;
 
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.port.out.SessionLock;
+import dev.offloadbench.domain.run.Markers;
 import dev.offloadbench.files.AtomicFile;
 import dev.offloadbench.files.PrivateFiles;
 import java.io.IOException;
@@ -21,6 +22,8 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,12 +38,17 @@ import java.util.regex.Pattern;
  * session can name it. The file is opened without following symbolic links ({@code O_NOFOLLOW}),
  * in a state folder created 0700, and is itself 0600.
  *
+ * <p>Beside the lock, {@code run.probes} lists the markers of the probes the holder runs (a probe
+ * belongs to no session), one a line, written atomically through {@link AtomicFile}, 0600: a
+ * holder that dies while it probes leaves them there for the next one.
+ *
  * <p>POSIX releases every lock a process holds on a file as soon as the process closes <em>any</em>
  * descriptor of that file, so a lock held by this JVM is remembered in memory and a second
  * attempt here is refused without ever opening the file.
  */
 public final class FileSessionLock implements SessionLock {
     static final String LOCK_FILE = "run.lock";
+    static final String PROBES_FILE = "run.probes";
     private static final String ADVICE = "; benchmarks never run concurrently: wait for it to finish, or stop it";
     private static final Pattern PID = Pattern.compile("(?m)^pid=(\\d+)$");
     private static final Pattern SINCE = Pattern.compile("(?m)^since=(\\S+)$");
@@ -140,7 +148,7 @@ public final class FileSessionLock implements SessionLock {
             channel.force(true);
             Object key = fileKey(file).orElse(file);
             HELD_HERE.put(key, holder);
-            return new HeldLock(key, holder, channel, lock);
+            return new HeldLock(key, holder, channel, lock, file.resolveSibling(PROBES_FILE));
         } catch (IOException e) {
             closeQuietly(channel);
             throw new BenchException("cannot write to the session lock " + file + ": " + AtomicFile.reason(e), e);
@@ -208,13 +216,64 @@ public final class FileSessionLock implements SessionLock {
         private final String holder;
         private final FileChannel channel;
         private final FileLock lock;
+        private final Path probes;
         private boolean closed;
 
-        HeldLock(Object key, String holder, FileChannel channel, FileLock lock) {
+        HeldLock(Object key, String holder, FileChannel channel, FileLock lock, Path probes) {
             this.key = key;
             this.holder = holder;
             this.channel = channel;
             this.lock = lock;
+            this.probes = probes;
+        }
+
+        @Override
+        public long holderPid() {
+            return ProcessHandle.current().pid();
+        }
+
+        @Override
+        public synchronized List<String> recordedProbes() {
+            if (!Files.exists(probes, LinkOption.NOFOLLOW_LINKS)) {
+                return List.of();
+            }
+            try {
+                String text = new String(AtomicFile.readRegularFile(probes), StandardCharsets.UTF_8);
+                // a line that is no marker (the file was edited) names nothing to end
+                return text.lines().map(String::strip).filter(Markers::isMarker).distinct().toList();
+            } catch (IOException e) {
+                throw new BenchException("cannot read " + probes + ", the record of the probes under way: "
+                        + AtomicFile.reason(e) + "; remove it, and bench makes it again", e);
+            }
+        }
+
+        @Override
+        public synchronized void recordProbe(String marker) {
+            Set<String> markers = new LinkedHashSet<>(recordedProbes());
+            markers.add(marker);
+            write(markers);
+        }
+
+        @Override
+        public synchronized void clearProbe(String marker) {
+            Set<String> markers = new LinkedHashSet<>(recordedProbes());
+            if (markers.remove(marker)) {
+                write(markers);
+            }
+        }
+
+        private void write(Set<String> markers) {
+            try {
+                if (markers.isEmpty()) {
+                    Files.deleteIfExists(probes);
+                } else {
+                    AtomicFile.write(probes, (String.join("\n", markers) + "\n").getBytes(StandardCharsets.UTF_8),
+                            PrivateFiles.writing());
+                }
+            } catch (IOException e) {
+                throw new BenchException("cannot record the probes under way in " + probes + ": "
+                        + AtomicFile.reason(e), e);
+            }
         }
 
         @Override

@@ -302,7 +302,7 @@ final class SessionMapping {
                     strings(start, ARGUMENTS))));
         }
         return fields.construct(probe, () -> new ProbeResult(outcome, pytest, offload, exitCode, elapsed, problem,
-                List.of()));
+                List.of(), List.of()));
     }
 
     private PlannedRun planned(Obj planned) {

@@ -194,6 +194,44 @@ class FileSessionLockTest {
         new FileSessionLock(state).acquire().close();
     }
 
+    /**
+     * A probe belongs to no session: its marker is recorded beside the lock before it starts. A
+     * holder that dies without clearing it (kill -9 while probing) leaves it for the next holder.
+     */
+    @Test
+    void probeMarkersAreRecordedBesideTheLockPrivatelyAndOutliveAHolderThatNeverClearedThem() throws IOException {
+        Path record = state.resolve(FileSessionLock.PROBES_FILE);
+        SessionLock.Held first = new FileSessionLock(state).acquire();
+        first.recordProbe("probe-0123456789abcdef01234567");
+        first.recordProbe("probe-89abcdef0123456789abcdef");
+        first.clearProbe("probe-0123456789abcdef01234567");
+        first.close(); // as a bench killed while probing: the record stays
+
+        assertThat(record).hasContent("probe-89abcdef0123456789abcdef");
+        if (AtomicFile.posix(record)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(record))).isEqualTo("rw-------");
+        }
+        try (SessionLock.Held next = new FileSessionLock(state).acquire()) {
+            assertThat(next.recordedProbes()).containsExactly("probe-89abcdef0123456789abcdef");
+            next.clearProbe("probe-89abcdef0123456789abcdef");
+            assertThat(next.recordedProbes()).isEmpty();
+            assertThat(next.holderPid()).isEqualTo(ProcessHandle.current().pid());
+        }
+        assertThat(record).as("no record left once every probe is cleared").doesNotExist();
+    }
+
+    @Test
+    void aProbeRecordThatIsASymbolicLinkIsRefusedAndWhatItPointsToIsLeftAlone() throws IOException {
+        Path precious = Files.writeString(state.resolveSibling(state.getFileName() + "-precious.txt"), "keep me\n");
+        Files.createSymbolicLink(state.resolve(FileSessionLock.PROBES_FILE), precious);
+
+        try (SessionLock.Held held = new FileSessionLock(state).acquire()) {
+            assertThatThrownBy(() -> held.recordProbe("probe-0123456789abcdef01234567"))
+                    .isInstanceOf(BenchException.class).hasMessageContaining(FileSessionLock.PROBES_FILE);
+        }
+        assertThat(precious).hasContent("keep me");
+    }
+
     /** Runs {@code body} while this process holds the lock. */
     private static void whileHolding(Path state, Body body) throws Exception {
         SessionLock.Held held = new FileSessionLock(state).acquire();

@@ -356,9 +356,8 @@ class JsonSessionStoreTest {
         PlannedRun planned = session.projects().get(0).runs().get(0).planned();
         Map<String, String> environment = Map.of("API_TOKEN", "t0k3n", "db_password", "hunter2", "SSH_KEY", "k3y",
                 "Client_Secret", "s3cr3t", "MODE", "fast");
-        SessionRun withSecrets = new SessionRun(new PlannedRun(planned.kind(), planned.recipe(), planned.command(),
-                environment, planned.directory(), planned.workers(), planned.workersSource(), planned.maxParallel(),
-                planned.maxParallelSource(), planned.warmups(), planned.notes()), RunStatus.PENDING, "", List.of());
+        SessionRun withSecrets = new SessionRun(planned.withEnvironment(environment), RunStatus.PENDING, "",
+                List.of());
 
         store.save(session.replace(session.projects().get(0).profileId(), withSecrets));
 

@@ -91,7 +91,7 @@ final class SessionFixtures {
                                 List.of("ended with every process it started")))),
                 SessionRun.pending(new PlannedRun(RunKind.HIGH, "test-integration", List.of("just", "test-integration"),
                         Map.of(), DEMO, OptionalInt.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty(), 0,
-                        List.of())),
+                        List.of(), Optional.empty(), Optional.empty())),
                 SessionRun.pending(offloadProbed(offload(DEMO, OptionalInt.of(4), Optional.of("offload.toml:3"))))));
         return new Session("20261127-141530", Instant.parse("2026-11-27T14:15:30.123456789Z"), settings,
                 new MachineDescription("MacBook Pro — Apple M4 \"Pro\" (10 cores), 16 GB RAM",
@@ -103,7 +103,7 @@ final class SessionFixtures {
     static Session small(String id, Instant created, Path logs) {
         PlannedRun baseline = new PlannedRun(RunKind.BASELINE, "test-integration",
                 List.of("just", "test-integration"), Map.of("PYTEST_WORKERS", "2", "CI", "1"), DEMO, OptionalInt.of(2),
-                Optional.of("justfile:4"), OptionalInt.empty(), Optional.empty(), 0, List.of("-n auto is 2 here"));
+                Optional.of("justfile:4"), OptionalInt.empty(), Optional.empty(), 0, List.of("-n auto is 2 here"), Optional.empty(), Optional.empty());
         Attempt attempt = new Attempt(false, Instant.parse("2026-11-27T14:15:31Z"),
                 Instant.parse("2026-11-27T14:15:33.5Z"), new BigDecimal("2.500"), 0, Termination.EXITED,
                 new TestTally(OptionalInt.of(12), 10, 0, 0, 1, 1, 0, 0, 0, OptionalInt.of(2), true, false),
@@ -120,7 +120,7 @@ final class SessionFixtures {
                 Map.of("JUST_VERBOSE", "1", "PYTEST_XDIST_WORKERS", Integer.toString(workers)), project,
                 OptionalInt.of(workers), Optional.of(kind == RunKind.BASELINE ? "pyproject.toml:31 (-n 4)"
                         : "PYTEST_XDIST_WORKERS=" + workers),
-                OptionalInt.empty(), Optional.empty(), 0, List.of("-n auto would start 10 workers here"));
+                OptionalInt.empty(), Optional.empty(), 0, List.of("-n auto would start 10 workers here"), Optional.empty(), Optional.empty());
     }
 
     /** The run as verified by a probe: sculptor's `-n auto --maxprocesses 3`, pytest.ini in a subfolder. */
@@ -147,7 +147,7 @@ final class SessionFixtures {
 
     private static PlannedRun offload(Path project, OptionalInt maxParallel, Optional<String> source) {
         return new PlannedRun(RunKind.OFFLOAD, "test-offload", List.of("just", "test-offload"), Map.of(), project,
-                OptionalInt.empty(), Optional.empty(), maxParallel, source, 1, List.of());
+                OptionalInt.empty(), Optional.empty(), maxParallel, source, 1, List.of(), Optional.empty(), Optional.empty());
     }
 
     private static Attempt sample(Path logs, String log, String started, String seconds, TestTally tally) {

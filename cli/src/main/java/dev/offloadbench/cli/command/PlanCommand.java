@@ -50,7 +50,8 @@ public final class PlanCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--probe", description = "Run each planned command under the probe (no test runs) and plan with"
-            + " what pytest, xdist and offload really do; the high run's override is found by trying.")
+            + " what pytest, xdist and offload really do; the high run's override is found by trying. Probes run"
+            + " recipes, so this takes the session lock, as bench run does.")
     boolean probe;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,

@@ -149,6 +149,11 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
     }
 
     @Override
+    public void probeLeftoversEnded(List<LeftoverProcess> ended) {
+        new ProbeLines(out).probeLeftoversEnded(ended);
+    }
+
+    @Override
     public void leftoversEnded(String sessionId, List<LeftoverProcess> ended) {
         out.println("Ended " + ended.size() + " process" + (ended.size() == 1 ? "" : "es") + " left running by an"
                 + " earlier bench that died during session " + sessionId + " (before anything was timed): "

@@ -51,6 +51,7 @@ public final class PlanJson {
                 if (problem.profileId().isPresent()) {
                     json.writeStringField("profile", problem.profileId().get());
                 }
+                json.writeStringField("kind", problem.kind().id());
                 json.writeStringField("message", problem.message());
                 json.writeEndObject();
             }

@@ -5,6 +5,7 @@ import dev.offloadbench.domain.port.out.ProbeListener;
 import dev.offloadbench.domain.probe.ObservedOffload;
 import dev.offloadbench.domain.probe.ObservedPytest;
 import dev.offloadbench.domain.probe.ProbeResult;
+import dev.offloadbench.domain.run.LeftoverProcess;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,32 @@ public final class ProbeLines implements ProbeListener {
     public void probeFinished(String profileId, RunKind kind, ProbeResult result) {
         out.println("  " + summary(result) + String.format(Locale.ROOT, " (%.1f s)",
                 result.elapsed().toMillis() / 1000.0));
+        if (!result.leftovers().isEmpty()) {
+            out.println("  ended " + processes(result.leftovers()) + " it left running: " + names(result.leftovers()));
+        }
         out.flush();
+    }
+
+    @Override
+    public void leftoversEnded(String sessionId, List<LeftoverProcess> ended) {
+        out.println("Ended " + processes(ended) + " left running by an earlier bench that died during session "
+                + sessionId + " (before anything ran): " + names(ended));
+        out.flush();
+    }
+
+    @Override
+    public void probeLeftoversEnded(List<LeftoverProcess> ended) {
+        out.println("Ended " + processes(ended) + " left running by a probe of an earlier bench that died (before"
+                + " anything ran): " + names(ended));
+        out.flush();
+    }
+
+    private static String processes(List<LeftoverProcess> processes) {
+        return processes.size() + " process" + (processes.size() == 1 ? "" : "es");
+    }
+
+    private static String names(List<LeftoverProcess> processes) {
+        return processes.stream().map(LeftoverProcess::toString).collect(Collectors.joining(", "));
     }
 
     /** What a probe saw, in a few words. */

@@ -54,6 +54,7 @@ import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.port.out.ToolLocator;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.service.ReportService;
+import dev.offloadbench.domain.service.containment.MachineLock;
 import dev.offloadbench.domain.service.history.SessionComparer;
 import dev.offloadbench.domain.service.history.SessionHistory;
 import dev.offloadbench.domain.service.running.SessionCatalog;
@@ -272,14 +273,21 @@ public final class BenchModule extends AbstractModule {
     @Provides
     PlanBenchmark planBenchmark(BenchConfig config, ProfileRegistry registry, JustfileReader just,
             PytestConfigReader pytest, OffloadConfigReader offload, MachineProbe machine, ReadmeStore readmes,
-            ProjectFolders folders, RunProbe probe) {
-        return new Planner(config, registry, just, pytest, offload, machine, readmes, folders, probe, environment);
+            ProjectFolders folders, RunProbe probe, MachineLock machineLock) {
+        return new Planner(config, registry, just, pytest, offload, machine, readmes, folders, probe, environment,
+                machineLock);
+    }
+
+    /** The session lock as sessions and probes take it, sweeping what a bench that died left running. */
+    @Provides
+    MachineLock machineLock(SessionLock lock, SessionStore store, RunExecutor executor, RunProbe probe) {
+        return new MachineLock(lock, store, executor, probe);
     }
 
     @Provides
     CheckPrerequisites checkPrerequisites(BenchConfig config, ToolLocator tools, ModalCredentials modal,
-            CommandRunner runner, MachineProbe machine) {
-        return new PrerequisiteChecker(config, tools, modal, runner, machine);
+            CommandRunner runner, MachineProbe machine, ProjectFolders folders) {
+        return new PrerequisiteChecker(config, tools, modal, runner, machine, folders);
     }
 
     @Provides
@@ -327,9 +335,9 @@ public final class BenchModule extends AbstractModule {
 
     @Provides
     RunBenchmark runBenchmark(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor,
-            SessionStore store, SessionLock lock, MachineProbe machine, ProjectRevisions revisions,
+            SessionStore store, MachineLock machineLock, MachineProbe machine, ProjectRevisions revisions,
             Set<RunListener> listeners, OutputParsers parsers) {
-        return new SessionRunner(checks, planner, executor, store, lock, machine, revisions, Clock.systemUTC(),
+        return new SessionRunner(checks, planner, executor, store, machineLock, machine, revisions, Clock.systemUTC(),
                 List.copyOf(listeners), parsers);
     }
 }

@@ -4,7 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Files;
 
 /** The hexagon, as rules. Each one is shown to fail on a deliberate violation in {@link ArchitectureRulesCanFailTest}. */
 final class ArchitectureRules {
@@ -17,6 +20,19 @@ final class ArchitectureRules {
     static final ArchRule DOMAIN_IS_PURE_JAVA = classes().that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
             .as("the domain depends on the JDK and on itself only (no third-party package, no adapter, no cli)");
+
+    static final ArchRule DOMAIN_NEITHER_TOUCHES_FILES_NOR_STARTS_PROCESSES = noClasses().that()
+            .resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().belongToAnyOf(Files.class, ProcessHandle.class, ProcessBuilder.class,
+                    Process.class)
+            .orShould().callMethodWhere(new DescribedPredicate<JavaMethodCall>("Runtime.exec") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return call.getTargetOwner().isEquivalentTo(Runtime.class) && call.getName().equals("exec");
+                }
+            })
+            .as("the domain neither reads files (java.nio.file.Files) nor starts or looks at processes"
+                    + " (ProcessHandle, ProcessBuilder, Runtime.exec): it asks its ports");
 
     static final ArchRule FILES_IS_PURE_JAVA = classes().that().resideInAPackage(FILES)
             .should().onlyDependOnClassesThat().resideInAnyPackage(FILES, "java..")

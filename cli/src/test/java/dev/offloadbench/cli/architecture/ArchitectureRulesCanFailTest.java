@@ -32,6 +32,12 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void domainRuleCatchesFilesAndProcessesUsedDirectly() {
+        assertViolated(ArchitectureRules.DOMAIN_NEITHER_TOUCHES_FILES_NOR_STARTS_PROCESSES, "DomainReadingFiles");
+        assertViolated(ArchitectureRules.DOMAIN_NEITHER_TOUCHES_FILES_NOR_STARTS_PROCESSES, "DomainStartingProcesses");
+    }
+
+    @Test
     void filesRuleCatchesTheHelpersReachingForTheDomain() {
         assertViolated(ArchitectureRules.FILES_IS_PURE_JAVA, "FilesUsingTheDomain");
     }

@@ -11,7 +11,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainIsPureJava = ArchitectureRules.DOMAIN_IS_PURE_JAVA;
     @ArchTest
+    static final ArchRule domainNeitherTouchesFilesNorStartsProcesses =
+            ArchitectureRules.DOMAIN_NEITHER_TOUCHES_FILES_NOR_STARTS_PROCESSES;
+    @ArchTest
     static final ArchRule filesIsPureJava = ArchitectureRules.FILES_IS_PURE_JAVA;
+    @ArchTest
     static final ArchRule spiIsSelfContained = ArchitectureRules.SPI_IS_SELF_CONTAINED;
     @ArchTest
     static final ArchRule adaptersDoNotKnowEachOther = ArchitectureRules.ADAPTERS_DO_NOT_KNOW_EACH_OTHER;

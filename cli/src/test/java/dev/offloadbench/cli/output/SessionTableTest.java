@@ -29,7 +29,7 @@ class SessionTableTest {
     private static SessionRun done(RunKind kind, int planned, OptionalInt started, String seconds) {
         PlannedRun run = new PlannedRun(kind, "test-integration", List.of("just", "test-integration"), Map.of(),
                 Path.of("/p/mng"), OptionalInt.of(planned), Optional.empty(), OptionalInt.empty(), Optional.empty(), 0,
-                List.of());
+                List.of(), Optional.empty(), Optional.empty());
         TestTally tally = new TestTally(OptionalInt.of(10), 10, 0, 0, 0, 0, 0, 0, 0, started, true, false);
         Attempt attempt = new Attempt(false, NOW, NOW, new BigDecimal(seconds), 0, Termination.EXITED, tally,
                 Path.of("/log"), Validity.VALID, List.of());

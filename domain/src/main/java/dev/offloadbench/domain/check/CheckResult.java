@@ -1,5 +1,6 @@
 package dev.offloadbench.domain.check;
 
+import dev.offloadbench.domain.model.OffloadProvider;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,10 +27,12 @@ public record CheckResult(String name, Status status, String detail, Optional<St
         public static final Scope SESSION = new Scope(Concern.SESSION, Optional.empty());
         /** The offload binary itself. */
         public static final Scope OFFLOAD_BINARY = new Scope(Concern.OFFLOAD_BINARY, Optional.empty());
-        /** Something else Offload runs need: Modal credentials, the Offload repository. */
+        /** Something else every Offload run needs: the Offload repository (its {@code just install}). */
         public static final Scope OFFLOAD_NEEDS = new Scope(Concern.OFFLOAD_NEEDS, Optional.empty());
+        /** Modal credentials: only Offload runs on the Modal provider need them ({@code [provider] type = "modal"}). */
+        public static final Scope MODAL = new Scope(Concern.MODAL, Optional.empty());
 
-        public enum Concern { SESSION, PROJECT, OFFLOAD_BINARY, OFFLOAD_NEEDS }
+        public enum Concern { SESSION, PROJECT, OFFLOAD_BINARY, OFFLOAD_NEEDS, MODAL }
 
         public Scope {
             Objects.requireNonNull(concern, "concern");
@@ -45,7 +48,15 @@ public record CheckResult(String name, Status status, String detail, Optional<St
 
         /** It matters only to Offload runs: without it a session still runs its local runs. */
         public boolean offload() {
-            return concern == Concern.OFFLOAD_BINARY || concern == Concern.OFFLOAD_NEEDS;
+            return concern == Concern.OFFLOAD_BINARY || concern == Concern.OFFLOAD_NEEDS || concern == Concern.MODAL;
+        }
+
+        /**
+         * Whether an Offload run on this provider needs it: Modal credentials only the Modal
+         * provider, the rest every provider; nothing else matters to an Offload run.
+         */
+        public boolean neededByOffloadOn(OffloadProvider provider) {
+            return concern == Concern.MODAL ? provider.equals(OffloadProvider.MODAL) : offload();
         }
 
         /** Whether a session of these profiles needs it, leaving Offload aside. */

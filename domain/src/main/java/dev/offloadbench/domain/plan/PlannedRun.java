@@ -79,7 +79,10 @@ public record PlannedRun(RunKind kind, String recipe, List<String> command, Map<
                 maxParallelSource, warmups, notes, provider, probe, Optional.of(config));
     }
 
-    /** This run with another environment (a resumed session's secrets, given again). */
+    /**
+     * This run with another environment (a resumed session's secrets, say), everything else kept:
+     * its Offload provider, its Offload configuration and what its probe showed too.
+     */
     public PlannedRun withEnvironment(Map<String, String> variables) {
         return new PlannedRun(kind, recipe, command, variables, directory, workers, workersSource, maxParallel,
                 maxParallelSource, warmups, notes, provider, probe, offloadConfig);

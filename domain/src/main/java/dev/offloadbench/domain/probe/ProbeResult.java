@@ -1,5 +1,6 @@
 package dev.offloadbench.domain.probe;
 
+import dev.offloadbench.domain.run.LeftoverProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +15,10 @@ import java.util.stream.Collectors;
  * @param exitCode the command's exit code (-1 when it was ended)
  * @param problem why the probe could not tell (empty when it could)
  * @param outputTail the last lines of the command's output, to show with a problem
+ * @param leftovers processes the command left running after it ended, which the probe ended
  */
 public record ProbeResult(Outcome outcome, List<ObservedPytest> pytest, List<ObservedOffload> offload, int exitCode,
-        Duration elapsed, String problem, List<String> outputTail) {
+        Duration elapsed, String problem, List<String> outputTail, List<LeftoverProcess> leftovers) {
     /** How the probe ended. */
     public enum Outcome {
         /** The command ran to its end; what it started is recorded (possibly nothing). */
@@ -36,11 +38,12 @@ public record ProbeResult(Outcome outcome, List<ObservedPytest> pytest, List<Obs
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(problem, "problem");
         outputTail = List.copyOf(outputTail);
+        leftovers = List.copyOf(leftovers);
     }
 
     public static ProbeResult observed(List<ObservedPytest> pytest, List<ObservedOffload> offload, int exitCode,
             Duration elapsed) {
-        return new ProbeResult(Outcome.OBSERVED, pytest, offload, exitCode, elapsed, "", List.of());
+        return new ProbeResult(Outcome.OBSERVED, pytest, offload, exitCode, elapsed, "", List.of(), List.of());
     }
 
     public static ProbeResult failed(Outcome outcome, String problem, int exitCode, Duration elapsed,
@@ -48,7 +51,7 @@ public record ProbeResult(Outcome outcome, List<ObservedPytest> pytest, List<Obs
         if (outcome == Outcome.OBSERVED) {
             throw new IllegalArgumentException("a failed probe has another outcome");
         }
-        return new ProbeResult(outcome, List.of(), List.of(), exitCode, elapsed, problem, outputTail);
+        return new ProbeResult(outcome, List.of(), List.of(), exitCode, elapsed, problem, outputTail, List.of());
     }
 
     /**
@@ -72,7 +75,12 @@ public record ProbeResult(Outcome outcome, List<ObservedPytest> pytest, List<Obs
 
     /** The same result without the output lines: what a plan keeps once the probe has said what it saw. */
     public ProbeResult withoutOutput() {
-        return new ProbeResult(outcome, pytest, offload, exitCode, elapsed, problem, List.of());
+        return new ProbeResult(outcome, pytest, offload, exitCode, elapsed, problem, List.of(), leftovers);
+    }
+
+    /** The same result, with the processes the command left running that the probe ended. */
+    public ProbeResult withLeftovers(List<LeftoverProcess> ended) {
+        return new ProbeResult(outcome, pytest, offload, exitCode, elapsed, problem, outputTail, ended);
     }
 
     /** The last output lines, indented, for a message. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One process to run and time: the command in its folder with the environment added to the
@@ -33,23 +32,5 @@ public record ExecutionRequest(List<String> command, Map<String, String> environ
             throw new IllegalArgumentException("an execution's marker must not be blank");
         }
         Objects.requireNonNull(outputParser, "outputParser");
-    }
-
-    /** A run of pytest or Offload, with this marker. */
-    public ExecutionRequest(List<String> command, Map<String, String> environment, Path directory, Path log,
-            Optional<Duration> timeout, String marker) {
-        this(command, environment, directory, log, timeout, marker, Optional.empty());
-    }
-
-    /** With a marker of its own, for an execution nobody needs to find again after a crash. */
-    public ExecutionRequest(List<String> command, Map<String, String> environment, Path directory, Path log,
-            Optional<Duration> timeout, Optional<TestOutputParser> outputParser) {
-        this(command, environment, directory, log, timeout, UUID.randomUUID().toString(), outputParser);
-    }
-
-    /** A run of pytest or Offload with a marker of its own. */
-    public ExecutionRequest(List<String> command, Map<String, String> environment, Path directory, Path log,
-            Optional<Duration> timeout) {
-        this(command, environment, directory, log, timeout, UUID.randomUUID().toString(), Optional.empty());
     }
 }

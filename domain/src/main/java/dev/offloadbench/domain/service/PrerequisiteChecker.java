@@ -9,8 +9,8 @@ import dev.offloadbench.domain.port.in.CheckPrerequisites;
 import dev.offloadbench.domain.port.out.CommandRunner;
 import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.ModalCredentials;
+import dev.offloadbench.domain.port.out.ProjectFolders;
 import dev.offloadbench.domain.port.out.ToolLocator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,14 +32,16 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
     private final ModalCredentials modal;
     private final CommandRunner commands;
     private final MachineProbe machine;
+    private final ProjectFolders folders;
 
     public PrerequisiteChecker(BenchConfig config, ToolLocator tools, ModalCredentials modal, CommandRunner commands,
-            MachineProbe machine) {
+            MachineProbe machine, ProjectFolders folders) {
         this.config = config;
         this.tools = tools;
         this.modal = modal;
         this.commands = commands;
         this.machine = machine;
+        this.folders = folders;
     }
 
     @Override
@@ -47,7 +49,7 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
         List<CheckResult> results = new ArrayList<>();
         results.add(tool("offload", OFFLOAD_INSTALL + ", or `just install` in the Offload repository ("
                 + config.offloadRepo() + ")").about(CheckResult.Scope.OFFLOAD_BINARY));
-        results.add(modalCredentials(options.online()).forOffload());
+        results.add(modalCredentials(options.online()).about(CheckResult.Scope.MODAL));
         results.add(tool("just", "npm install -g rust-just (or your package manager's `just`)"));
         for (ProjectConfig project : config.projects()) {
             results.add(project(project).about(CheckResult.Scope.project(project.profile())));
@@ -70,7 +72,8 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
         String name = "Modal credentials";
         ModalCredentials.Status status = modal.status();
         if (!status.present()) {
-            return CheckResult.fail(name, status.where(), "modal token new");
+            return CheckResult.fail(name, status.where(), "modal token new (only Offload runs on the Modal provider"
+                    + " need them)");
         }
         if (!online) {
             return CheckResult.ok(name, "found in " + status.where() + "; whether the token has expired cannot be"
@@ -94,8 +97,9 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
         String name = "project " + project.profile();
         Path path = project.path();
         String where = "[projects." + project.profile() + "] in " + config.describeSource();
-        if (!Files.isDirectory(path)) {
-            return CheckResult.fail(name, path + (Files.exists(path) ? " is not a folder" : " does not exist"),
+        ProjectFolders.State state = folders.state(path);
+        if (state != ProjectFolders.State.FOLDER) {
+            return CheckResult.fail(name, path + (state.exists() ? " is not a folder" : " does not exist"),
                     "check the project out there, or set its path under " + where);
         }
         if (!hasJustfile(path)) {
@@ -107,7 +111,7 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
     private CheckResult offloadInstall(boolean install) {
         String name = "Offload repository";
         Path repo = config.offloadRepo();
-        if (!Files.isDirectory(repo)) {
+        if (folders.state(repo) != ProjectFolders.State.FOLDER) {
             String remedy = "clone the Offload repository there, or set offload_repo in " + config.describeSource();
             // Without --install the repository is only where `just install` would run: its absence is no failure.
             return install ? CheckResult.fail(name, repo + " does not exist", remedy)
@@ -149,9 +153,9 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
                 "close heavy programs (browsers, IDEs, Docker containers) before benchmarking");
     }
 
-    private static boolean hasJustfile(Path directory) {
+    private boolean hasJustfile(Path directory) {
         for (String name : List.of("justfile", "Justfile", ".justfile", "JUSTFILE")) {
-            if (Files.isRegularFile(directory.resolve(name))) {
+            if (folders.state(directory.resolve(name)) == ProjectFolders.State.FILE) {
                 return true;
             }
         }

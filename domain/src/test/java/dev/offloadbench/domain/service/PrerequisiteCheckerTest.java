@@ -17,6 +17,8 @@ import dev.offloadbench.domain.port.in.CheckPrerequisites.Options;
 import dev.offloadbench.domain.port.out.CommandRunner;
 import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.ModalCredentials;
+import dev.offloadbench.domain.port.out.ProjectFolders;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.port.out.ToolLocator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +72,8 @@ class PrerequisiteCheckerTest {
     }
 
     private List<CheckResult> check(Options options) {
-        return new PrerequisiteChecker(config(), tools, modal, commands, machine).check(options);
+        return new PrerequisiteChecker(config(), tools, modal, commands, machine, PrerequisiteCheckerTest::onDisk)
+                .check(options);
     }
 
     private List<CheckResult> check() {
@@ -155,7 +158,51 @@ class PrerequisiteCheckerTest {
         assertThat(credentials.status()).isEqualTo(Status.FAIL);
         assertThat(credentials.offloadOnly()).isTrue();
         assertThat(credentials.detail()).isEqualTo("no token in ~/.modal.toml");
-        assertThat(credentials.remedy()).contains("modal token new");
+        assertThat(credentials.remedy()).hasValueSatisfying(r -> assertThat(r).startsWith("modal token new"));
+    }
+
+    /** Offload's local provider runs no test on Modal: the credentials are a prerequisite of the Modal provider alone. */
+    @Test
+    void modalCredentialsConcernOnlyOffloadRunsOnTheModalProvider() {
+        CheckResult credentials = check("Modal credentials");
+        CheckResult offload = check("offload");
+
+        assertThat(credentials.scope()).isEqualTo(CheckResult.Scope.MODAL);
+        assertThat(credentials.scope().neededByOffloadOn(OffloadProvider.MODAL)).isTrue();
+        assertThat(credentials.scope().neededByOffloadOn(OffloadProvider.LOCAL)).isFalse();
+        assertThat(offload.scope().neededByOffloadOn(OffloadProvider.LOCAL)).isTrue();
+    }
+
+    /** The checker never looks at the file system itself: what stands at a path is the port's answer. */
+    @Test
+    void projectFoldersAndJustfilesAreAskedOfThePort() {
+        Path elsewhere = root.resolve("not-on-disk");
+        BenchConfig config = new BenchConfig(Optional.of(configFile), Optional.empty(), elsewhere,
+                elsewhere.resolve("README.md"), List.of(ProjectConfig.at("mng", elsewhere)));
+        List<Path> asked = new java.util.ArrayList<>();
+        ProjectFolders port = path -> {
+            asked.add(path);
+            return path.equals(elsewhere) ? ProjectFolders.State.FOLDER
+                    : path.equals(elsewhere.resolve("justfile")) ? ProjectFolders.State.FILE
+                    : ProjectFolders.State.MISSING;
+        };
+
+        List<CheckResult> results = new PrerequisiteChecker(config, tools, modal, commands, machine, port)
+                .check(new Options(false, false));
+
+        assertThat(named(results, "project mng").status()).isEqualTo(Status.OK);
+        assertThat(named(results, "Offload repository").status()).isEqualTo(Status.SKIPPED);
+        assertThat(asked).contains(elsewhere, elsewhere.resolve("justfile"));
+    }
+
+    private static ProjectFolders.State onDisk(Path path) {
+        if (Files.isDirectory(path)) {
+            return ProjectFolders.State.FOLDER;
+        }
+        if (Files.isRegularFile(path)) {
+            return ProjectFolders.State.FILE;
+        }
+        return Files.exists(path) ? ProjectFolders.State.OTHER : ProjectFolders.State.MISSING;
     }
 
     @Test
@@ -222,7 +269,7 @@ class PrerequisiteCheckerTest {
         BenchConfig config = new BenchConfig(Optional.of(configFile), Optional.empty(), offloadRepo,
                 offloadRepo.resolve("README.md"), List.of(ProjectConfig.at("mng", missing)));
 
-        CheckResult project = named(new PrerequisiteChecker(config, tools, modal, commands, machine)
+        CheckResult project = named(new PrerequisiteChecker(config, tools, modal, commands, machine, PrerequisiteCheckerTest::onDisk)
                 .check(new Options(false, false)), "project mng");
 
         assertThat(project.status()).isEqualTo(Status.FAIL);
@@ -250,7 +297,8 @@ class PrerequisiteCheckerTest {
         BenchConfig defaults = new BenchConfig(Optional.empty(), Optional.empty(), offloadRepo,
                 offloadRepo.resolve("README.md"), List.of(ProjectConfig.at("mng", mng)));
 
-        CheckResult project = named(new PrerequisiteChecker(defaults, tools, modal, commands, machine)
+        CheckResult project = named(new PrerequisiteChecker(defaults, tools, modal, commands, machine,
+                PrerequisiteCheckerTest::onDisk)
                 .check(new Options(false, false)), "project mng");
 
         assertThat(project.remedy()).hasValueSatisfying(r -> assertThat(r).contains("built-in defaults"));

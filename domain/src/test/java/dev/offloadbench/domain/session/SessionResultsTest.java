@@ -10,6 +10,7 @@ import dev.offloadbench.domain.model.RunOutcome;
 import dev.offloadbench.domain.model.Validity;
 import dev.offloadbench.domain.plan.MachineDescription;
 import dev.offloadbench.domain.plan.PlannedRun;
+import dev.offloadbench.domain.plan.PlannedRuns;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ class SessionResultsTest {
 
     private static PlannedRun planned(RunKind kind, int workersOrMaxParallel) {
         boolean offload = kind == RunKind.OFFLOAD;
-        return new PlannedRun(kind, "r", List.of("just", "r"), Map.of(), Path.of("/p"),
+        return PlannedRuns.unprobed(kind, "r", List.of("just", "r"), Map.of(), Path.of("/p"),
                 offload ? OptionalInt.empty() : OptionalInt.of(workersOrMaxParallel), Optional.empty(),
                 offload ? OptionalInt.of(workersOrMaxParallel) : OptionalInt.empty(), Optional.empty(),
                 offload ? 1 : 0, List.of());

@@ -2,10 +2,14 @@ package dev.offloadbench.domain.port.out;
 
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.probe.ProbeResult;
+import dev.offloadbench.domain.run.LeftoverProcess;
 import java.util.List;
 import java.util.Map;
 
-/** Hears about each probe as planning runs it: probes run whole recipes, dependencies included, and take time. */
+/**
+ * Hears about each probe as planning runs it (probes run whole recipes, dependencies included, and
+ * take time), and about what a bench that died left running, ended before anything ran.
+ */
 public interface ProbeListener {
     ProbeListener SILENT = new ProbeListener() {
     };
@@ -20,5 +24,19 @@ public interface ProbeListener {
     }
 
     default void probeFinished(String profileId, RunKind kind, ProbeResult result) {
+    }
+
+    /**
+     * Processes that a bench which died (kill -9) left running were ended before anything ran;
+     * {@code sessionId} is the session whose run they belonged to.
+     */
+    default void leftoversEnded(String sessionId, List<LeftoverProcess> ended) {
+    }
+
+    /**
+     * Processes that a probe of a bench which died (kill -9) left running were ended before
+     * anything ran (a probe belongs to no session).
+     */
+    default void probeLeftoversEnded(List<LeftoverProcess> ended) {
     }
 }

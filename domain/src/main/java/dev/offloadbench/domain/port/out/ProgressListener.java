@@ -2,7 +2,6 @@ package dev.offloadbench.domain.port.out;
 
 import dev.offloadbench.domain.check.CheckResult;
 import dev.offloadbench.domain.model.RunKind;
-import dev.offloadbench.domain.run.LeftoverProcess;
 import dev.offloadbench.domain.session.Attempt;
 import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.spi.RunListener;
@@ -39,13 +38,6 @@ public interface ProgressListener extends ProbeListener {
 
     /** Recorded sessions that cannot be read: skipped, and said so once. */
     default void sessionsSkipped(List<SessionStore.Unreadable> unreadable) {
-    }
-
-    /**
-     * Processes that a bench which died (kill -9) left running were ended before anything was
-     * timed; {@code sessionId} is the session whose run they belonged to.
-     */
-    default void leftoversEnded(String sessionId, List<LeftoverProcess> ended) {
     }
 
     /**

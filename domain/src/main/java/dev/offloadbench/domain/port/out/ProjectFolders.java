@@ -2,12 +2,20 @@ package dev.offloadbench.domain.port.out;
 
 import java.nio.file.Path;
 
-/** Whether a project's folder is there: the domain asks, it never reads the file system itself. */
+/**
+ * What stands at a project's paths (its folder, its justfile, the Offload configuration a recipe
+ * names, the Offload repository): the domain asks, it never reads the file system itself.
+ */
 public interface ProjectFolders {
-    /** What stands at a project's path. */
+    /** What stands at a path, symbolic links followed. */
     enum State {
-        FOLDER, NOT_A_FOLDER, MISSING
+        FOLDER, FILE, OTHER, MISSING;
+
+        /** Something is there. */
+        public boolean exists() {
+            return this != MISSING;
+        }
     }
 
-    State state(Path folder);
+    State state(Path path);
 }

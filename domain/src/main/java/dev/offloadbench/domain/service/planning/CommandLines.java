@@ -13,24 +13,38 @@ final class CommandLines {
     private CommandLines() {
     }
 
-    /** The arguments of the first invocation of a program, and the line it is on. */
-    record Invocation(int lineIndex, String line, List<Word> arguments) {
+    /**
+     * An invocation of a program: the line it is on, the program as written (a name, or a path),
+     * and the words after it.
+     */
+    record Invocation(int lineIndex, String line, Word program, List<Word> arguments) {
     }
 
     /** The first command (in line order) whose program matches, with the words after the program. */
     static Optional<Invocation> find(List<String> lines, Predicate<List<Word>> startsAt) {
+        return findAll(lines, startsAt).stream().findFirst();
+    }
+
+    /** Every command whose program matches, in line order. */
+    static List<Invocation> findAll(List<String> lines, Predicate<List<Word>> startsAt) {
+        List<Invocation> found = new ArrayList<>();
         for (int index = 0; index < lines.size(); index++) {
             String line = lines.get(index);
-            for (List<Word> command : commands(ShellWords.split(line))) {
+            for (List<Word> command : commands(line)) {
                 Optional<List<Word>> rest = programAt(command, startsAt);
                 if (rest.isPresent()) {
                     int skip = isModuleRun(rest.get()) ? 2 : 1;
-                    return Optional.of(new Invocation(index, line,
+                    found.add(new Invocation(index, line, rest.get().get(0),
                             List.copyOf(rest.get().subList(skip, rest.get().size()))));
                 }
             }
         }
-        return Optional.empty();
+        return found;
+    }
+
+    /** The simple commands of a line: its words, split at the control operators. */
+    static List<List<Word>> commands(String line) {
+        return commands(ShellWords.split(line));
     }
 
     /**
@@ -124,7 +138,7 @@ final class CommandLines {
         return words.size() > 1 && words.get(0).text().equals("-m") && words.get(1).text().equals("pytest");
     }
 
-    private static String basename(String word) {
+    static String basename(String word) {
         int slash = word.lastIndexOf('/');
         return slash < 0 ? word : word.substring(slash + 1);
     }

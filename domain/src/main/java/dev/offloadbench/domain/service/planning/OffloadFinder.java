@@ -9,12 +9,15 @@ import dev.offloadbench.domain.plan.FileDigest;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader.OffloadConfig;
+import dev.offloadbench.domain.port.out.ProjectFolders;
+import dev.offloadbench.domain.plan.Problem;
 import dev.offloadbench.domain.probe.ObservedOffload;
 import dev.offloadbench.domain.service.planning.ShellWords.Word;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -26,12 +29,19 @@ import java.util.function.Function;
  * justfile, or taken as the probe saw offload started.
  */
 final class OffloadFinder {
+    /** Commands that run no program which could write a file: the shell's own, and the tests of if. */
+    private static final Set<String> SHELL_ONLY = Set.of("set", "ulimit", "if", "then", "else", "elif", "fi", "echo",
+            "printf", "exit", "export", "trap", "command", "[", "[[", "]]", "test", "true", "false", ":", "!", "local",
+            "readonly", "shopt", "umask", "{", "}");
+
     private final JustfileReader just;
     private final OffloadConfigReader configs;
+    private final ProjectFolders files;
 
-    OffloadFinder(JustfileReader just, OffloadConfigReader configs) {
+    OffloadFinder(JustfileReader just, OffloadConfigReader configs, ProjectFolders files) {
         this.just = just;
         this.configs = configs;
+        this.files = files;
     }
 
     /** @param digest the config file's hash, when its reader gave one */
@@ -90,25 +100,39 @@ final class OffloadFinder {
         Optional<SourceLine> commandLine = arguments.isEmpty() ? Optional.empty()
                 : BodyLineLocator.locate(justfile, call.recipe(), offload.line(), arguments.get(0))
                         .flatMap(BodyLineLocator.Origin::line);
-        return finding(directory, options, call, commandLine.map(SourceLine::toString).orElse("justfile"));
+        // A program the recipe runs first (or a cd) may write the config, or change where offload
+        // looks for it: then only the probe can say; else what reading finds is settled.
+        Problem.Kind configProblems = runsProgramsBefore(lines, offload) ? Problem.Kind.READING
+                : Problem.Kind.OFFLOAD_CONFIG;
+        return finding(directory, options, call, commandLine.map(SourceLine::toString).orElse("justfile"),
+                configProblems);
     }
 
     /** What the probe saw offload started with: its arguments as the shell passed them, in its folder. */
     Finding observed(ObservedOffload observed, RecipeCall call) {
         Options options = Options.of(observed.arguments(), text -> text, text -> text);
-        return finding(observed.directory(), options, call, "offload's command line, as the probe saw it");
+        return finding(observed.directory(), options, call, "offload's command line, as the probe saw it",
+                Problem.Kind.OFFLOAD_CONFIG);
     }
 
-    private Finding finding(Path directory, Options options, RecipeCall call, String commandLine) {
+    private Finding finding(Path directory, Options options, RecipeCall call, String commandLine,
+            Problem.Kind configProblems) {
         Path configFile = directory.resolve(options.configName()).normalize();
+        if (files.state(configFile) == ProjectFolders.State.MISSING) {
+            throw new PlanProblem(configProblems, "recipe `" + call.recipe() + "` runs offload with config "
+                    + options.configName() + ": Offload config " + configFile + " does not exist"
+                    + (configProblems == Problem.Kind.READING ? " before the recipe runs" : "")
+                    + "; create it, or point the recipe at Offload's configuration (-c FILE)");
+        }
         OffloadConfig config;
         try {
             config = configs.read(configFile);
         } catch (BenchException e) {
-            throw new PlanProblem("recipe `" + call.recipe() + "` runs offload with config " + options.configName()
-                    + ": " + e.getMessage());
+            throw new PlanProblem(configProblems, "recipe `" + call.recipe() + "` runs offload with config "
+                    + options.configName() + ": " + e.getMessage());
         }
-        OffloadProvider provider = config.provider().orElseThrow(() -> new PlanProblem("recipe `" + call.recipe()
+        OffloadProvider provider = config.provider().orElseThrow(() -> new PlanProblem(configProblems,
+                "recipe `" + call.recipe()
                 + "` runs offload with config " + options.configName() + ", which has no [provider] table; Offload"
                 + " needs one to know where to run the tests: add [provider] with type = \"modal\", \"local\" or"
                 + " \"default\""));
@@ -130,6 +154,29 @@ final class OffloadFinder {
         return new Finding(OffloadConfig.DEFAULT_MAX_PARALLEL,
                 "Offload's default (" + configFile.getFileName() + " sets no max_parallel)", configFile, provider,
                 config.digest());
+    }
+
+    /**
+     * Whether the recipe runs a program before offload (a program in a command substitution
+     * counts), or changes folder: what it does cannot be read.
+     */
+    private static boolean runsProgramsBefore(List<String> lines, CommandLines.Invocation offload) {
+        for (int index = 0; index <= offload.lineIndex(); index++) {
+            for (List<Word> command : CommandLines.commands(lines.get(index))) {
+                if (command.isEmpty() || index == offload.lineIndex()
+                        && command.get(0).start() >= offload.program().start()) {
+                    continue;
+                }
+                boolean substitution = command.stream().anyMatch(w -> w.text().contains("$(")
+                        || w.text().contains("`"));
+                Optional<Word> program = command.stream().filter(w -> !w.text().matches("[A-Za-z_][A-Za-z0-9_]*=.*"))
+                        .findFirst();
+                if (substitution || program.isPresent() && !SHELL_ONLY.contains(program.get().text())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code --config=$X}, {@code -c$X}: the option kept, its value resolved. */

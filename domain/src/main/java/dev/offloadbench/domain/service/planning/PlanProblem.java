@@ -1,10 +1,23 @@
 package dev.offloadbench.domain.service.planning;
 
-/** Something that keeps a run from being planned; the message says what and how to fix it. */
+import dev.offloadbench.domain.plan.Problem;
+
+/** Something that keeps a run from being planned, of a kind; the message says what and how to fix it. */
 final class PlanProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final Problem.Kind kind;
 
-    PlanProblem(String message) {
+    PlanProblem(Problem.Kind kind, String message) {
         super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    /** Reading could not tell: the usual kind of a planning problem. */
+    PlanProblem(String message) {
+        this(Problem.Kind.READING, message);
+    }
+
+    Problem.Kind kind() {
+        return kind;
     }
 }

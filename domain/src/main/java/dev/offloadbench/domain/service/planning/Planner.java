@@ -14,6 +14,7 @@ import dev.offloadbench.domain.plan.MachineDescription;
 import dev.offloadbench.domain.plan.PlannedRun;
 import dev.offloadbench.domain.plan.Problem;
 import dev.offloadbench.domain.plan.ProjectPlan;
+import dev.offloadbench.domain.plan.Secrets;
 import dev.offloadbench.domain.port.in.PlanBenchmark;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.MachineProbe;
@@ -23,6 +24,7 @@ import dev.offloadbench.domain.port.out.ProjectFolders;
 import dev.offloadbench.domain.port.out.PytestConfigReader;
 import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.RunProbe;
+import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.probe.ObservedOffload;
 import dev.offloadbench.domain.probe.ObservedPytest;
 import dev.offloadbench.domain.probe.ProbeRequest;
@@ -30,6 +32,9 @@ import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Interrupted;
+import dev.offloadbench.domain.run.LeftoverProcess;
+import dev.offloadbench.domain.run.Markers;
+import dev.offloadbench.domain.service.containment.MachineLock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +53,13 @@ import java.util.stream.Collectors;
  * provenance: the file and line a count comes from. Probing gives the truth: each planned command
  * runs with a probe that records what pytest, xdist and offload would do and lets no test run.
  * With probing, the baseline's count is the one xdist really starts, and the high run's override
- * is found by trying each way the project offers until one really gives the wanted count.
+ * is found by trying each way the project offers until one really gives the wanted count. Probes
+ * run recipes, so they run under the machine's lock, each one's marker recorded with it first. A
+ * run whose recipe the probe cannot intercept (offload started by a path, pytest's plugin kept
+ * out, see {@link ProbeSafety}) is planned by reading instead, saying why.
+ *
+ * <p>What a probe saw and printed, the problems and the notes leave the planner with the values of
+ * secret-looking variables masked ({@link Secrets}).
  */
 public final class Planner implements PlanBenchmark {
     private static final Pattern MACHINE_SENTENCE = Pattern.compile("All local baselines were run on an? (.+?)\\.(?=\\s|$)");
@@ -66,10 +77,15 @@ public final class Planner implements PlanBenchmark {
     private final WorkerFinder workers;
     private final OffloadFinder offload;
     private final RunnerWorkers runnerWorkers;
+    private final MachineLock machineLock;
 
+    /**
+     * @param environment the inherited environment, as the runs will inherit it
+     * @param machineLock taken by a plan that probes, unless its caller holds it
+     */
     public Planner(BenchConfig config, ProfileRegistry profiles, JustfileReader just, PytestConfigReader pytest,
             OffloadConfigReader offloadConfigs, MachineProbe machine, ReadmeStore readmes, ProjectFolders folders,
-            RunProbe runProbe, Map<String, String> environment) {
+            RunProbe runProbe, Map<String, String> environment, MachineLock machineLock) {
         this.config = config;
         this.profiles = profiles;
         this.just = just;
@@ -79,20 +95,88 @@ public final class Planner implements PlanBenchmark {
         this.runProbe = runProbe;
         this.environment = Map.copyOf(environment);
         this.workers = new WorkerFinder(just, pytest, machine.cores());
-        this.offload = new OffloadFinder(just, offloadConfigs);
+        this.offload = new OffloadFinder(just, offloadConfigs, folders);
         this.runnerWorkers = new RunnerWorkers(just, machine.cores());
+        this.machineLock = machineLock;
     }
 
     @Override
     public BenchmarkPlan plan(Query query, ProbeListener listener, Cancellation cancellation) {
+        if (!query.probe()) {
+            return plan(query, Mode.READ, Optional.empty(), listener, cancellation);
+        }
+        try (SessionLock.Held lock = machineLock.take(listener)) {
+            return plan(query, Mode.PROBE, Optional.of(lock), listener, cancellation);
+        }
+    }
+
+    @Override
+    public BenchmarkPlan plan(Query query, SessionLock.Held lock, ProbeListener listener, Cancellation cancellation) {
+        return plan(query, query.probe() ? Mode.PROBE : Mode.READ, Optional.of(lock), listener, cancellation);
+    }
+
+    @Override
+    public BenchmarkPlan readAhead(Query query) {
+        return plan(query, query.probe() ? Mode.READ_AHEAD : Mode.READ, Optional.empty(), ProbeListener.SILENT,
+                new Cancellation());
+    }
+
+    /** How a plan is made. */
+    private enum Mode {
+        /** By reading alone: nothing runs. */
+        READ,
+        /** Each run probed (unless its recipe cannot be probed safely). */
+        PROBE,
+        /** As {@link #PROBE}, up to the first probe of each run, which is not run: what reading alone settles. */
+        READ_AHEAD
+    }
+
+    private BenchmarkPlan plan(Query query, Mode mode, Optional<SessionLock.Held> lock, ProbeListener heard,
+            Cancellation cancellation) {
+        Secrets secrets = secrets();
+        ProbeListener listener = masking(heard, secrets);
         List<Problem> problems = new ArrayList<>();
         List<ProjectConfig> selected = select(query, problems);
         List<ProjectPlan> plans = new ArrayList<>();
         for (ProjectConfig project : selected) {
-            Probing probing = new Probing(query, project.profile(), listener, cancellation);
+            Probing probing = new Probing(query, mode, lock, project.profile(), listener, cancellation);
             plans.add(planProject(project, query, probing, problems));
         }
-        return new BenchmarkPlan(machineDescription(problems), config.readme(), plans, problems);
+        return secrets.mask(new BenchmarkPlan(machineDescription(problems), config.readme(), plans, problems));
+    }
+
+    /** The values of secret-looking variables: the configured projects' and the inherited environment's. */
+    private Secrets secrets() {
+        List<Map<String, String>> environments = new ArrayList<>();
+        environments.add(environment);
+        config.projects().forEach(project -> environments.add(environment(project.profile())));
+        return Secrets.in(environments);
+    }
+
+    /** The listener hears what the probes saw with the secrets masked. */
+    private static ProbeListener masking(ProbeListener listener, Secrets secrets) {
+        return new ProbeListener() {
+            @Override
+            public void probeStarted(String profileId, RunKind kind, String purpose, List<String> command,
+                    Map<String, String> environment) {
+                listener.probeStarted(profileId, kind, secrets.mask(purpose), command, environment);
+            }
+
+            @Override
+            public void probeFinished(String profileId, RunKind kind, ProbeResult result) {
+                listener.probeFinished(profileId, kind, secrets.mask(result));
+            }
+
+            @Override
+            public void leftoversEnded(String sessionId, List<LeftoverProcess> ended) {
+                listener.leftoversEnded(sessionId, secrets.maskLeftovers(ended));
+            }
+
+            @Override
+            public void probeLeftoversEnded(List<LeftoverProcess> ended) {
+                listener.probeLeftoversEnded(secrets.maskLeftovers(ended));
+            }
+        };
     }
 
     @Override
@@ -131,7 +215,7 @@ public final class Planner implements PlanBenchmark {
         }
         for (String id : query.profiles()) {
             if (config.project(id).isEmpty()) {
-                problems.add(Problem.of(id, "no project uses profile `" + id + "` in " + config.describeSource()
+                problems.add(Problem.of(id, Problem.Kind.PROFILE, "no project uses profile `" + id + "` in " + config.describeSource()
                         + "; configured: " + String.join(", ", config.projects().stream()
                                 .map(ProjectConfig::profile).toList())
                         + ". Add a [projects." + id + "] table with its path"));
@@ -144,28 +228,35 @@ public final class Planner implements PlanBenchmark {
         String id = project.profile();
         List<PlannedRun> runs = new ArrayList<>();
         try {
-            Profile profile = profiles.get(id);
-            RunDefaults defaults = project.applyTo(profile.runs());
+            RunDefaults defaults;
+            try {
+                Profile profile = profiles.get(id);
+                defaults = project.applyTo(profile.runs());
+            } catch (BenchException e) {
+                throw new PlanProblem(Problem.Kind.PROFILE, e.getMessage());
+            }
             Path directory = project.path();
             ProjectFolders.State folder = folders.state(directory);
             if (folder != ProjectFolders.State.FOLDER) {
-                throw new PlanProblem("project folder " + directory
-                        + (folder == ProjectFolders.State.NOT_A_FOLDER ? " is not a folder" : " does not exist")
+                throw new PlanProblem(Problem.Kind.PROJECT, "project folder " + directory
+                        + (folder.exists() ? " is not a folder" : " does not exist")
                         + "; check it out there, or set `path` under [projects." + id + "] in "
                         + config.describeSource());
             }
-            Justfile justfile = just.read(directory);
+            Justfile justfile;
+            try {
+                justfile = just.read(directory);
+            } catch (BenchException e) {
+                throw new PlanProblem(Problem.Kind.PROJECT, e.getMessage());
+            }
             if (query.wants(RunKind.BASELINE) || query.wants(RunKind.HIGH)) {
                 planLocalRuns(project, query, probing, defaults, justfile, runs, problems);
             }
             if (query.wants(RunKind.OFFLOAD)) {
                 planOffloadRun(project, probing, defaults, justfile, runs, problems);
             }
-        } catch (PlanProblem | BenchException e) {
-            if (e instanceof Interrupted interrupted) {
-                throw interrupted;
-            }
-            problems.add(Problem.of(id, e.getMessage()));
+        } catch (PlanProblem e) {
+            problems.add(Problem.of(id, e.kind(), e.getMessage()));
         }
         return new ProjectPlan(id, project.path(), runs);
     }
@@ -190,10 +281,24 @@ public final class Planner implements PlanBenchmark {
                 reading = Optional.empty();
                 readingProblem = e.getMessage();
             }
-            Baseline baseline = probing.enabled() ? probedBaseline(probing, baselineCall, reading, readingProblem)
+            boolean probe = probing.enabled();
+            Optional<String> notProbed = Optional.empty();
+            if (probe) {
+                notProbed = ProbeSafety.pytest(just.dryRun(project.path(), baselineCall))
+                        .map(why -> "not probed: " + why + "; planned by reading the justfile");
+                probe = notProbed.isEmpty();
+                if (!probe && reading.isEmpty()) {
+                    throw new PlanProblem("recipe `" + recipe + "` cannot be probed safely: "
+                            + notProbed.get().substring("not probed: ".length()) + ", and " + readingProblem);
+                }
+            }
+            if (probe && probing.readingAhead()) {
+                return; // the probe would tell the rest
+            }
+            Baseline baseline = probe ? probedBaseline(probing, baselineCall, reading, readingProblem)
                     : readBaseline(reading, readingProblem);
             runs.add(localRun(RunKind.BASELINE, project, baselineCall, baseline.workers(), baseline.source(),
-                    baseline.notes(), baseline.probe()));
+                    withNote(notProbed, baseline.notes()), baseline.probe()));
             if (!query.wants(RunKind.HIGH)) {
                 return;
             }
@@ -201,18 +306,30 @@ public final class Planner implements PlanBenchmark {
             HighCall high = target == baseline.workers()
                     ? new HighCall(baselineCall, "the baseline's own command", List.of("the baseline already starts "
                             + target + " workers"), baseline.probe())
-                    : probing.enabled() ? probedHigh(probing, project, justfile, baselineCall, reading, baseline,
+                    : probe ? probedHigh(probing, project, justfile, baselineCall, reading, baseline,
                             target, defaults)
                     : readHigh(project, justfile, baselineCall, reading.get(), target, defaults);
             List<String> notes = new ArrayList<>(high.notes());
             notes.add(0, "high = " + defaults.high().describe());
-            runs.add(localRun(RunKind.HIGH, project, high.call(), target, high.how(), notes, high.probe()));
-        } catch (PlanProblem | BenchException e) {
+            runs.add(localRun(RunKind.HIGH, project, high.call(), target, high.how(), withNote(notProbed, notes),
+                    high.probe()));
+        } catch (PlanProblem e) {
+            problems.add(Problem.of(project.profile(), e.kind(), e.getMessage()));
+        } catch (BenchException e) {
             if (e instanceof Interrupted interrupted) {
                 throw interrupted;
             }
-            problems.add(Problem.of(project.profile(), e.getMessage()));
+            problems.add(Problem.of(project.profile(), Problem.Kind.READING, e.getMessage()));
         }
+    }
+
+    private static List<String> withNote(Optional<String> note, List<String> notes) {
+        if (note.isEmpty()) {
+            return notes;
+        }
+        List<String> all = new ArrayList<>(notes);
+        all.add(note.get());
+        return all;
     }
 
     /** Local runs of a runner other than pytest-xdist, which takes its worker count from the profile's variable. */
@@ -265,7 +382,19 @@ public final class Planner implements PlanBenchmark {
             notes.add("a pytest_configure hook (a conftest or plugin) changes the count: the options ask for "
                     + seen.fromOptions().getAsInt() + ", xdist starts " + count);
         }
+        leftovers(result).ifPresent(notes::add);
         return new Baseline(count, source, notes, Optional.of(result.withoutOutput()));
+    }
+
+    /** What the probe left running, which it ended: said as a timed run says it. */
+    private static Optional<String> leftovers(ProbeResult result) {
+        List<LeftoverProcess> left = result.leftovers();
+        if (left.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("its probe ended " + left.size() + " process" + (left.size() == 1 ? "" : "es")
+                + " the command left running: " + left.stream().map(LeftoverProcess::toString)
+                        .collect(Collectors.joining(", ")));
     }
 
     private record HighCall(RecipeCall call, String how, List<String> notes, Optional<ProbeResult> probe) {
@@ -294,7 +423,8 @@ public final class Planner implements PlanBenchmark {
             results.add(result);
             int count = seen.get().workers();
             if (count == target) {
-                return new HighCall(call, override.describe(), List.of(), Optional.of(result.withoutOutput()));
+                return new HighCall(call, override.describe(), leftovers(result).stream().toList(),
+                        Optional.of(result.withoutOutput()));
             }
             if (count < target && seen.get().auto()
                     && !call.environment().containsKey(WorkerOverride.AutoWorkers.VARIABLE)) {
@@ -303,16 +433,17 @@ public final class Planner implements PlanBenchmark {
                         + WorkerOverride.AutoWorkers.VARIABLE, withAuto);
                 Optional<ObservedPytest> seenAgain = observedWorkers(again);
                 if (seenAgain.isPresent() && seenAgain.get().workers() == target) {
-                    return new HighCall(withAuto, override.describe(), List.of("-n auto starts only " + count
+                    List<String> notes = new ArrayList<>(List.of("-n auto starts only " + count
                             + " workers on this machine; " + WorkerOverride.AutoWorkers.VARIABLE + "=" + target
-                            + " makes it start " + target),
-                            Optional.of(again.withoutOutput()));
+                            + " makes it start " + target));
+                    leftovers(again).ifPresent(notes::add);
+                    return new HighCall(withAuto, override.describe(), notes, Optional.of(again.withoutOutput()));
                 }
             }
             tried.add(override.describe() + " gives " + count);
         }
-        throw new PlanProblem("the high run needs " + target + " xdist workers, but no way to ask for them works:"
-                + " the baseline starts " + baseline.workers() + " (" + baseline.source() + "), and the probes saw "
+        throw new PlanProblem(Problem.Kind.PROBE, "the high run needs " + target + " xdist workers, but no way to"
+                + " ask for them works: the baseline starts " + baseline.workers() + " (" + baseline.source() + "), and the probes saw "
                 + (tried.isEmpty() ? "nothing to try" : String.join("; ", tried)) + ". "
                 + diagnosis(project, results, target, reading) + " Nothing was timed.");
     }
@@ -408,12 +539,32 @@ public final class Planner implements PlanBenchmark {
             Optional<ProbeResult> probed = Optional.empty();
             List<String> notes = new ArrayList<>();
             OffloadFinder.Finding found;
-            if (probing.enabled()) {
+            Optional<String> notProbed = probing.enabled()
+                    ? ProbeSafety.offload(just.dryRun(project.path(), call)) : Optional.empty();
+            if (notProbed.isPresent()) {
+                try {
+                    found = offload.find(project.path(), justfile, call, environment);
+                } catch (PlanProblem e) {
+                    throw new PlanProblem(e.kind(), "recipe `" + recipe + "` cannot be probed safely: "
+                            + notProbed.get() + "; and reading it does not tell how it runs offload: "
+                            + e.getMessage());
+                }
+                notes.add("not probed: " + notProbed.get() + "; planned by reading the justfile");
+            } else if (probing.enabled()) {
                 Optional<OffloadFinder.Finding> reading;
                 try {
                     reading = Optional.of(offload.find(project.path(), justfile, call, environment));
                 } catch (PlanProblem e) {
+                    if (e.kind() != Problem.Kind.READING) {
+                        throw e; // the configuration reading found wanting, which nothing in the recipe writes first
+                    }
                     reading = Optional.empty();
+                }
+                if (probing.readingAhead()) {
+                    // the probe would tell; what reading gives says which provider the run needs
+                    reading.ifPresent(finding -> runs.add(offloadRun(project, recipe, call, finding, List.of(),
+                            Optional.empty())));
+                    return;
                 }
                 ProbeResult result = probing.run(RunKind.OFFLOAD, "offload", call);
                 ObservedOffload started = requireOffload(result, call);
@@ -428,18 +579,26 @@ public final class Planner implements PlanBenchmark {
                     notes.add("the recipe exited " + result.exitCode() + " after the probe's stand-in offload"
                             + " returned 0");
                 }
+                leftovers(result).ifPresent(notes::add);
             } else {
                 found = offload.find(project.path(), justfile, call, environment);
             }
-            runs.add(new PlannedRun(RunKind.OFFLOAD, recipe, call.argv(), call.environment(), project.path(),
-                    OptionalInt.empty(), Optional.empty(), OptionalInt.of(found.maxParallel()),
-                    Optional.of(found.source()), 1, notes, Optional.of(found.provider()), probed, found.digest()));
-        } catch (PlanProblem | BenchException e) {
+            runs.add(offloadRun(project, recipe, call, found, notes, probed));
+        } catch (PlanProblem e) {
+            problems.add(Problem.of(project.profile(), e.kind(), e.getMessage()));
+        } catch (BenchException e) {
             if (e instanceof Interrupted interrupted) {
                 throw interrupted;
             }
-            problems.add(Problem.of(project.profile(), e.getMessage()));
+            problems.add(Problem.of(project.profile(), Problem.Kind.READING, e.getMessage()));
         }
+    }
+
+    private static PlannedRun offloadRun(ProjectConfig project, String recipe, RecipeCall call,
+            OffloadFinder.Finding found, List<String> notes, Optional<ProbeResult> probed) {
+        return new PlannedRun(RunKind.OFFLOAD, recipe, call.argv(), call.environment(), project.path(),
+                OptionalInt.empty(), Optional.empty(), OptionalInt.of(found.maxParallel()),
+                Optional.of(found.source()), 1, notes, Optional.of(found.provider()), probed, found.digest());
     }
 
     // ---------------------------------------------------------------- probing
@@ -447,26 +606,42 @@ public final class Planner implements PlanBenchmark {
     /** Probing for one project, or not at all. */
     private final class Probing {
         private final Query query;
+        private final Mode mode;
+        private final Optional<SessionLock.Held> lock;
         private final String profileId;
         private final ProbeListener listener;
         private final Cancellation cancellation;
 
-        Probing(Query query, String profileId, ProbeListener listener, Cancellation cancellation) {
+        Probing(Query query, Mode mode, Optional<SessionLock.Held> lock, String profileId, ProbeListener listener,
+                Cancellation cancellation) {
             this.query = query;
+            this.mode = mode;
+            this.lock = lock;
             this.profileId = profileId;
             this.listener = listener;
             this.cancellation = cancellation;
         }
 
         boolean enabled() {
-            return query.probe();
+            return mode != Mode.READ;
         }
 
+        /** Planning stops where the first probe of a run would start: what reading alone settles. */
+        boolean readingAhead() {
+            return mode == Mode.READ_AHEAD;
+        }
+
+        /** Runs a probe, its marker recorded with the machine's lock before it starts and cleared once it has ended. */
         ProbeResult run(RunKind kind, String purpose, RecipeCall call) {
+            SessionLock.Held held = lock.filter(l -> mode == Mode.PROBE).orElseThrow(() -> new IllegalStateException(
+                    "a probe runs only under the machine's lock"));
             Path directory = config.project(profileId).map(ProjectConfig::path).orElseThrow();
+            String marker = Markers.next(Markers.PROBE);
+            held.recordProbe(marker);
             listener.probeStarted(profileId, kind, purpose, call.argv(), call.environment());
             ProbeResult result = runProbe.probe(new ProbeRequest(kind, call.argv(), call.environment(), directory,
-                    query.probeTimeout()), cancellation);
+                    query.probeTimeout(), marker), cancellation);
+            held.clearProbe(marker);
             listener.probeFinished(profileId, kind, result);
             if (result.outcome() == ProbeResult.Outcome.CANCELLED || cancellation.isCancelled()) {
                 throw new Interrupted("interrupted while probing " + profileId + " " + kind
@@ -487,10 +662,10 @@ public final class Planner implements PlanBenchmark {
     private static ObservedPytest requirePytest(ProbeResult result, RecipeCall call) {
         Optional<ObservedPytest> seen = observedWorkers(result);
         if (seen.isEmpty()) {
-            throw new PlanProblem(whyNoCount(result, call));
+            throw new PlanProblem(Problem.Kind.PROBE, whyNoCount(result, call));
         }
         if (seen.get().workers() == 0) {
-            throw new PlanProblem("probing `" + String.join(" ", call.argv()) + "`: pytest starts without xdist"
+            throw new PlanProblem(Problem.Kind.PROBE, "probing `" + String.join(" ", call.argv()) + "`: pytest starts without xdist"
                     + " workers (" + seen.get().describe() + "); give it -n N, or configure a baseline_recipe that"
                     + " does");
         }
@@ -517,9 +692,9 @@ public final class Planner implements PlanBenchmark {
     private static ObservedOffload requireOffload(ProbeResult result, RecipeCall call) {
         String command = "probing `" + String.join(" ", call.argv()) + "`";
         if (result.outcome() != ProbeResult.Outcome.OBSERVED) {
-            throw new PlanProblem(command + ": " + result.problem() + tail(result));
+            throw new PlanProblem(Problem.Kind.PROBE, command + ": " + result.problem() + tail(result));
         }
-        return result.offloadRun().orElseThrow(() -> new PlanProblem(command + ": the recipe " + exited(result)
+        return result.offloadRun().orElseThrow(() -> new PlanProblem(Problem.Kind.PROBE, command + ": the recipe " + exited(result)
                 + " without starting `offload run`"
                 + (result.offload().isEmpty() ? "" : " (it ran offload " + result.offload().stream()
                         .map(o -> String.join(" ", o.arguments())).collect(Collectors.joining("; ")) + ")")
@@ -560,7 +735,7 @@ public final class Planner implements PlanBenchmark {
         }
         Optional<String> detected = machine.describe();
         if (detected.isEmpty()) {
-            problems.add(Problem.general("cannot tell which machine this is; set `machine = \"...\"` in "
+            problems.add(Problem.general(Problem.Kind.MACHINE, "cannot tell which machine this is; set `machine = \"...\"` in "
                     + config.describeSource()));
         }
         return new MachineDescription(detected.orElse("unknown machine"), MachineDescription.Source.DETECTED);

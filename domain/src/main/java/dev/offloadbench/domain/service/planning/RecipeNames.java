@@ -7,6 +7,7 @@ import dev.offloadbench.domain.justfile.Expression;
 import dev.offloadbench.domain.justfile.Fragment;
 import dev.offloadbench.domain.justfile.Justfile;
 import dev.offloadbench.domain.justfile.Recipe;
+import dev.offloadbench.domain.plan.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -53,16 +54,17 @@ final class RecipeNames {
                 .filter(name -> needed != Runs.OFFLOAD || rank.applyAsInt(name) == 0).toList();
         List<String> closest = closest(recipe, candidates, rank);
         if (closest.isEmpty() && needed == Runs.OFFLOAD) {
-            throw new PlanProblem(justfile.source() + " has no recipe `" + recipe + "`, and none of its recipes runs"
-                    + " `offload run`. Run the local runs alone with --kinds baseline,high, or add an Offload recipe"
-                    + " and name it with offload_recipe = \"RECIPE\" under [projects." + project.profile() + "] in "
+            throw new PlanProblem(Problem.Kind.RECIPE, justfile.source() + " has no recipe `" + recipe
+                    + "`, and none of its recipes runs `offload run`. Run the local runs alone with --kinds"
+                    + " baseline,high, or add an Offload recipe and name it with offload_recipe = \"RECIPE\" under [projects." + project.profile() + "] in "
                     + config.describeSource());
         }
         String suggestion = closest.isEmpty() ? "." : "; did you mean " + String.join(" or ",
                 closest.stream().map(name -> "`" + name + "`" + (rank.applyAsInt(name) == 0 ? " (" + needed.says
                         + ")" : "")).toList()) + "?";
         String fix = closest.isEmpty() ? "\"RECIPE\"" : "\"" + closest.get(0) + "\"";
-        throw new PlanProblem(justfile.source() + " has no recipe `" + recipe + "`" + suggestion
+        throw new PlanProblem(Problem.Kind.RECIPE, justfile.source() + " has no recipe `" + recipe + "`"
+                + suggestion
                 + " Set the right one with " + configKey + " = " + fix + " under [projects." + project.profile()
                 + "] in " + config.describeSource());
     }

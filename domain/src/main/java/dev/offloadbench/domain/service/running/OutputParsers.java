@@ -25,11 +25,6 @@ public final class OutputParsers {
         }
     }
 
-    /** No parser but pytest's and Offload's. */
-    public static OutputParsers none(ProfileRegistry profiles) {
-        return new OutputParsers(profiles, java.util.List.of());
-    }
-
     /** @throws BenchException when a profile names a parser that is not installed, before anything runs */
     void requireFor(Collection<String> profileIds) {
         for (String id : profileIds) {

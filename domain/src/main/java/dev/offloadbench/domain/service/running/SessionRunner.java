@@ -2,6 +2,7 @@ package dev.offloadbench.domain.service.running;
 
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.check.CheckResult;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.RunOutcome;
 import dev.offloadbench.domain.plan.BenchmarkPlan;
@@ -21,8 +22,10 @@ import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.run.LeftoverProcess;
+import dev.offloadbench.domain.run.Markers;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.service.PrerequisiteChecker;
+import dev.offloadbench.domain.service.containment.MachineLock;
 import dev.offloadbench.domain.session.Attempt;
 import dev.offloadbench.domain.session.RunInProgress;
 import dev.offloadbench.domain.session.RunStatus;
@@ -35,11 +38,9 @@ import dev.offloadbench.domain.session.SessionInputs;
 import dev.offloadbench.domain.session.SessionSettings;
 import dev.offloadbench.domain.session.SkipReason;
 import dev.offloadbench.domain.model.Validity;
-import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.spi.RunListener;
 import dev.offloadbench.domain.spi.TestOutputParser;
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -65,7 +66,6 @@ import java.util.stream.Collectors;
  * anything is timed, whatever a bench that died left running is ended.
  */
 public final class SessionRunner implements RunBenchmark {
-    private static final SecureRandom MARKERS = new SecureRandom();
     private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -73,39 +73,37 @@ public final class SessionRunner implements RunBenchmark {
     private final PlanBenchmark planner;
     private final RunExecutor executor;
     private final SessionStore store;
-    private final SessionLock lock;
+    private final MachineLock machineLock;
     private final MachineProbe machine;
     private final ProjectRevisions revisions;
     private final Clock clock;
     private final RunListeners listeners;
     private final OutputParsers parsers;
 
-    public SessionRunner(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor, SessionStore store,
-            SessionLock lock, MachineProbe machine, Clock clock) {
-        this(checks, planner, executor, store, lock, machine, clock, List.of(),
-                OutputParsers.none(new ProfileRegistry()));
-    }
-
     /**
+     * @param machineLock taken before anything runs (probes included), and giving back the lock
+     *     with what a bench that died left running ended
      * @param listeners told of each session and each finished execution, always after its clock has stopped
      * @param parsers read the output of the runners other than pytest that profiles name
      */
     public SessionRunner(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor, SessionStore store,
-            SessionLock lock, MachineProbe machine, Clock clock, List<RunListener> listeners, OutputParsers parsers) {
-        this(checks, planner, executor, store, lock, machine, ProjectRevisions.NONE, clock, listeners, parsers);
+            MachineLock machineLock, MachineProbe machine, Clock clock, List<RunListener> listeners,
+            OutputParsers parsers) {
+        this(checks, planner, executor, store, machineLock, machine, ProjectRevisions.NONE, clock, listeners,
+                parsers);
     }
 
     /**
      * @param revisions the commit of each project's folder, recorded when a session starts
      */
     public SessionRunner(CheckPrerequisites checks, PlanBenchmark planner, RunExecutor executor, SessionStore store,
-            SessionLock lock, MachineProbe machine, ProjectRevisions revisions, Clock clock,
+            MachineLock machineLock, MachineProbe machine, ProjectRevisions revisions, Clock clock,
             List<RunListener> listeners, OutputParsers parsers) {
         this.checks = checks;
         this.planner = planner;
         this.executor = executor;
         this.store = store;
-        this.lock = lock;
+        this.machineLock = machineLock;
         this.machine = machine;
         this.revisions = revisions;
         this.clock = clock;
@@ -116,35 +114,36 @@ public final class SessionRunner implements RunBenchmark {
     @Override
     public Outcome run(Command command, ProgressListener progress, Cancellation cancellation) {
         // Everything that can be checked without the lock is checked first: a mistyped profile or
-        // session id, or a missing prerequisite, never touches the lock nor the state folder.
-        // Probing runs recipes, so it waits for the lock, as the timed runs do.
+        // session id, a missing prerequisite, or a plan that reading alone shows cannot work
+        // (a missing recipe, project folder or Offload configuration) never touches the lock nor
+        // the state folder. Probing runs recipes, so it waits for the lock, as the timed runs do.
         List<CheckResult> checked = checks.check(new CheckPrerequisites.Options(false, false));
         progress.checked(checked);
         SessionCatalog catalog = new SessionCatalog(store);
         Optional<Session> toResume = Optional.empty();
+        Optional<BenchmarkPlan> read = Optional.empty();
         PlanBenchmark.Query query = new PlanBenchmark.Query(command.profiles(), command.kinds(), command.probe(),
                 command.timeout().orElse(PlanBenchmark.Query.DEFAULT_PROBE_TIMEOUT));
         if (command.resume().isPresent()) {
             Session stored = catalog.find(command.resume().get());
             refuseFinished(stored);
             List<String> profiles = stored.projects().stream().map(SessionProject::profileId).toList();
-            requireWhatRunsNeed(checked, profiles, hasPendingOffload(stored), command.offloadOptional());
+            requireWhatRunsNeed(checked, profiles, pendingOffloadRuns(stored), command.offloadOptional());
             parsers.requireFor(profiles);
             toResume = Optional.of(stored);
         } else {
-            // optional Offload still needs something else to run: a session of offload runs alone cannot skip them
-            boolean onlyOffload = command.kinds().stream().noneMatch(RunKind::isLocal);
             List<String> profiles = planner.profiles(query);
-            requireWhatRunsNeed(checked, profiles, command.kinds().contains(RunKind.OFFLOAD),
-                    command.offloadOptional() && !onlyOffload);
+            BenchmarkPlan readAhead = planner.readAhead(query);
+            requireComplete(readAhead, false);
+            requireWhatRunsNeed(checked, profiles, offloadRunsWanted(command, readAhead), offloadOptional(command));
             parsers.requireFor(profiles);
+            read = Optional.of(readAhead);
         }
-        try (SessionLock.Held exclusive = lock.acquire()) {
+        try (SessionLock.Held exclusive = machineLock.take(progress)) {
             List<SessionStore.Unreadable> unreadable = store.unreadable();
             if (!unreadable.isEmpty()) {
                 progress.sessionsSkipped(unreadable);
             }
-            endLeftovers(progress);
             Session session;
             if (toResume.isPresent()) {
                 // read again under the lock: the session may have moved on since
@@ -152,17 +151,16 @@ public final class SessionRunner implements RunBenchmark {
                 session = resume(stored, checked, progress);
             } else {
                 // every run is probed before the first is timed: a run that cannot do what the plan says stops here
-                BenchmarkPlan plan = planner.plan(query, progress, cancellation);
-                if (!plan.complete()) {
-                    throw new BenchException((command.probe() ? "the plan is incomplete or did not hold when probed"
-                            : "the plan is incomplete") + ", nothing was timed (bench plan"
-                            + (command.probe() ? " --probe" : "") + " shows the details):"
-                            + plan.problems().stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
-                }
+                BenchmarkPlan plan = command.probe() ? planner.plan(query, exclusive, progress, cancellation)
+                        : read.orElseThrow();
+                requireComplete(plan, command.probe());
+                // a provider only the probe could tell may need Modal's credentials
+                requireWhatRunsNeed(checked, planner.profiles(query), offloadRunsWanted(command, plan),
+                        offloadOptional(command));
                 session = create(command, plan, checked, progress);
             }
             listeners.sessionStarted(SessionEvents.started(session, command.resume().isPresent()), progress);
-            Outcome outcome = execute(session, progress, cancellation);
+            Outcome outcome = execute(session, exclusive.holderPid(), progress, cancellation);
             if (!listeners.isEmpty()) {
                 listeners.sessionFinished(SessionEvents.finished(outcome.session()), progress);
             }
@@ -170,23 +168,37 @@ public final class SessionRunner implements RunBenchmark {
         }
     }
 
-    /**
-     * Ends what a bench that died (kill -9) left running, before anything is timed: every
-     * process carrying the marker of a run a stored session still records as under way. Holding
-     * the lock, no live bench of this state folder owns such a run. The record is cleared once its
-     * processes are gone.
-     */
-    private void endLeftovers(ProgressListener progress) {
-        for (Session stored : store.list()) {
-            if (stored.running().isEmpty()) {
-                continue;
-            }
-            List<LeftoverProcess> ended = executor.endLeftovers(List.of(stored.running().get().marker()));
-            if (!ended.isEmpty()) {
-                progress.leftoversEnded(stored.id(), ended);
-            }
-            store.save(stored.withoutRunning());
+    /** Stops, having timed nothing, on any problem of the plan (bench plan shows the details). */
+    private static void requireComplete(BenchmarkPlan plan, boolean probed) {
+        if (!plan.complete()) {
+            throw new BenchException((probed ? "the plan is incomplete or did not hold when probed"
+                    : "the plan is incomplete") + ", nothing was " + (probed ? "timed" : "run") + " (bench plan"
+                    + (probed ? " --probe" : "") + " shows the details):"
+                    + plan.problems().stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
         }
+    }
+
+    /** Optional Offload still needs something else to run: a session of offload runs alone cannot skip them. */
+    private static boolean offloadOptional(Command command) {
+        return command.offloadOptional() && command.kinds().stream().anyMatch(RunKind::isLocal);
+    }
+
+    /**
+     * The Offload runs the session asks for: those the plan has, and, when the plan lacks one it
+     * asks for (reading could not tell it, the probe will), a run whose provider is unknown yet.
+     */
+    private static List<Optional<OffloadProvider>> offloadRunsWanted(Command command, BenchmarkPlan plan) {
+        if (!command.kinds().contains(RunKind.OFFLOAD)) {
+            return List.of();
+        }
+        List<Optional<OffloadProvider>> wanted = new ArrayList<>();
+        for (ProjectPlan project : plan.profiles()) {
+            Optional<PlannedRun> offload = project.runs().stream().filter(r -> r.kind() == RunKind.OFFLOAD)
+                    .findFirst();
+            // an Offload run without a provider is one reading could not plan: which provider, the probe tells
+            wanted.add(offload.map(PlannedRun::provider).orElse(Optional.empty()));
+        }
+        return wanted.isEmpty() ? List.of(Optional.empty()) : wanted;
     }
 
     private static void refuseFinished(Session stored) {
@@ -198,13 +210,18 @@ public final class SessionRunner implements RunBenchmark {
 
     /**
      * Stops before anything is recorded when a prerequisite of the runs to come is missing: a
-     * general one (just, a project of this session), or Offload's when offload runs are to run
-     * and the configuration does not make them optional.
+     * general one (just, a project of this session), or, when Offload runs are to run and the
+     * configuration does not make them optional, one those runs need: the offload binary for
+     * every one, Modal's credentials only for one on the Modal provider (a run whose provider is
+     * not known yet is checked again once it is).
+     *
+     * @param offloadRuns the providers of the Offload runs to come (empty: not known yet)
      */
-    private static void requireWhatRunsNeed(List<CheckResult> checked, List<String> profiles, boolean offloadRuns,
-            boolean offloadOptional) {
+    private static void requireWhatRunsNeed(List<CheckResult> checked, List<String> profiles,
+            List<Optional<OffloadProvider>> offloadRuns, boolean offloadOptional) {
         List<CheckResult> missing = checked.stream().filter(CheckResult::failed)
-                .filter(r -> r.offloadOnly() ? offloadRuns && !offloadOptional : r.scope().concernsAny(profiles))
+                .filter(r -> r.offloadOnly() ? !offloadOptional && offloadRuns.stream()
+                        .anyMatch(provider -> needed(r, provider)) : r.scope().concernsAny(profiles))
                 .toList();
         if (!missing.isEmpty()) {
             boolean onlyOffload = missing.stream().allMatch(CheckResult::offloadOnly);
@@ -215,14 +232,27 @@ public final class SessionRunner implements RunBenchmark {
         }
     }
 
-    private static boolean hasPendingOffload(Session session) {
-        return session.entries().stream().anyMatch(e -> e.run().planned().kind() == RunKind.OFFLOAD
-                && e.run().status() != RunStatus.DONE && e.run().status() != RunStatus.SKIPPED);
+    /** Whether an Offload run on this provider needs the check; with the provider unknown, only what every one needs. */
+    private static boolean needed(CheckResult check, Optional<OffloadProvider> provider) {
+        return provider.map(p -> check.scope().neededByOffloadOn(p))
+                .orElse(check.scope().concern() != CheckResult.Scope.Concern.MODAL);
+    }
+
+    /** The providers of the Offload runs a resumed session has still to run (Modal for one planned before runs named it). */
+    private static List<Optional<OffloadProvider>> pendingOffloadRuns(Session session) {
+        return session.entries().stream().map(Session.Entry::run)
+                .filter(run -> run.planned().kind() == RunKind.OFFLOAD && run.status() != RunStatus.DONE
+                        && run.status() != RunStatus.SKIPPED)
+                .map(run -> Optional.of(provider(run.planned()))).toList();
+    }
+
+    /** The run's Offload provider; Modal for a run planned before runs named it, as the results say. */
+    private static OffloadProvider provider(PlannedRun run) {
+        return run.provider().orElse(OffloadProvider.MODAL);
     }
 
     private Session create(Command command, BenchmarkPlan plan, List<CheckResult> checked,
             ProgressListener progress) {
-        Optional<String> offloadMissing = whyOffloadCannotRun(checked);
         List<SessionProject> projects = new ArrayList<>();
         for (ProjectPlan project : plan.profiles()) {
             List<SessionRun> runs = new ArrayList<>();
@@ -231,8 +261,8 @@ public final class SessionRunner implements RunBenchmark {
                 if (!command.kinds().contains(planned.kind())) {
                     run = run.skipped(SkipReason.NOT_REQUESTED, "not requested (--kinds " + command.kinds().stream()
                             .map(RunKind::id).collect(Collectors.joining(",")) + ")");
-                } else if (planned.kind() == RunKind.OFFLOAD && offloadMissing.isPresent()) {
-                    run = run.skipped(SkipReason.OFFLOAD_UNAVAILABLE, offloadMissing.get());
+                } else if (planned.kind() == RunKind.OFFLOAD && whyOffloadCannotRun(checked, planned).isPresent()) {
+                    run = run.skipped(SkipReason.OFFLOAD_UNAVAILABLE, whyOffloadCannotRun(checked, planned).get());
                 }
                 runs.add(run);
             }
@@ -260,9 +290,13 @@ public final class SessionRunner implements RunBenchmark {
         return SessionInputs.of(tools, machine.describe());
     }
 
-    /** The offload binary missing says it all; otherwise each failed Offload prerequisite, with its remedy. */
-    private static Optional<String> whyOffloadCannotRun(List<CheckResult> checked) {
-        List<CheckResult> failed = checked.stream().filter(r -> r.offloadOnly() && r.failed()).toList();
+    /**
+     * The offload binary missing says it all; otherwise each failed prerequisite of this Offload
+     * run (Modal's credentials only on the Modal provider), with its remedy.
+     */
+    private static Optional<String> whyOffloadCannotRun(List<CheckResult> checked, PlannedRun run) {
+        List<CheckResult> failed = checked.stream()
+                .filter(r -> r.failed() && r.scope().neededByOffloadOn(provider(run))).toList();
         if (failed.isEmpty()) {
             return Optional.empty();
         }
@@ -280,7 +314,6 @@ public final class SessionRunner implements RunBenchmark {
      */
     private Session resume(Session stored, List<CheckResult> checked, ProgressListener progress) {
         refuseFinished(stored);
-        Optional<String> offloadMissing = whyOffloadCannotRun(checked);
         Session resumed = stored;
         for (Session.Entry entry : stored.entries()) {
             SessionRun run = entry.run();
@@ -289,7 +322,9 @@ public final class SessionRunner implements RunBenchmark {
                 continue;
             }
             SessionRun continued = run.resumed();
-            if (run.planned().kind() == RunKind.OFFLOAD && offloadMissing.isPresent()) {
+            Optional<String> offloadMissing = run.planned().kind() == RunKind.OFFLOAD
+                    ? whyOffloadCannotRun(checked, run.planned()) : Optional.empty();
+            if (offloadMissing.isPresent()) {
                 continued = continued.skipped(SkipReason.OFFLOAD_UNAVAILABLE, offloadMissing.get());
             } else {
                 continued = withSecrets(stored, entry.profileId(), continued);
@@ -327,7 +362,7 @@ public final class SessionRunner implements RunBenchmark {
         return new SessionRun(run.planned().withEnvironment(restored), run.status(), run.reason(), run.attempts());
     }
 
-    private Outcome execute(Session start, ProgressListener progress, Cancellation cancellation) {
+    private Outcome execute(Session start, long benchPid, ProgressListener progress, Cancellation cancellation) {
         Session session = start;
         for (Session.Entry entry : start.entries()) {
             SessionRun run = entry.run();
@@ -350,8 +385,8 @@ public final class SessionRunner implements RunBenchmark {
                 MachineProbe.Load load = loadBefore(progress);
                 progress.attemptStarted(entry.profileId(), run.planned().kind(), run.planned().command(), warmup,
                         number, warmup ? warmups : samples, estimate);
-                Attempt attempt = attempt(session, entry.profileId(), run.planned(), warmup, number, load, progress,
-                        cancellation);
+                Attempt attempt = attempt(session, entry.profileId(), run.planned(), warmup, number, benchPid, load,
+                        progress, cancellation);
                 run = run.with(attempt);
                 // saved with the attempt, and without the run under way: its processes are gone
                 session = session.replace(entry.profileId(), run);
@@ -397,9 +432,9 @@ public final class SessionRunner implements RunBenchmark {
      * group once it has started, so that a bench that dies meanwhile leaves a record of what to end.
      */
     private Attempt attempt(Session session, String profileId, PlannedRun planned, boolean warmup, int number,
-            MachineProbe.Load load, ProgressListener progress, Cancellation cancellation) {
-        RunInProgress running = new RunInProgress(profileId, planned.kind(), newMarker(session.id()),
-                ProcessHandle.current().pid(), OptionalLong.empty(), clock.instant());
+            long benchPid, MachineProbe.Load load, ProgressListener progress, Cancellation cancellation) {
+        RunInProgress running = new RunInProgress(profileId, planned.kind(), Markers.next(session.id()), benchPid,
+                OptionalLong.empty(), clock.instant());
         store.save(session.withRunning(running));
         Optional<GuardedOutputParser> parser = parsers.forRun(profileId, planned.kind()).map(GuardedOutputParser::new);
         ExecutionRequest request = new ExecutionRequest(planned.command(), planned.environment(),
@@ -426,25 +461,17 @@ public final class SessionRunner implements RunBenchmark {
         }
         List<String> notes = new ArrayList<>(Verdict.notes(execution, planned));
         if (!execution.leftovers().isEmpty()) {
-            notes.add("ended " + execution.leftovers().size() + " process"
-                    + (execution.leftovers().size() == 1 ? "" : "es") + " it left running: "
-                    + execution.leftovers().stream().map(LeftoverProcess::toString).collect(Collectors.joining(", ")));
+            // a leftover's command line may hold a secret the recipe handed on
+            List<LeftoverProcess> leftovers = Secrets.in(List.of(planned.environment()))
+                    .maskLeftovers(execution.leftovers());
+            notes.add("ended " + leftovers.size() + " process" + (leftovers.size() == 1 ? "" : "es")
+                    + " it left running: " + leftovers.stream().map(LeftoverProcess::toString)
+                            .collect(Collectors.joining(", ")));
         }
         return new Attempt(warmup, execution.started(), execution.finished(), seconds, execution.exitCode(),
                 execution.termination(), execution.tally(), execution.log(), validity, notes,
                 Double.isFinite(load.oneMinute()) && load.oneMinute() >= 0 ? OptionalDouble.of(load.oneMinute())
                         : OptionalDouble.empty());
-    }
-
-    /** Unique among every run anywhere: the session's id and 96 random bits. */
-    private static String newMarker(String sessionId) {
-        byte[] random = new byte[12];
-        MARKERS.nextBytes(random);
-        StringBuilder marker = new StringBuilder(sessionId).append('-');
-        for (byte b : random) {
-            marker.append(String.format("%02x", b & 0xff));
-        }
-        return marker.toString();
     }
 
     /** The machine's load just before a run, recorded with it, and a warning when it is busy. */

@@ -17,15 +17,19 @@ import dev.offloadbench.domain.justfile.Justfile;
 import dev.offloadbench.domain.justfile.RecipeCall;
 import dev.offloadbench.domain.justfile.SourceLine;
 import dev.offloadbench.domain.model.OffloadProvider;
+import dev.offloadbench.domain.plan.Problem;
 import dev.offloadbench.domain.port.out.JustfileReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader;
 import dev.offloadbench.domain.port.out.OffloadConfigReader.OffloadConfig;
+import dev.offloadbench.domain.port.out.ProjectFolders;
 import dev.offloadbench.domain.service.planning.OffloadFinder.Finding;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,7 +40,10 @@ class OffloadFinderTest {
 
     private final JustfileReader just = mock(JustfileReader.class);
     private final OffloadConfigReader configs = mock(OffloadConfigReader.class);
-    private final OffloadFinder finder = new OffloadFinder(just, configs);
+    /** Files that are not there; everything else is. */
+    private final Set<Path> missing = new HashSet<>();
+    private final OffloadFinder finder = new OffloadFinder(just, configs,
+            path -> missing.contains(path) ? ProjectFolders.State.MISSING : ProjectFolders.State.FILE);
 
     {
         // any config file: Modal, no max_parallel (tests that care stub their own file)
@@ -92,6 +99,34 @@ class OffloadFinderTest {
         assertThat(finding.source()).isEqualTo("offload-modal.toml:3");
         assertThat(finding.configFile()).isEqualTo(DIR.resolve("offload-modal.toml"));
         verify(configs).read(DIR.resolve("offload-modal.toml"));
+    }
+
+    /** sculptor's test-offload shape: nothing but the shell's own commands before offload, so nothing writes it. */
+    @Test
+    void aMissingConfigThatNothingBeforeOffloadCouldWriteIsAConfigurationProblem() {
+        missing.add(DIR.resolve("offload.toml"));
+        when(just.dryRun(eq(DIR), any())).thenReturn(List.of("#!/bin/bash", "set -ueo pipefail",
+                "if ! command -v offload &>/dev/null; then", "    echo \"Error: 'offload' is not installed.\"",
+                "    exit 1", "fi", "ulimit -n 8192", "offload run --trace  || [ $? -eq 2 ]"));
+        Justfile justfile = justfile(recipe("test-offload", 4, line("offload run --trace")));
+
+        assertThatThrownBy(() -> find(justfile)).isInstanceOfSatisfying(PlanProblem.class, problem -> {
+            assertThat(problem.kind()).isEqualTo(Problem.Kind.OFFLOAD_CONFIG);
+            assertThat(problem.getMessage()).contains(DIR.resolve("offload.toml") + " does not exist");
+        });
+        verify(configs, never()).read(any());
+    }
+
+    /** sculptor's test-offload-perf-fast shape: a script writes the config first; only the probe can tell. */
+    @Test
+    void aMissingConfigARecipeMayWriteFirstIsLeftToTheProbe() {
+        missing.add(DIR.resolve("offload-perf-fast.toml"));
+        when(just.dryRun(eq(DIR), any())).thenReturn(List.of("#!/bin/bash", "set -ueo pipefail", "ulimit -n 8192",
+                "python3 tools/perf/make_fast_config.py", "offload run -c offload-perf-fast.toml --trace"));
+        Justfile justfile = justfile(recipe("test-offload", 4, line("offload run")));
+
+        assertThatThrownBy(() -> find(justfile)).isInstanceOfSatisfying(PlanProblem.class,
+                problem -> assertThat(problem.kind()).isEqualTo(Problem.Kind.READING));
     }
 
     @Test

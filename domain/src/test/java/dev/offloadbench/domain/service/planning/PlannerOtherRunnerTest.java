@@ -28,6 +28,7 @@ import dev.offloadbench.domain.port.out.ProjectFolders;
 import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.RunProbe;
 import dev.offloadbench.domain.profile.ProfileRegistry;
+import dev.offloadbench.domain.service.containment.FakeLocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,8 @@ class PlannerOtherRunnerTest {
                 Path.of("/offload/README.md"), List.of(project));
         return new Planner(config, new ProfileRegistry().install("plugin", List.of(NEXTEST)), just,
                 mock(PytestConfigReader.class), offloadConfigs, machine, mock(ReadmeStore.class),
-                folder -> ProjectFolders.State.FOLDER, mock(RunProbe.class), environment)
+                folder -> ProjectFolders.State.FOLDER, mock(RunProbe.class), environment,
+                FakeLocks.free(new FakeLocks.RecordingHeld()))
                 .plan(new Query(List.of()));
     }
 

@@ -23,6 +23,7 @@ import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.plan.BenchmarkPlan;
 import dev.offloadbench.domain.plan.PlannedRun;
 import dev.offloadbench.domain.plan.Problem;
+import dev.offloadbench.domain.plan.Secrets;
 import dev.offloadbench.domain.port.in.PlanBenchmark.Query;
 import dev.offloadbench.domain.port.out.ProjectFolders;
 import dev.offloadbench.domain.port.out.JustfileReader;
@@ -41,6 +42,7 @@ import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.profile.BuiltInProfiles;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.service.containment.FakeLocks;
 import dev.offloadbench.domain.run.Interrupted;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +73,7 @@ class PlannerProbingTest {
     final ProfileRegistry profiles = new ProfileRegistry().install(new BuiltInProfiles());
     final List<ProbeRequest> probed = new ArrayList<>();
     final List<String> heard = new ArrayList<>();
+    final FakeLocks.RecordingHeld held = new FakeLocks.RecordingHeld();
     /** How the project answers a probe. */
     Function<ProbeRequest, ProbeResult> project;
 
@@ -106,7 +109,7 @@ class PlannerProbingTest {
         BenchConfig config = new BenchConfig(Optional.of(CONFIG_FILE), Optional.of("Test rig"), Path.of("/offload"),
                 Path.of("/offload/README.md"), List.of(ProjectConfig.at(profile, DIR)));
         Planner planner = new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes,
-                folder -> ProjectFolders.State.FOLDER, probe, Map.of());
+                folder -> ProjectFolders.State.FOLDER, probe, Map.of(), FakeLocks.free(held));
         return planner.plan(new Query(List.of(), kinds, true, LIMIT), listener, cancellation);
     }
 
@@ -280,7 +283,8 @@ class PlannerProbingTest {
     void aProbeThatCannotRunIsAProblemWithTheCommandsLastLines() {
         mngShapedProject();
         project = request -> new ProbeResult(ProbeResult.Outcome.OBSERVED, List.of(), List.of(), 2,
-                Duration.ofMillis(300), "", List.of("error: Failed to spawn: `pytest`", "  Caused by: No such file"));
+                Duration.ofMillis(300), "", List.of("error: Failed to spawn: `pytest`", "  Caused by: No such file"),
+                List.of());
 
         BenchmarkPlan plan = plan("mng", List.of(RunKind.BASELINE, RunKind.HIGH));
 
@@ -325,7 +329,7 @@ class PlannerProbingTest {
     void aPlanKeepsWhatTheProbesSawButNotTheirOutput() {
         mngShapedProject();
         project = request -> new ProbeResult(ProbeResult.Outcome.OBSERVED, pytestStarts(4).pytest(), List.of(), 0,
-                Duration.ofSeconds(1), "", List.of("some output"));
+                Duration.ofSeconds(1), "", List.of("some output"), List.of());
 
         BenchmarkPlan plan = plan("mng", List.of(RunKind.BASELINE));
 
@@ -352,7 +356,7 @@ class PlannerProbingTest {
                 Path.of("/offload/README.md"), List.of(new ProjectConfig("sculptor", DIR, Optional.empty(),
                         Optional.of(recipe), OptionalInt.empty(), Optional.empty(), Map.of())));
         return new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes, folder -> ProjectFolders.State.FOLDER, probe,
-                Map.of()).plan(new Query(List.of(), List.of(RunKind.OFFLOAD), true, LIMIT), listener,
+                Map.of(), FakeLocks.free(held)).plan(new Query(List.of(), List.of(RunKind.OFFLOAD), true, LIMIT), listener,
                         new Cancellation());
     }
 
@@ -379,12 +383,241 @@ class PlannerProbingTest {
         offloadRecipe("offload run --trace");
         project = request -> new ProbeResult(ProbeResult.Outcome.OBSERVED, List.of(),
                 List.of(new ObservedOffload(DIR, List.of("--version"))), 1, Duration.ofSeconds(1), "",
-                List.of("Error: modal is not configured"));
+                List.of("Error: modal is not configured"), List.of());
 
         BenchmarkPlan plan = planOffload("test-offload");
 
         assertThat(plan.problems()).extracting(Problem::message).singleElement().asString()
                 .contains("the recipe exited 1 after 1.0 s without starting `offload run` (it ran offload --version)")
                 .contains("Error: modal is not configured");
+    }
+
+    // ---------------------------------------------------------------- the machine's lock, markers
+
+    /**
+     * Probes run recipes: the plan takes the machine's lock first, and records each probe's
+     * marker with it before the probe starts, clearing it once the probe has ended.
+     */
+    @Test
+    void probingTakesTheLockAndRecordsEachProbesMarkerBeforeItStarts() {
+        mngrShapedJustfile();
+        List<String> eventsAtEachProbe = new ArrayList<>();
+        project = request -> {
+            eventsAtEachProbe.add(String.join(",", held.events));
+            return mngr(request);
+        };
+
+        plan("mng", List.of(RunKind.BASELINE, RunKind.HIGH));
+
+        assertThat(probed).hasSize(3);
+        assertThat(probed).extracting(ProbeRequest::marker).doesNotHaveDuplicates()
+                .allSatisfy(marker -> assertThat(marker).startsWith("probe-"));
+        for (int i = 0; i < probed.size(); i++) {
+            assertThat(eventsAtEachProbe.get(i)).as("the lock is held and the marker recorded as probe %d starts", i)
+                    .startsWith("taken").endsWith("record " + probed.get(i).marker());
+        }
+        assertThat(held.events).endsWith("clear " + probed.get(2).marker(), "released");
+        assertThat(held.recordedProbes()).as("every record cleared once its probe ended").isEmpty();
+    }
+
+    @Test
+    void readingAloneTakesNoLock() {
+        mngrShapedJustfile();
+        BenchConfig config = new BenchConfig(Optional.of(CONFIG_FILE), Optional.of("Test rig"), Path.of("/offload"),
+                Path.of("/offload/README.md"), List.of(ProjectConfig.at("mng", DIR)));
+
+        new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes,
+                folder -> ProjectFolders.State.FOLDER, probe, Map.of(), FakeLocks.free(held))
+                .plan(new Query(List.of(), List.of(RunKind.BASELINE, RunKind.HIGH), false, LIMIT));
+
+        assertThat(held.events).isEmpty();
+        assertThat(probed).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- reading ahead, before the lock
+
+    private Planner planner(ProjectConfig project) {
+        BenchConfig config = new BenchConfig(Optional.of(CONFIG_FILE), Optional.of("Test rig"), Path.of("/offload"),
+                Path.of("/offload/README.md"), List.of(project));
+        return new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes,
+                folder -> ProjectFolders.State.FOLDER, probe, Map.of(), FakeLocks.free(held));
+    }
+
+    @Test
+    void readingAheadRunsNoProbeAndTakesNoLock() {
+        mngrShapedJustfile();
+        project = PlannerProbingTest::mngr;
+
+        BenchmarkPlan ahead = planner(ProjectConfig.at("mng", DIR))
+                .readAhead(new Query(List.of(), List.of(RunKind.BASELINE, RunKind.HIGH), true, LIMIT));
+
+        assertThat(ahead.problems()).isEmpty();
+        assertThat(probed).isEmpty();
+        assertThat(held.events).isEmpty();
+    }
+
+    /** What no probe can change stops the session before the lock: a recipe the justfile does not have. */
+    @Test
+    void readingAheadFindsAMissingRecipeAsARecipeProblem() {
+        mngrShapedJustfile();
+
+        BenchmarkPlan ahead = planner(ProjectConfig.at("mng", DIR))
+                .readAhead(new Query(List.of(), List.of(RunKind.values()), true, LIMIT));
+
+        assertThat(ahead.problems()).extracting(Problem::kind).containsExactly(Problem.Kind.RECIPE);
+        assertThat(probed).isEmpty();
+    }
+
+    /** A count reading cannot tell is no problem before probing: the probe finds it. */
+    @Test
+    void aCountReadingCannotTellDoesNotStopReadingAhead() {
+        when(just.read(DIR)).thenReturn(justfile(recipe("test-integration", 3, line("./run-tests.sh"))));
+        when(just.dryRun(eq(DIR), any())).thenReturn(List.of("./run-tests.sh"));
+        project = request -> pytestStarts(3);
+        Query query = new Query(List.of(), List.of(RunKind.BASELINE), true, LIMIT);
+
+        BenchmarkPlan ahead = planner(ProjectConfig.at("mng", DIR)).readAhead(query);
+        BenchmarkPlan probedPlan = planner(ProjectConfig.at("mng", DIR)).plan(query, listener, new Cancellation());
+
+        assertThat(ahead.problems()).isEmpty();
+        assertThat(probedPlan.problems()).isEmpty();
+        assertThat(run(probedPlan, RunKind.BASELINE).workers()).hasValue(3);
+    }
+
+    // ---------------------------------------------------------------- what a probe cannot intercept
+
+    /** offload started by its path would be the real Offload, running every test: not probed, read instead. */
+    @Test
+    void anOffloadStartedByItsPathIsNotProbedButPlannedByReadingSayingWhy() {
+        offloadRecipe("/opt/bin/offload -c offload-ci.toml run");
+
+        BenchmarkPlan plan = planOffload("test-offload");
+
+        assertThat(probed).isEmpty();
+        assertThat(plan.problems()).isEmpty();
+        PlannedRun offload = run(plan, RunKind.OFFLOAD);
+        assertThat(offload.maxParallel()).hasValue(40);
+        assertThat(offload.verified()).isFalse();
+        assertThat(offload.notes()).anySatisfy(note -> assertThat(note).startsWith("not probed: it starts offload"
+                + " by its path (`/opt/bin/offload`)").contains("planned by reading the justfile"));
+    }
+
+    @Test
+    void anOffloadBuiltAndStartedWithCargoRunIsNotProbed() {
+        offloadRecipe("cargo run --release -- -c offload-ci.toml run");
+
+        BenchmarkPlan plan = planOffload("test-offload");
+
+        assertThat(probed).isEmpty();
+        assertThat(plan.problems()).extracting(Problem::message).singleElement().asString()
+                .contains("cannot be probed safely: it builds and starts a program with `cargo run`");
+    }
+
+    @Test
+    void anOffloadStartedThroughALauncherWithItsOwnPathIsNotProbed() {
+        offloadRecipe("uv run offload -c offload-ci.toml run");
+
+        BenchmarkPlan plan = planOffload("test-offload");
+
+        assertThat(probed).isEmpty();
+        assertThat(run(plan, RunKind.OFFLOAD).notes()).anySatisfy(note -> assertThat(note)
+                .contains("it starts offload through `uv`"));
+    }
+
+    @Test
+    void aRecipeThatPutsAnotherFolderFirstOnThePathIsNotProbed() {
+        offloadRecipe("PATH=/opt/offload/bin:$PATH offload -c offload-ci.toml run");
+
+        BenchmarkPlan plan = planOffload("test-offload");
+
+        assertThat(probed).isEmpty();
+        assertThat(run(plan, RunKind.OFFLOAD).notes()).anySatisfy(note -> assertThat(note)
+                .contains("it sets PATH (`PATH=/opt/offload/bin:$PATH`)"));
+    }
+
+    /** A recipe that keeps the probe's plugin out of pytest would run every test: read, not probed. */
+    @Test
+    void aPytestThatBlocksTheProbesPluginIsNotProbed() {
+        when(just.read(DIR)).thenReturn(justfile(recipe("test-integration", 3,
+                line("uv run pytest -p no:offload_bench_probe -n 4 tests"))));
+        when(just.dryRun(eq(DIR), any())).thenReturn(List.of("uv run pytest -p no:offload_bench_probe -n 4 tests"));
+
+        BenchmarkPlan plan = plan("mng", List.of(RunKind.BASELINE));
+
+        assertThat(probed).isEmpty();
+        PlannedRun baseline = run(plan, RunKind.BASELINE);
+        assertThat(baseline.workers()).hasValue(4);
+        assertThat(baseline.verified()).isFalse();
+        assertThat(baseline.notes()).anySatisfy(note -> assertThat(note)
+                .startsWith("not probed: it blocks the probe's pytest plugin"));
+    }
+
+    @Test
+    void aPytestWhosePluginVariablesTheRecipeUnsetsIsNotProbed() {
+        when(just.read(DIR)).thenReturn(justfile(recipe("test-integration", 3,
+                line("env -u PYTEST_PLUGINS uv run pytest -n 4 tests"))));
+        when(just.dryRun(eq(DIR), any())).thenReturn(List.of("env -u PYTEST_PLUGINS uv run pytest -n 4 tests"));
+
+        BenchmarkPlan plan = plan("mng", List.of(RunKind.BASELINE));
+
+        assertThat(probed).isEmpty();
+        assertThat(run(plan, RunKind.BASELINE).notes()).anySatisfy(note -> assertThat(note)
+                .contains("it unsets PYTEST_PLUGINS"));
+    }
+
+    @Test
+    void aPythonPathThatKeepsTheInheritedOneStillLetsTheProbeIn() {
+        mngShapedProject();
+        when(just.dryRun(eq(DIR), any())).thenReturn(List.of("PYTHONPATH=src${PYTHONPATH:+:$PYTHONPATH} uv run pytest"));
+        project = request -> pytestStarts(4);
+
+        plan("mng", List.of(RunKind.BASELINE));
+
+        assertThat(probed).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------- secrets
+
+    /** A recipe hands a secret on: what the probe saw and printed is masked before anyone sees or stores it. */
+    @Test
+    void secretsTheRecipeHandsOnAreMaskedInWhatTheProbeSawInProblemsAndInWhatTheListenerHears() {
+        offloadRecipe("offload -c offload-ci.toml run --token \"$API_TOKEN\"");
+        BenchConfig config = new BenchConfig(Optional.of(CONFIG_FILE), Optional.of("Test rig"), Path.of("/offload"),
+                Path.of("/offload/README.md"), List.of(new ProjectConfig("sculptor", DIR, Optional.empty(),
+                        Optional.of("test-offload"), OptionalInt.empty(), Optional.empty(),
+                        Map.of("API_TOKEN", "supersecret123"))));
+        project = request -> ProbeResult.observed(List.of(), List.of(new ObservedOffload(DIR,
+                List.of("-c", "offload-ci.toml", "run", "--token", request.environment().get("API_TOKEN")))), 0,
+                Duration.ofSeconds(1));
+        List<ProbeResult> heardResults = new ArrayList<>();
+        ProbeListener recording = new ProbeListener() {
+            @Override
+            public void probeFinished(String profileId, RunKind kind, ProbeResult result) {
+                heardResults.add(result);
+            }
+        };
+        Planner planner = new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes,
+                folder -> ProjectFolders.State.FOLDER, probe, Map.of("MODAL_TOKEN_SECRET", "as-modal-secret"),
+                FakeLocks.free(held));
+
+        BenchmarkPlan plan = planner.plan(new Query(List.of(), List.of(RunKind.OFFLOAD), true, LIMIT), recording,
+                new Cancellation());
+        project = request -> new ProbeResult(ProbeResult.Outcome.FAILED, List.of(), List.of(), 1,
+                Duration.ofSeconds(1), "exited: using token supersecret123 and as-modal-secret", List.of(
+                        "using token supersecret123"), List.of());
+        BenchmarkPlan failed = planner.plan(new Query(List.of(), List.of(RunKind.OFFLOAD), true, LIMIT), recording,
+                new Cancellation());
+
+        assertThat(probed.get(0).environment()).as("the probe itself gets the real value")
+                .containsEntry("API_TOKEN", "supersecret123");
+        assertThat(run(plan, RunKind.OFFLOAD).probe().orElseThrow().offload().get(0).arguments())
+                .containsExactly("-c", "offload-ci.toml", "run", "--token", Secrets.REDACTED);
+        assertThat(run(plan, RunKind.OFFLOAD).environment()).as("the run gets the real value")
+                .containsEntry("API_TOKEN", "supersecret123");
+        assertThat(heardResults.get(0).offload().get(0).arguments()).doesNotContain("supersecret123");
+        assertThat(heardResults.get(1).problem()).isEqualTo("exited: using token <redacted> and <redacted>");
+        assertThat(heardResults.get(1).outputTail()).containsExactly("using token <redacted>");
+        assertThat(failed.problems()).extracting(Problem::message).singleElement().asString()
+                .doesNotContain("supersecret123", "as-modal-secret").contains("using token <redacted>");
     }
 }

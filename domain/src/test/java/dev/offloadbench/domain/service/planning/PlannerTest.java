@@ -44,6 +44,7 @@ import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.RunProbe;
 import dev.offloadbench.domain.profile.BuiltInProfiles;
 import dev.offloadbench.domain.profile.ProfileRegistry;
+import dev.offloadbench.domain.service.containment.FakeLocks;
 import dev.offloadbench.domain.spi.ProfileProvider;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,7 +148,7 @@ class PlannerTest {
 
     private Planner planner(BenchConfig config) {
         return new Planner(config, profiles, just, pytest, offloadConfigs, machine, readmes, PlannerTest::onDisk,
-                probe, Map.of());
+                probe, Map.of(), FakeLocks.free(new FakeLocks.RecordingHeld()));
     }
 
     private BenchmarkPlan plan(ProjectConfig... projects) {
@@ -733,7 +734,7 @@ class PlannerTest {
         assertThat(plan.profiles()).extracting(ProjectPlan::profileId).containsExactly("mng", "plain");
         assertThat(plan.profiles().get(0).runs()).isEmpty();
         assertThat(plan.profiles().get(1).runs()).hasSize(3);
-        assertThat(plan.problems()).containsExactly(Problem.of("mng", "error: no justfile found"));
+        assertThat(plan.problems()).containsExactly(Problem.of("mng", Problem.Kind.PROJECT, "error: no justfile found"));
     }
 
     @Test
@@ -781,7 +782,7 @@ class PlannerTest {
             BenchmarkPlan plan = planner(both()).plan(new Query(List.of("mng", "nosuch")));
 
             assertThat(plan.profiles()).extracting(ProjectPlan::profileId).containsExactly("mng");
-            assertThat(plan.problems()).contains(Problem.of("nosuch", "no project uses profile `nosuch` in "
+            assertThat(plan.problems()).contains(Problem.of("nosuch", Problem.Kind.PROFILE, "no project uses profile `nosuch` in "
                     + CONFIG_FILE + "; configured: mng, sculptor. Add a [projects.nosuch] table with its path"));
         }
     }
@@ -808,7 +809,8 @@ class PlannerTest {
         justfileIn(plainDir, justfile(recipe("test-integration", 1, line("pytest -n ${N:-2}")),
                 offloadRecipe(plainDir, "test-offload")));
         Planner planner = new Planner(config(ProjectConfig.at("plain", plainDir)), profiles, just, pytest,
-                offloadConfigs, machine, readmes, PlannerTest::onDisk, probe, Map.of("N", "3"));
+                offloadConfigs, machine, readmes, PlannerTest::onDisk, probe, Map.of("N", "3"),
+                FakeLocks.free(new FakeLocks.RecordingHeld()));
 
         BenchmarkPlan plan = planner.plan(new Query(List.of()));
 
@@ -818,10 +820,17 @@ class PlannerTest {
     }
 
     /** The folders on disk, as the real adapter sees them. */
+    /** Project folders as they are on disk; Offload's configurations are the mocked reader's, so they are there. */
     private static ProjectFolders.State onDisk(Path folder) {
+        if (folder.getFileName().toString().endsWith(".toml")) {
+            return ProjectFolders.State.FILE;
+        }
         if (Files.isDirectory(folder)) {
             return ProjectFolders.State.FOLDER;
         }
-        return Files.exists(folder) ? ProjectFolders.State.NOT_A_FOLDER : ProjectFolders.State.MISSING;
+        if (Files.isRegularFile(folder)) {
+            return ProjectFolders.State.FILE;
+        }
+        return Files.exists(folder) ? ProjectFolders.State.OTHER : ProjectFolders.State.MISSING;
     }
 }

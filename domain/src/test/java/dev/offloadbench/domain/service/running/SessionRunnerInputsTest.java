@@ -19,11 +19,13 @@ import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.ProgressListener;
 import dev.offloadbench.domain.port.out.ProjectRevisions;
 import dev.offloadbench.domain.port.out.RunExecutor;
+import dev.offloadbench.domain.port.out.RunProbe;
 import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.probe.ObservedPytest;
 import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.service.containment.MachineLock;
 import dev.offloadbench.domain.session.Attempt;
 import dev.offloadbench.domain.session.Revision;
 import dev.offloadbench.domain.session.RunStatus;
@@ -74,7 +76,9 @@ class SessionRunnerInputsTest {
             default -> check;
         });
         when(checks.check(any())).thenReturn(checked);
-        when(planner.plan(any(), any(), any())).thenReturn(SessionRunnerTest.plan(SessionRunnerTest.project("mng"),
+        when(planner.plan(any(), any(), any(), any())).thenReturn(SessionRunnerTest.plan(
+                SessionRunnerTest.project("mng"), SessionRunnerTest.project("sculptor")));
+        when(planner.readAhead(any())).thenReturn(SessionRunnerTest.plan(SessionRunnerTest.project("mng"),
                 SessionRunnerTest.project("sculptor")));
         when(planner.profiles(any())).thenReturn(List.of("mng", "sculptor"));
         when(machine.describe()).thenReturn(Optional.of("Linux machine with a CPU (8 cores), 32 GB RAM"));
@@ -84,9 +88,10 @@ class SessionRunnerInputsTest {
     }
 
     private Outcome run(Command command) {
-        return new SessionRunner(checks, planner, executor, store, lock, machine, revisions,
+        return new SessionRunner(checks, planner, executor, store,
+                new MachineLock(lock, store, executor, mock(RunProbe.class)), machine, revisions,
                 Clock.fixed(Instant.parse("2024-05-01T12:34:56Z"), ZoneId.of("UTC")), List.of(),
-                OutputParsers.none(new ProfileRegistry()))
+                new OutputParsers(new ProfileRegistry(), List.of()))
                 .run(command, mock(ProgressListener.class), new Cancellation());
     }
 

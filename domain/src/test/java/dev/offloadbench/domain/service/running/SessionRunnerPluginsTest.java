@@ -21,9 +21,11 @@ import dev.offloadbench.domain.port.in.RunBenchmark.Outcome;
 import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.ProgressListener;
 import dev.offloadbench.domain.port.out.RunExecutor;
+import dev.offloadbench.domain.port.out.RunProbe;
 import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.run.Cancellation;
+import dev.offloadbench.domain.service.containment.MachineLock;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.session.RunStatus;
@@ -67,7 +69,8 @@ class SessionRunnerPluginsTest {
     void setUp() {
         when(lock.acquire()).thenReturn(mock(SessionLock.Held.class));
         when(checks.check(any())).thenReturn(SessionRunnerTest.allChecksPass());
-        when(planner.plan(any(), any(), any())).thenReturn(SessionRunnerTest.plan(SessionRunnerTest.project("mng")));
+        when(planner.plan(any(), any(), any(), any())).thenReturn(SessionRunnerTest.plan(SessionRunnerTest.project("mng")));
+        when(planner.readAhead(any())).thenReturn(SessionRunnerTest.plan(SessionRunnerTest.project("mng")));
         when(planner.profiles(any())).thenReturn(List.of("mng"));
         when(machine.load()).thenReturn(new MachineProbe.Load(0.2, 8, List.of()));
         when(executor.execute(any(), any(), any())).thenAnswer(invocation -> {
@@ -86,7 +89,8 @@ class SessionRunnerPluginsTest {
     }
 
     private Outcome run(List<RunListener> listeners, List<TestOutputParser> parsers) {
-        return new SessionRunner(checks, planner, executor, store, lock, machine,
+        return new SessionRunner(checks, planner, executor, store,
+                new MachineLock(lock, store, executor, mock(RunProbe.class)), machine,
                 Clock.fixed(NOW, ZoneId.of("UTC")), listeners, new OutputParsers(profiles, parsers))
                 .run(new Command(List.of("all"), ALL_KINDS, 1, 1, Optional.empty(), Optional.empty(), false),
                         progress, new Cancellation());

@@ -18,11 +18,13 @@ import static org.mockito.Mockito.when;
 
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.check.CheckResult;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.Validity;
 import dev.offloadbench.domain.plan.BenchmarkPlan;
 import dev.offloadbench.domain.plan.MachineDescription;
 import dev.offloadbench.domain.plan.PlannedRun;
+import dev.offloadbench.domain.plan.PlannedRuns;
 import dev.offloadbench.domain.plan.Problem;
 import dev.offloadbench.domain.plan.ProjectPlan;
 import dev.offloadbench.domain.port.in.CheckPrerequisites;
@@ -32,9 +34,13 @@ import dev.offloadbench.domain.port.in.RunBenchmark.Ending;
 import dev.offloadbench.domain.port.in.RunBenchmark.Outcome;
 import dev.offloadbench.domain.port.out.MachineProbe;
 import dev.offloadbench.domain.port.out.ProgressListener;
+import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.port.out.RunExecutor;
+import dev.offloadbench.domain.port.out.RunProbe;
 import dev.offloadbench.domain.port.out.SessionLock;
 import dev.offloadbench.domain.port.out.SessionStore;
+import dev.offloadbench.domain.probe.ObservedOffload;
+import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Interrupted;
 import dev.offloadbench.domain.run.Execution;
@@ -42,6 +48,7 @@ import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.run.LeftoverProcess;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
+import dev.offloadbench.domain.service.containment.MachineLock;
 import dev.offloadbench.domain.session.Attempt;
 import dev.offloadbench.domain.session.RunInProgress;
 import dev.offloadbench.domain.session.RunStatus;
@@ -87,6 +94,7 @@ class SessionRunnerTest {
     final RunExecutor executor = mock(RunExecutor.class);
     final SessionLock lock = mock(SessionLock.class);
     final SessionLock.Held held = mock(SessionLock.Held.class);
+    final RunProbe probe = mock(RunProbe.class);
     final MachineProbe machine = mock(MachineProbe.class);
     final ProgressListener progress = mock(ProgressListener.class);
     final Cancellation cancellation = new Cancellation();
@@ -100,8 +108,11 @@ class SessionRunnerTest {
     @BeforeEach
     void setUp() {
         when(lock.acquire()).thenReturn(held);
+        when(held.holderPid()).thenReturn(4242L);
         when(checks.check(any())).thenReturn(allChecksPass());
-        when(planner.plan(any(), any(), any())).thenReturn(plan(project("mng"), project("sculptor")));
+        when(planner.plan(any(), any(), any(), any())).thenReturn(plan(project("mng"), project("sculptor")));
+        // what reading alone settles before the lock: here, nothing stands in the way
+        when(planner.readAhead(any())).thenReturn(plan(project("mng"), project("sculptor")));
         when(planner.profiles(any())).thenReturn(List.of("mng", "sculptor"));
         when(machine.load()).thenReturn(IDLE);
         when(executor.execute(any(), any(), any())).thenAnswer(invocation -> {
@@ -113,7 +124,8 @@ class SessionRunnerTest {
     }
 
     private SessionRunner runner() {
-        return new SessionRunner(checks, planner, executor, store, lock, machine, clock);
+        return new SessionRunner(checks, planner, executor, store, new MachineLock(lock, store, executor, probe),
+                machine, clock, List.of(), new OutputParsers(new ProfileRegistry(), List.of()));
     }
 
     private Outcome run(Command command) {
@@ -150,7 +162,7 @@ class SessionRunnerTest {
         return List.of(
                 CheckResult.ok("offload", "offload 0.9.10 (/usr/bin/offload)")
                         .about(CheckResult.Scope.OFFLOAD_BINARY),
-                CheckResult.ok("Modal credentials", "found in the environment").forOffload(),
+                CheckResult.ok("Modal credentials", "found in the environment").about(CheckResult.Scope.MODAL),
                 CheckResult.ok("just", "just 1.57 (/usr/bin/just)"),
                 CheckResult.ok("project mng", "/p/mng (justfile present)").about(CheckResult.Scope.project("mng")),
                 CheckResult.ok("project sculptor", "/p/sculptor (justfile present)")
@@ -165,7 +177,7 @@ class SessionRunnerTest {
 
     static PlannedRun planned(String profile, RunKind kind) {
         boolean offload = kind == RunKind.OFFLOAD;
-        return new PlannedRun(kind, offload ? "test-offload" : "test-integration",
+        return PlannedRuns.unprobed(kind, offload ? "test-offload" : "test-integration",
                 List.of("just", profile + "-" + kind.id()),
                 kind == RunKind.HIGH ? Map.of("PYTEST_NUMPROCESSES", "8") : Map.of(), Path.of("/p", profile),
                 offload ? OptionalInt.empty() : OptionalInt.of(kind == RunKind.BASELINE ? 4 : 8), Optional.empty(),
@@ -358,14 +370,17 @@ class SessionRunnerTest {
                 Optional.empty(), false, false));
 
         verify(planner).plan(eq(new PlanBenchmark.Query(List.of("all"), List.of(RunKind.BASELINE, RunKind.HIGH), true,
-                PlanBenchmark.Query.DEFAULT_PROBE_TIMEOUT)), eq(progress), any());
-        verify(planner).plan(eq(new PlanBenchmark.Query(List.of("all"), List.of(RunKind.BASELINE), false,
-                Duration.ofMinutes(5))), eq(progress), any());
+                PlanBenchmark.Query.DEFAULT_PROBE_TIMEOUT)), eq(held), eq(progress), any());
+        // not probed, the plan is what reading gave before the lock: nothing is read twice
+        PlanBenchmark.Query unprobedQuery = new PlanBenchmark.Query(List.of("all"), List.of(RunKind.BASELINE), false,
+                Duration.ofMinutes(5));
+        verify(planner).readAhead(unprobedQuery);
+        verify(planner, never()).plan(eq(unprobedQuery), any(), any(), any());
     }
 
     @Test
     void aProbeInterruptedWhilePlanningRecordsNothingAndReleasesTheLock() {
-        when(planner.plan(any(), any(), any())).thenThrow(new Interrupted("interrupted while probing mng baseline"));
+        when(planner.plan(any(), any(), any(), any())).thenThrow(new Interrupted("interrupted while probing mng baseline"));
 
         assertThatThrownBy(() -> run(everything())).isInstanceOf(Interrupted.class);
 
@@ -390,7 +405,7 @@ class SessionRunnerTest {
                 CheckResult.fail("project sculptor", "/p/sculptor does not exist", "check it out")
                         .about(CheckResult.Scope.project("sculptor"))));
         when(planner.profiles(any())).thenReturn(List.of("mng"));
-        when(planner.plan(any(), any(), any())).thenReturn(plan(project("mng")));
+        when(planner.plan(any(), any(), any(), any())).thenReturn(plan(project("mng")));
 
         Outcome outcome = run(command(List.of("mng"), List.of(RunKind.BASELINE), 1, 1, Optional.empty(),
                 Optional.empty()));
@@ -398,7 +413,7 @@ class SessionRunnerTest {
         assertThat(outcome.ending()).isEqualTo(Ending.FINISHED);
         assertThat(commandsRun()).containsExactly("just mng-baseline");
         verify(planner).plan(eq(new PlanBenchmark.Query(List.of("mng"), List.of(RunKind.BASELINE), true,
-                PlanBenchmark.Query.DEFAULT_PROBE_TIMEOUT)), eq(progress), any());
+                PlanBenchmark.Query.DEFAULT_PROBE_TIMEOUT)), eq(held), eq(progress), any());
     }
 
     @Test
@@ -474,13 +489,87 @@ class SessionRunnerTest {
     @Test
     void missingModalCredentialsSkipTheOffloadRunsSayingWhatIsMissingAndHowToFixIt() {
         when(checks.check(any())).thenReturn(replacing("Modal credentials",
-                CheckResult.fail("Modal credentials", "no token in ~/.modal.toml", "modal token new").forOffload()));
+                CheckResult.fail("Modal credentials", "no token in ~/.modal.toml", "modal token new")
+                        .about(CheckResult.Scope.MODAL)));
 
         Outcome outcome = run(offloadOptional(everything()));
 
         assertThat(runOf(outcome.session(), "mng", RunKind.OFFLOAD).reason())
                 .isEqualTo("Modal credentials: no token in ~/.modal.toml (modal token new)");
         assertThat(commandsRun()).hasSize(4).noneMatch(c -> c.endsWith("offload"));
+    }
+
+    private static final CheckResult NO_MODAL = CheckResult.fail("Modal credentials", "no token in ~/.modal.toml",
+            "modal token new").about(CheckResult.Scope.MODAL);
+
+    /** mng's runs, its Offload run on this provider (as its Offload configuration's [provider] says). */
+    private static BenchmarkPlan mngWithOffloadOn(OffloadProvider provider) {
+        PlannedRun offload = planned("mng", RunKind.OFFLOAD);
+        return plan(new ProjectPlan("mng", Path.of("/p/mng"), List.of(planned("mng", RunKind.BASELINE),
+                planned("mng", RunKind.HIGH), new PlannedRun(offload.kind(), offload.recipe(), offload.command(),
+                        offload.environment(), offload.directory(), offload.workers(), offload.workersSource(),
+                        offload.maxParallel(), offload.maxParallelSource(), offload.warmups(), offload.notes(),
+                        Optional.of(provider), Optional.empty()))));
+    }
+
+    /** The demo's shape: Offload on its local provider runs no test on Modal, so it needs no Modal account. */
+    @Test
+    void withoutModalCredentialsAnOffloadRunOnTheLocalProviderRuns() {
+        when(checks.check(any())).thenReturn(replacing("Modal credentials", NO_MODAL));
+        when(planner.profiles(any())).thenReturn(List.of("mng"));
+        when(planner.readAhead(any())).thenReturn(mngWithOffloadOn(OffloadProvider.LOCAL));
+        when(planner.plan(any(), any(), any(), any())).thenReturn(mngWithOffloadOn(OffloadProvider.LOCAL));
+
+        Outcome outcome = run(everything());
+
+        assertThat(outcome.ending()).isEqualTo(Ending.FINISHED);
+        assertThat(commandsRun()).containsExactly("just mng-baseline", "just mng-high", "just mng-offload",
+                "just mng-offload");
+        assertThat(runOf(outcome.session(), "mng", RunKind.OFFLOAD).status()).isEqualTo(RunStatus.DONE);
+    }
+
+    @Test
+    void withoutModalCredentialsAnOffloadRunOnModalStopsBeforeTheLock() {
+        when(checks.check(any())).thenReturn(replacing("Modal credentials", NO_MODAL));
+        when(planner.profiles(any())).thenReturn(List.of("mng"));
+        when(planner.readAhead(any())).thenReturn(mngWithOffloadOn(OffloadProvider.MODAL));
+
+        assertThatThrownBy(() -> run(everything())).isInstanceOf(BenchException.class)
+                .hasMessageContaining("prerequisites missing, nothing was run: Modal credentials");
+        verify(lock, never()).acquire();
+    }
+
+    /** Reading could not plan the Offload run; the probe shows it runs on Modal: stopped before anything is timed. */
+    @Test
+    void aModalProviderOnlyTheProbeShowsStillNeedsTheCredentialsBeforeAnythingIsTimed() {
+        when(checks.check(any())).thenReturn(replacing("Modal credentials", NO_MODAL));
+        when(planner.profiles(any())).thenReturn(List.of("mng"));
+        when(planner.readAhead(any())).thenReturn(plan(new ProjectPlan("mng", Path.of("/p/mng"),
+                List.of(planned("mng", RunKind.BASELINE)))));
+        when(planner.plan(any(), any(), any(), any())).thenReturn(mngWithOffloadOn(OffloadProvider.MODAL));
+
+        assertThatThrownBy(() -> run(everything())).isInstanceOf(BenchException.class)
+                .hasMessageContaining("Modal credentials: no token in ~/.modal.toml");
+        verify(executor, never()).execute(any(), any(), any());
+        assertThat(store.saved()).isEmpty();
+        verify(held).close();
+    }
+
+    /**
+     * A missing recipe, project folder or Offload configuration is found by reading, before the
+     * lock is taken and before any probe (a frontend build each, for sculptor) runs.
+     */
+    @Test
+    void aPlanThatReadingAloneShowsCannotWorkStopsBeforeTheLockAndAnyProbe() {
+        when(planner.readAhead(any())).thenReturn(new BenchmarkPlan(MACHINE, README, List.of(), List.of(
+                Problem.of("sculptor", Problem.Kind.RECIPE, "no recipe `test-integration-offload`"))));
+
+        assertThatThrownBy(() -> run(everything())).isInstanceOf(BenchException.class)
+                .hasMessageContaining("the plan is incomplete, nothing was run (bench plan shows the details)")
+                .hasMessageContaining("sculptor: no recipe `test-integration-offload`");
+        verify(lock, never()).acquire();
+        verify(planner, never()).plan(any(), any(), any(), any());
+        verifyNoInteractions(executor);
     }
 
     @Test
@@ -497,9 +586,9 @@ class SessionRunnerTest {
 
     @Test
     void anIncompletePlanStopsWithItsProblems() {
-        when(planner.plan(any(), any(), any())).thenReturn(new BenchmarkPlan(MACHINE, README, List.of(project("mng")), List.of(
-                Problem.of("sculptor", "no recipe `test-integration-offload`; did you mean `test-offload`?"),
-                Problem.general("no README at /offload/README.md"))));
+        when(planner.plan(any(), any(), any(), any())).thenReturn(new BenchmarkPlan(MACHINE, README, List.of(project("mng")), List.of(
+                Problem.of("sculptor", Problem.Kind.RECIPE, "no recipe `test-integration-offload`; did you mean `test-offload`?"),
+                Problem.general(Problem.Kind.MACHINE, "no README at /offload/README.md"))));
 
         assertThatThrownBy(() -> run(everything()))
                 .isInstanceOf(BenchException.class)
@@ -753,8 +842,9 @@ class SessionRunnerTest {
         InOrder order = inOrder(lock, checks, planner, executor, held);
         order.verify(checks).check(new CheckPrerequisites.Options(false, false));
         order.verify(planner).profiles(any());
+        order.verify(planner).readAhead(any());
         order.verify(lock).acquire();
-        order.verify(planner).plan(any(), any(), any());
+        order.verify(planner).plan(any(), eq(held), any(), any());
         order.verify(executor, times(2)).execute(any(), any(), any());
         order.verify(held).close();
     }
@@ -814,7 +904,7 @@ class SessionRunnerTest {
         store.with(stored("20240301-000000", false,
                 run("mng", RunKind.BASELINE, RunStatus.CANCELLED, "interrupted",
                         ended("1.000", Termination.CANCELLED))));
-        when(planner.plan(any(), any(), any())).thenReturn(plan(project("mng")));
+        when(planner.plan(any(), any(), any(), any())).thenReturn(plan(project("mng")));
 
         run(command(List.of(RunKind.BASELINE, RunKind.HIGH, RunKind.OFFLOAD), 1, 0));
 
@@ -830,7 +920,7 @@ class SessionRunnerTest {
     void anotherProfilesTimeIsNoEstimate() {
         store.with(stored("20240101-000000", true,
                 run("mng", RunKind.BASELINE, RunStatus.DONE, "", sample("99.000"))));
-        when(planner.plan(any(), any(), any())).thenReturn(plan(project("sculptor")));
+        when(planner.plan(any(), any(), any(), any())).thenReturn(plan(project("sculptor")));
 
         run(command(List.of(RunKind.BASELINE), 1, 0));
 
@@ -888,7 +978,7 @@ class SessionRunnerTest {
 
         private Session earlier(String id, Path folder, String recipe, Attempt attempt) {
             PlannedRun planned = planned("mng", RunKind.BASELINE);
-            PlannedRun there = new PlannedRun(planned.kind(), recipe, planned.command(), planned.environment(), folder,
+            PlannedRun there = PlannedRuns.unprobed(planned.kind(), recipe, planned.command(), planned.environment(), folder,
                     planned.workers(), planned.workersSource(), planned.maxParallel(), planned.maxParallelSource(),
                     planned.warmups(), planned.notes());
             return new Session(id, Instant.parse("2024-04-01T00:00:00Z"),
@@ -950,7 +1040,7 @@ class SessionRunnerTest {
             for (int i = 0; i < requests.size(); i++) {
                 RunInProgress running = savedAtStart.get(i).orElseThrow();
                 assertThat(running.marker()).isEqualTo(requests.get(i).marker()).startsWith(NOW_ID + "-");
-                assertThat(running.benchPid()).isEqualTo(ProcessHandle.current().pid());
+                assertThat(running.benchPid()).as("the lock's holder: this bench").isEqualTo(4242L);
                 assertThat(running.processGroup()).isEmpty();
             }
             assertThat(requests).extracting(ExecutionRequest::marker).doesNotHaveDuplicates();
@@ -992,6 +1082,25 @@ class SessionRunnerTest {
             order.verify(held).close();
             verify(progress).leftoversEnded("20240430-100000", ended);
             assertThat(store.load("20240430-100000").orElseThrow().running()).isEmpty();
+        }
+
+        /** A probe belongs to no session: its marker was recorded beside the lock, and the next holder sweeps it. */
+        @Test
+        void whatAProbeOfABenchThatDiedLeftRunningIsEndedUnderTheLockBeforeAnythingIsProbed() {
+            when(held.recordedProbes()).thenReturn(List.of("probe-0123456789abcdef01234567"));
+            List<LeftoverProcess> ended = List.of(new LeftoverProcess(91, "bash -c while true; do date; done"));
+            when(executor.endLeftovers(List.of("probe-0123456789abcdef01234567"))).thenReturn(ended);
+
+            run(command(List.of(RunKind.BASELINE), 1, 0));
+
+            InOrder order = inOrder(lock, executor, probe, held, planner);
+            order.verify(lock).acquire();
+            order.verify(executor).endLeftovers(List.of("probe-0123456789abcdef01234567"));
+            order.verify(probe).discardLeftovers(List.of("probe-0123456789abcdef01234567"));
+            order.verify(held).clearProbe("probe-0123456789abcdef01234567");
+            order.verify(planner).plan(any(), eq(held), any(), any());
+            order.verify(executor, times(2)).execute(any(), any(), any());
+            verify(progress).probeLeftoversEnded(ended);
         }
 
         @Test
@@ -1079,10 +1188,8 @@ class SessionRunnerTest {
     class Secrets {
         private Session storedWithASecret() {
             PlannedRun planned = planned("mng", RunKind.BASELINE);
-            PlannedRun withToken = new PlannedRun(planned.kind(), planned.recipe(), planned.command(),
-                    Map.of("API_TOKEN", dev.offloadbench.domain.plan.Secrets.REDACTED, "MODE", "fast"),
-                    planned.directory(), planned.workers(), planned.workersSource(), planned.maxParallel(),
-                    planned.maxParallelSource(), planned.warmups(), planned.notes());
+            PlannedRun withToken = planned.withEnvironment(
+                    Map.of("API_TOKEN", dev.offloadbench.domain.plan.Secrets.REDACTED, "MODE", "fast"));
             SessionProject mng = new SessionProject("mng", Path.of("/p/mng"),
                     List.of(new SessionRun(withToken, RunStatus.PENDING, "", List.of())));
             return new Session("20240430-100000", Instant.parse("2024-04-30T10:00:00Z"),
@@ -1100,6 +1207,36 @@ class SessionRunnerTest {
             assertThat(outcome.ending()).isEqualTo(Ending.FINISHED);
             assertThat(requests).singleElement().satisfies(request -> assertThat(request.environment())
                     .containsEntry("API_TOKEN", "s3cret").containsEntry("MODE", "fast"));
+        }
+
+        /**
+         * Restoring a secret changes the environment alone: the Offload run keeps the provider of
+         * its configuration and what its probe saw, so the published provider stays the true one.
+         */
+        @Test
+        void aResumedOffloadRunWithASecretKeepsItsProviderAndItsProbe() {
+            ProbeResult probe = ProbeResult.observed(List.of(), List.of(new ObservedOffload(Path.of("/p/mng"),
+                    List.of("-c", "offload-local.toml", "run"))), 0, Duration.ofSeconds(2));
+            PlannedRun offload = new PlannedRun(RunKind.OFFLOAD, "test-offload", List.of("just", "test-offload"),
+                    Map.of("API_TOKEN", dev.offloadbench.domain.plan.Secrets.REDACTED), Path.of("/p/mng"),
+                    OptionalInt.empty(), Optional.empty(), OptionalInt.of(4), Optional.of("offload-local.toml:2"), 0,
+                    List.of(), Optional.of(OffloadProvider.LOCAL), Optional.of(probe));
+            store.with(new Session("20240430-100000", Instant.parse("2024-04-30T10:00:00Z"),
+                    new SessionSettings(List.of(RunKind.OFFLOAD), 1, 0, Optional.empty()), MACHINE, README,
+                    List.of(new SessionProject("mng", Path.of("/p/mng"),
+                            List.of(new SessionRun(offload, RunStatus.PENDING, "", List.of())))), false));
+            when(planner.environment("mng")).thenReturn(Map.of("API_TOKEN", "s3cret"));
+
+            Outcome outcome = run(resume("20240430-100000"));
+
+            assertThat(outcome.ending()).isEqualTo(Ending.FINISHED);
+            assertThat(requests).singleElement().satisfies(request -> assertThat(request.environment())
+                    .containsEntry("API_TOKEN", "s3cret"));
+            PlannedRun resumed = outcome.session().projects().get(0).runs().get(0).planned();
+            assertThat(resumed.provider()).contains(OffloadProvider.LOCAL);
+            assertThat(resumed.probe()).contains(probe);
+            assertThat(SessionResults.of(outcome.session()).projects().get(0).provider())
+                    .isEqualTo(OffloadProvider.LOCAL);
         }
 
         @Test

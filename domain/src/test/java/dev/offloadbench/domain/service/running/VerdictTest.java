@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.model.Validity;
 import dev.offloadbench.domain.plan.PlannedRun;
+import dev.offloadbench.domain.plan.PlannedRuns;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
@@ -141,7 +142,7 @@ class VerdictTest {
     }
 
     private static PlannedRun local(int workers) {
-        return new PlannedRun(RunKind.BASELINE, "test-integration", List.of("just", "test-integration"), Map.of(),
+        return PlannedRuns.unprobed(RunKind.BASELINE, "test-integration", List.of("just", "test-integration"), Map.of(),
                 Path.of("/p"), OptionalInt.of(workers), Optional.empty(), OptionalInt.empty(), Optional.empty(), 0,
                 List.of());
     }
