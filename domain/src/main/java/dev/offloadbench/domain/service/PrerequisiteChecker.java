@@ -59,7 +59,10 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
 
     private CheckResult tool(String name, String remedy) {
         return tools.find(name, List.of("--version"))
-                .map(tool -> CheckResult.ok(name, tool.version() + " (" + tool.path() + ")"))
+                .map(tool -> CheckResult.ok(name, tool.version() + " (" + tool.path() + tool.standsInFor()
+                        .map(wrapper -> ": the native binary behind " + wrapper + ", a Node wrapper that costs about"
+                                + " half a second a call; bench runs it directly, the timed runs too")
+                        .orElse("") + ")"))
                 .orElseGet(() -> CheckResult.fail(name, "`" + name + "` is not on the PATH", remedy));
     }
 

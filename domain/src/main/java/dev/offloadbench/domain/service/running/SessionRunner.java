@@ -383,8 +383,18 @@ public final class SessionRunner implements RunBenchmark {
                 session.settings().timeout(), running.marker(), parser.map(TestOutputParser.class::cast));
         Execution execution = executor.execute(request, new RunExecutor.OutputListener() {
             @Override
-            public void line(String line) {
-                progress.output(line);
+            public boolean wantsEveryByte() {
+                return progress.echoesOutput();
+            }
+
+            @Override
+            public void output(byte[] bytes, int offset, int length) {
+                progress.output(bytes, offset, length);
+            }
+
+            @Override
+            public void latestLine(String line) {
+                progress.latestOutputLine(line);
             }
 
             @Override

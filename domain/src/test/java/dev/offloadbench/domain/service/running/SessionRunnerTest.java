@@ -261,15 +261,22 @@ class SessionRunnerTest {
     }
 
     @Test
-    void outputLinesOfTheRunningCommandReachTheListener() {
+    void theRunningCommandsOutputReachesTheListener() {
+        when(progress.echoesOutput()).thenReturn(true);
+        byte[] block = "gw0 [4] / gw1 [4]\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean[] everyByte = new boolean[1];
         script = (call, request, output, cancel) -> {
-            output.line("gw0 [4] / gw1 [4]");
+            everyByte[0] = output.wantsEveryByte();
+            output.output(block, 0, block.length);
+            output.latestLine("gw0 [4] / gw1 [4]");
             return passing(Duration.ofSeconds(1));
         };
 
         run(command(List.of(RunKind.BASELINE), 1, 0));
 
-        verify(progress, times(2)).output("gw0 [4] / gw1 [4]");
+        assertThat(everyByte[0]).as("the executor is asked for every byte when the progress echoes").isTrue();
+        verify(progress, times(2)).output(block, 0, block.length);
+        verify(progress, times(2)).latestOutputLine("gw0 [4] / gw1 [4]");
     }
 
     @Test
