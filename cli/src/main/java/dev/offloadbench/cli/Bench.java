@@ -2,6 +2,7 @@ package dev.offloadbench.cli;
 
 import dev.offloadbench.cli.command.BenchCommand;
 import dev.offloadbench.cli.command.Completions;
+import dev.offloadbench.cli.command.VersionProvider;
 import dev.offloadbench.cli.platform.XdgDirectories;
 import dev.offloadbench.cli.shell.BenchShell;
 import dev.offloadbench.cli.wiring.BenchModule;
@@ -51,6 +52,14 @@ public final class Bench implements AutoCloseable {
 
     /** Runs one command line, as {@code bench ARGS...}; gives its exit code. */
     public int run(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the version alone needs no command tree: picocli's costs more than the rest of the start-up
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
         GlobalOptions global = GlobalOptions.parse(args);
         warnOnce();
         Invocation invocation = new Invocation(environment, workingDirectory, global.configFile());

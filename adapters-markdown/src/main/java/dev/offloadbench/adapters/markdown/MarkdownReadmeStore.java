@@ -10,10 +10,10 @@ import dev.offloadbench.files.OwnerNotKeptException;
 import dev.offloadbench.files.ReadOnlyFileException;
 import dev.offloadbench.files.UpdateLock;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,16 +64,16 @@ public final class MarkdownReadmeStore implements ReadmeStore {
 
     @Override
     public String currentSection(Path readme) {
-        String text = ReadmeFile.read(readme).text();
-        return MarkdownLines.normalise(ReadmeSection.locate(text, readme).content(text));
+        ReadmeFile current = ReadmeFile.read(readme);
+        ReadmeSection located = ReadmeSection.locate(MarkdownOutline.of(current.markdown()), readme);
+        return MarkdownLines.normalise(current.decode(located.start(), located.contentEnd()));
     }
 
     @Override
     public Preview previewSectionReplacement(Path readme, NewSection section) {
         Path file = ReadmeFile.resolve(readme);
         Edit edit = plan(readme, ReadmeFile.read(readme, file), section);
-        return new Preview(UnifiedDiff.between(readme.getFileName().toString(), edit.current().text(),
-                edit.newText()), edit.merge().merge());
+        return new Preview(edit.diff(readme.getFileName().toString()), edit.merge().merge());
     }
 
     @Override
@@ -83,15 +83,15 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         try (UpdateLock lock = lock(readme, file, rules.onWait())) {
             ReadmeFile current = ReadmeFile.read(readme, file);
             Edit edit = plan(readme, current, section);
-            boolean changed = !Arrays.equals(edit.newBytes(), current.bytes());
+            boolean changed = !current.holds(edit.located().start(), edit.located().contentEnd(), edit.newSection());
+            ByteBuffer[] parts = current.replacement(edit.located().start(), edit.located().contentEnd(),
+                    edit.newSection());
             if (changed) {
                 seams.beforeWrite(file);
-                write(readme, file, edit.newBytes(), current.bytes(), rules.force());
+                write(readme, file, parts, current.bytes(), rules.force());
                 seams.afterWrite(file);
             }
-            verify(ReadmeFile.read(readme, file).text(), MarkdownLines.normalise(edit.merge().content()), readme,
-                    "was written, but reading it back does not show the new Benchmarks section; another program may"
-                            + " have changed it at the same moment: look at the file and run the update again");
+            requireWritten(readme, file, parts);
             List<Path> created = BarImages.createMissing(file.getParent(), edit.merge().content());
             return new Replacement(file, viaLink, changed, edit.merge().merge(), created);
         } catch (IOException e) {
@@ -101,16 +101,45 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         }
     }
 
-    /** What the README becomes. */
+    /**
+     * What the README becomes: read once, outlined once; only its section is decoded, merged and
+     * encoded again, and the text the section's change could affect (up to where the next
+     * section's heading is settled) is outlined again to check that the README will show exactly
+     * the new section.
+     */
     private static Edit plan(Path readme, ReadmeFile current, NewSection section) {
         RenderedSection rendered = RenderedSection.of(section.markdown());
-        ReadmeSection located = ReadmeSection.locate(current.text(), readme);
-        SectionMerge.Result merged = SectionMerge.merge(current.text(), located, rendered, section, readme);
-        String newText = located.replaceContent(current.text(), merged.content());
-        verify(newText, MarkdownLines.normalise(merged.content()), readme, "would not show the new Benchmarks section"
-                + " after the update; check the README's headings and code fences");
-        byte[] newBytes = current.replace(located.start(), located.contentEnd(), merged.content());
-        return new Edit(current, merged, newText, newBytes);
+        ReadmeSection located = ReadmeSection.locate(MarkdownOutline.of(current.markdown()), readme);
+        String old = current.decode(located.start(), located.contentEnd());
+        SectionMerge.Result merged = SectionMerge.merge(old, located.headingLine(), located.lineEnding(), rendered,
+                section, readme);
+        String after = current.decode(located.contentEnd(), located.settledAt());
+        requireShown(merged.content(), after, located.last(), readme);
+        return new Edit(current, located, merged, current.encode(merged.content()));
+    }
+
+    /**
+     * The README from the section's heading to where what follows is settled, with the new
+     * section in it, read as the whole README would be: one Benchmarks heading, first; the
+     * section's content exactly the new one; and the next section's heading still where it was,
+     * with no code fence or comment left open, so that nothing after it reads differently. (What
+     * comes before the heading is untouched and held no other Benchmarks heading.)
+     */
+    private static void requireShown(String content, String after, boolean last, Path readme) {
+        MarkdownOutline outline = MarkdownOutline.of(content + after);
+        String problem = "would not show the new Benchmarks section after the update; check the README's headings"
+                + " and code fences";
+        if (!outline.benchmarksHeadings().equals(List.of(0))) {
+            throw new BenchException("README " + readme + " " + problem);
+        }
+        ReadmeSection located = ReadmeSection.locate(outline, readme);
+        boolean contentKept = located.start() == 0 && located.contentEnd() == content.length();
+        // the next section still starts (and is settled) exactly at the end, or, at the end of the file, none does
+        boolean nextSection = outline.sectionEnd(0) < outline.lineCount();
+        boolean restSettled = nextSection != last && located.settledAt() == outline.text().length();
+        if (!contentKept || !restSettled) {
+            throw new BenchException("README " + readme + " " + problem);
+        }
     }
 
     private static UpdateLock lock(Path readme, Path file, Runnable onWait) {
@@ -127,12 +156,15 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         }
     }
 
-    private static void write(Path readme, Path file, byte[] bytes, byte[] read, boolean force) {
+    private static void write(Path readme, Path file, ByteBuffer[] parts, byte[] read, boolean force) {
         String named = file.equals(readme.toAbsolutePath().normalize()) ? "README " + readme
                 : "README " + readme + " (" + file + ")";
         try {
-            AtomicFile.write(file, bytes, AtomicFile.Options.defaults().expectingCurrent(read)
-                    .refusingReadOnly(!force).creatingFolders(false));
+            AtomicFile.write(file, channel -> {
+                for (ByteBuffer part : parts) {
+                    AtomicFile.writeFully(channel, part.duplicate());
+                }
+            }, AtomicFile.Options.defaults().expectingCurrent(read).refusingReadOnly(!force).creatingFolders(false));
         } catch (ReadOnlyFileException e) {
             throw new BenchException(named + " is read-only, so it was left unchanged; make it writable (chmod u+w "
                     + file + "), or pass --force to replace it anyway (it stays read-only)", e);
@@ -150,13 +182,42 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         }
     }
 
-    private static void verify(String text, String content, Path readme, String problem) {
-        ReadmeSection located = ReadmeSection.locate(text, readme);
-        if (!MarkdownLines.normalise(located.content(text)).equals(content)) {
-            throw new BenchException("README " + readme + " " + problem);
+    /** The file is read back: it must hold exactly what was written (compared as it is read, not kept). */
+    private static void requireWritten(Path readme, Path file, ByteBuffer[] parts) {
+        boolean written;
+        try {
+            written = AtomicFile.holdsExactly(file, parts);
+        } catch (IOException e) {
+            written = false;
+        }
+        if (!written) {
+            throw new BenchException("README " + readme + " was written, but reading it back does not show the new"
+                    + " Benchmarks section; another program may have changed it at the same moment: look at the file"
+                    + " and run the update again");
         }
     }
 
-    private record Edit(ReadmeFile current, SectionMerge.Result merge, String newText, byte[] newBytes) {
+    /** The section as it will be, and where it goes. */
+    private record Edit(ReadmeFile current, ReadmeSection located, SectionMerge.Result merge, byte[] newSection) {
+        /**
+         * The change as a unified diff: the section's lines and a few around them, up to the next
+         * section's heading and a few lines more, numbered as in the whole file (nothing else changes).
+         */
+        String diff(String fileName) {
+            MarkdownOutline outline = MarkdownOutline.of(current.markdown());
+            int first = Math.max(0, located.headingLine() - UnifiedDiff.CONTEXT_LINES);
+            // everything after the next section's heading is the same; the diff may align the blank lines before it either way
+            int lastLine = located.headingLine();
+            while (lastLine + 1 < outline.lineCount() && outline.line(lastLine + 1).start() < located.settledAt()) {
+                lastLine++;
+            }
+            int last = Math.min(outline.lineCount() - 1, lastLine + UnifiedDiff.CONTEXT_LINES);
+            int from = outline.line(first).start();
+            int to = outline.line(last).end();
+            String before = current.decode(from, located.start());
+            String after = current.decode(located.contentEnd(), to);
+            return UnifiedDiff.between(fileName, before + current.decode(located.start(), located.contentEnd()) + after,
+                    before + merge.content() + after, first);
+        }
     }
 }

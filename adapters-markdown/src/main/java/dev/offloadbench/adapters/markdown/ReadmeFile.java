@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -17,25 +19,27 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A README's bytes and the text they hold. UTF-8 (with or without a byte order mark) when the
- * bytes are valid UTF-8, otherwise ISO-8859-1, which maps every byte to one character and back,
- * so any file survives an edit. Edits splice new bytes between the original ones.
+ * A README's bytes, read once, and how to read them: UTF-8 (with or without a byte order mark)
+ * when they are valid UTF-8, otherwise ISO-8859-1, which maps every byte to one character and
+ * back, so any file survives an edit. The file is never decoded as a whole: {@link #markdown}
+ * shows its bytes to the outline as they are (markdown's structure is ASCII), only the
+ * Benchmarks section is decoded ({@link #decode}), and an edit writes the original bytes around
+ * the new section's ({@link #replacement}).
  */
 final class ReadmeFile {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final int CHECK_CHUNK = 64 * 1024;
 
     private final Path path;
     private final byte[] bytes;
     private final int bomLength;
     private final Charset charset;
-    private final String text;
 
-    private ReadmeFile(Path path, byte[] bytes, int bomLength, Charset charset, String text) {
+    private ReadmeFile(Path path, byte[] bytes, int bomLength, Charset charset) {
         this.path = path;
         this.bytes = bytes;
         this.bomLength = bomLength;
         this.charset = charset;
-        this.text = text;
     }
 
     /** Reads a README, following a symbolic link to the file it points to; anything but a regular file is refused. */
@@ -77,19 +81,45 @@ final class ReadmeFile {
         } catch (IOException e) {
             throw new BenchException("cannot read README " + path + ": " + AtomicFile.reason(e)
                     + "; check that it is a readable file", e);
+        } catch (OutOfMemoryError e) {
+            throw new BenchException("README " + path + " is too large for bench's memory (" + (Runtime.getRuntime()
+                    .maxMemory() >> 20) + " MB); name it with --readme, which the bench launcher sizes its memory"
+                    + " for, or give more (OFFLOAD_BENCH_HEAP_MB)");
         }
         refuseUtf16(path, bytes);
         int bomLength = startsWithBom(bytes) ? UTF8_BOM.length : 0;
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, bomLength, bytes.length - bomLength))
-                    .toString();
-            return new ReadmeFile(path, bytes, bomLength, StandardCharsets.UTF_8, text);
-        } catch (CharacterCodingException notUtf8) {
-            return new ReadmeFile(path, bytes, 0, StandardCharsets.ISO_8859_1,
-                    new String(bytes, StandardCharsets.ISO_8859_1));
+        if (isUtf8(bytes, bomLength)) {
+            return new ReadmeFile(path, bytes, bomLength, StandardCharsets.UTF_8);
+        }
+        return new ReadmeFile(path, bytes, 0, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Whether the bytes after the byte order mark are valid UTF-8: decoded in small pieces, nothing kept. */
+    private static boolean isUtf8(byte[] bytes, int from) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
+        CharBuffer out = CharBuffer.allocate(CHECK_CHUNK);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            out.clear();
+            if (result.isUnderflow()) {
+                break;
+            }
+        }
+        while (true) {
+            CoderResult result = decoder.flush(out);
+            if (result.isError()) {
+                return false;
+            }
+            out.clear();
+            if (result.isUnderflow()) {
+                return true;
+            }
         }
     }
 
@@ -97,34 +127,23 @@ final class ReadmeFile {
         return path;
     }
 
+    /** The file's bytes, as read; not a copy: nothing may change them. */
     byte[] bytes() {
-        return bytes.clone();
+        return bytes;
     }
 
-    /** The text after any byte order mark. */
-    String text() {
-        return text;
+    /** The text after any byte order mark, one byte per character, for the outline; offsets are byte offsets. */
+    MarkdownText markdown() {
+        return MarkdownText.ofBytes(bytes, bomLength, bytes.length - bomLength, charset.equals(StandardCharsets.UTF_8));
     }
 
-    /**
-     * The file's bytes with the characters {@code [start, end)} of its text replaced: the bytes
-     * before and after are the original ones, untouched.
-     */
-    byte[] replace(int start, int end, String replacement) {
-        int byteStart = byteOffset(start);
-        int byteEnd = byteOffset(end);
-        byte[] middle = encode(replacement);
-        byte[] result = Arrays.copyOf(bytes, byteStart + middle.length + bytes.length - byteEnd);
-        System.arraycopy(middle, 0, result, byteStart, middle.length);
-        System.arraycopy(bytes, byteEnd, result, byteStart + middle.length, bytes.length - byteEnd);
-        return result;
+    /** The text of {@code [start, end)} of {@link #markdown}, decoded. */
+    String decode(int start, int end) {
+        return new String(bytes, bomLength + start, end - start, charset);
     }
 
-    private int byteOffset(int charOffset) {
-        return bomLength + text.substring(0, charOffset).getBytes(charset).length;
-    }
-
-    private byte[] encode(String replacement) {
+    /** The new section in the README's encoding: encoded once, or refused naming a character it cannot hold. */
+    byte[] encode(String replacement) {
         CharsetEncoder encoder = charset.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -136,6 +155,20 @@ final class ReadmeFile {
                     + firstUnencodable(replacement, charset.newEncoder()) + " of the new Benchmarks section;"
                     + " convert the README to UTF-8, or leave that character out of the section", e);
         }
+    }
+
+    /**
+     * The file with {@code [start, end)} of {@link #markdown} replaced by {@code middle}: the
+     * original bytes before and after, untouched, as the parts to write one after the other.
+     */
+    ByteBuffer[] replacement(int start, int end, byte[] middle) {
+        return new ByteBuffer[] {ByteBuffer.wrap(bytes, 0, bomLength + start).slice(), ByteBuffer.wrap(middle),
+                ByteBuffer.wrap(bytes, bomLength + end, bytes.length - bomLength - end).slice()};
+    }
+
+    /** Whether {@code [start, end)} of {@link #markdown} holds exactly {@code middle} already. */
+    boolean holds(int start, int end, byte[] middle) {
+        return Arrays.equals(bytes, bomLength + start, bomLength + end, middle, 0, middle.length);
     }
 
     private String describeEncoding() {

@@ -20,16 +20,30 @@ import java.util.Optional;
  *     turns that off, as {@code --no-probe} does)
  * @param exporters the results formats written after every session ({@code exporters = ["csv"]}),
  *     each by the installed exporter of that name, into the session's folder
+ * @param keepLogs how many sessions keep their runs' logs ({@code keep_logs}): the most recently
+ *     active ones; older sessions keep their results, not their logs
  */
 public record BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
-        boolean offloadOptional, List<ProjectConfig> projects, boolean probe, List<String> exporters) {
+        boolean offloadOptional, List<ProjectConfig> projects, boolean probe, List<String> exporters, int keepLogs) {
+    /** Sessions whose logs are kept when the configuration says nothing. */
+    public static final int DEFAULT_KEEP_LOGS = 10;
+
     public BenchConfig {
+        if (keepLogs < 1) {
+            throw new IllegalArgumentException("keep_logs must be at least 1: " + keepLogs);
+        }
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(offloadRepo, "offloadRepo");
         Objects.requireNonNull(readme, "readme");
         projects = List.copyOf(projects);
         exporters = List.copyOf(exporters);
+    }
+
+    /** A configuration that keeps the logs of the last {@value #DEFAULT_KEEP_LOGS} sessions. */
+    public BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
+            boolean offloadOptional, List<ProjectConfig> projects, boolean probe, List<String> exporters) {
+        this(source, machine, offloadRepo, readme, offloadOptional, projects, probe, exporters, DEFAULT_KEEP_LOGS);
     }
 
     /** A configuration whose sessions probe their runs first and export nothing. */

@@ -37,6 +37,8 @@ import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.spi.RunListener;
 import dev.offloadbench.domain.spi.TestOutputParser;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -404,7 +406,10 @@ public final class SessionRunner implements RunBenchmark {
                 }
             }
         }, cancellation);
-        BigDecimal seconds = BigDecimal.valueOf(execution.elapsed().toMillis()).movePointLeft(3);
+        // the clock has stopped and the output has been read: the log is compressed now, between runs
+        Path log = store.compressLog(execution.log());
+        BigDecimal seconds = BigDecimal.valueOf(execution.elapsed().toNanos()).movePointLeft(9)
+                .setScale(3, RoundingMode.HALF_UP);
         Validity validity = Verdict.validity(execution);
         Optional<String> parserFailure = parser.flatMap(GuardedOutputParser::failure);
         if (parserFailure.isPresent()) {
@@ -417,7 +422,7 @@ public final class SessionRunner implements RunBenchmark {
                     + execution.leftovers().stream().map(LeftoverProcess::toString).collect(Collectors.joining(", ")));
         }
         return new Attempt(warmup, execution.started(), execution.finished(), seconds, execution.exitCode(),
-                execution.termination(), execution.tally(), execution.log(), validity, notes);
+                execution.termination(), execution.tally(), log, validity, notes);
     }
 
     /** Unique among every run anywhere: the session's id and 96 random bits. */
