@@ -3,6 +3,7 @@ package dev.offloadbench.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
@@ -69,6 +70,8 @@ public final class AtomicFile {
     /** Temporary files this JVM is writing right now: never stale, whatever their age. */
     private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
     private static final int COMPARE_BLOCK = 1024 * 1024;
+    /** The most a heap buffer is read into or written from at a time. */
+    static final int IO_BLOCK = 1024 * 1024;
 
     private AtomicFile() {
     }
@@ -220,10 +223,20 @@ public final class AtomicFile {
         syncFolder(folder);
     }
 
-    /** Writes every byte of {@code buffer} (a channel may take fewer than asked at a time). */
+    /**
+     * Writes every byte of {@code buffer} (a channel may take fewer than asked at a time), at most
+     * {@value #IO_BLOCK} bytes a call: the JDK copies a heap buffer through a native one of the
+     * same size, which a large file would otherwise double in memory.
+     */
     public static void writeFully(WritableByteChannel channel, ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        int limit = buffer.limit();
+        try {
+            while (buffer.position() < limit) {
+                buffer.limit(Math.min(limit, buffer.position() + IO_BLOCK));
+                channel.write(buffer);
+            }
+        } finally {
+            buffer.limit(limit);
         }
     }
 
@@ -289,8 +302,28 @@ public final class AtomicFile {
      */
     public static byte[] readRegularFile(Path file) throws IOException {
         requireRegularFile(file);
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            return in.readAllBytes();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            // one array of the file's size (a large README is held once, not gathered and copied)
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException(file + " is larger than 2 GB");
+            }
+            ByteBuffer bytes = ByteBuffer.allocate((int) size);
+            while (bytes.position() < bytes.capacity()) {
+                // in blocks: the JDK reads into a heap buffer through a native one of the same size
+                bytes.limit(Math.min(bytes.capacity(), bytes.position() + IO_BLOCK));
+                if (channel.read(bytes) <= 0) {
+                    break;
+                }
+            }
+            bytes.limit(bytes.capacity());
+            byte[] more = Channels.newInputStream(channel).readAllBytes(); // grown meanwhile: the rest too
+            if (bytes.hasRemaining() || more.length > 0) {
+                byte[] all = Arrays.copyOf(bytes.array(), bytes.position() + more.length);
+                System.arraycopy(more, 0, all, bytes.position(), more.length);
+                return all;
+            }
+            return bytes.array();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.offloadbench.adapters.markdown;
 
 import dev.offloadbench.adapters.markdown.MarkdownLines.Line;
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,13 +17,14 @@ import java.util.List;
  */
 final class MarkdownOutline {
     private final MarkdownText text;
-    private int[] lineStarts = new int[64];
+    /** The start of every {@value #STRIDE}th line: any line is found from the one before it, in little memory. */
+    private int[] checkpoints = new int[16];
     private int lineCount;
-    private final List<Integer> benchmarksHeadings = new ArrayList<>();
-    private final List<Integer> sectionBreaks = new ArrayList<>();
+    private final IntList benchmarksHeadings = new IntList();
+    private final IntList sectionBreaks = new IntList();
     /** For each section break, the line that made it one: itself (ATX), or the underline (setext). */
-    private final List<Integer> breaksConfirmedAt = new ArrayList<>();
-    private final List<Integer> subsectionHeadings = new ArrayList<>();
+    private final IntList breaksConfirmedAt = new IntList();
+    private final IntList subsectionHeadings = new IntList();
     private final boolean endsInsideFence;
 
     private MarkdownOutline(MarkdownText text) {
@@ -35,14 +35,7 @@ final class MarkdownOutline {
         int paragraphStart = -1; // the first line of the paragraph the current line continues, or -1
         int start = 0;
         while (start < length) {
-            int contentEnd = start;
-            while (contentEnd < length) {
-                char c = text.charAt(contentEnd);
-                if (c == '\n' || c == '\r') {
-                    break;
-                }
-                contentEnd++;
-            }
+            int contentEnd = text.lineEnd(start);
             int end = contentEnd;
             if (end < length) {
                 end += end + 1 < length && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1;
@@ -103,12 +96,36 @@ final class MarkdownOutline {
         return new MarkdownOutline(text);
     }
 
+    private static final int STRIDE_BITS = 6;
+    private static final int STRIDE = 1 << STRIDE_BITS;
+
     private int addLine(int start) {
-        if (lineCount == lineStarts.length) {
-            lineStarts = Arrays.copyOf(lineStarts, lineStarts.length * 2);
+        if ((lineCount & (STRIDE - 1)) == 0) {
+            int checkpoint = lineCount >>> STRIDE_BITS;
+            if (checkpoint == checkpoints.length) {
+                checkpoints = Arrays.copyOf(checkpoints, checkpoints.length * 2);
+            }
+            checkpoints[checkpoint] = start;
         }
-        lineStarts[lineCount] = start;
         return lineCount++;
+    }
+
+    /** Where line {@code index} starts: from the checkpoint before it, line by line. */
+    private int lineStart(int index) {
+        int start = checkpoints[index >>> STRIDE_BITS];
+        for (int i = index & ~(STRIDE - 1); i < index; i++) {
+            start = next(start);
+        }
+        return start;
+    }
+
+    /** The start of the line after the one starting at {@code start}. */
+    private int next(int start) {
+        int end = text.lineEnd(start);
+        if (end < text.length()) {
+            end += end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1;
+        }
+        return end;
     }
 
     MarkdownText text() {
@@ -121,8 +138,11 @@ final class MarkdownOutline {
 
     /** Line {@code index} (from 0): its start, the end of its content, and its end (after its line break). */
     Line line(int index) {
-        int start = lineStarts[index];
-        int end = index + 1 < lineCount ? lineStarts[index + 1] : text.length();
+        if (index < 0 || index >= lineCount) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        int start = lineStart(index);
+        int end = next(start);
         int contentEnd = end;
         if (contentEnd > start && text.charAt(contentEnd - 1) == '\n') {
             contentEnd--;
@@ -133,7 +153,7 @@ final class MarkdownOutline {
         return new Line(start, contentEnd, end);
     }
 
-    /** Every line; made on demand, for short texts (a section, a rendered template). */
+    /** Every line, each made when asked for (from the line before, for short texts: a section, a rendered template). */
     List<Line> lines() {
         return new AbstractList<>() {
             @Override
@@ -150,17 +170,17 @@ final class MarkdownOutline {
 
     /** Indexes (from 0) of the {@code ## Benchmarks} heading lines. */
     List<Integer> benchmarksHeadings() {
-        return benchmarksHeadings;
+        return benchmarksHeadings.asList();
     }
 
     /** Indexes (from 0) of every level-1 or level-2 heading line, {@code ## Benchmarks} included. */
     List<Integer> sectionBreaks() {
-        return sectionBreaks;
+        return sectionBreaks.asList();
     }
 
     /** Indexes (from 0) of the level-3 heading lines ({@code ### Title}). */
     List<Integer> subsectionHeadings() {
-        return subsectionHeadings;
+        return subsectionHeadings.asList();
     }
 
     boolean endsInsideFence() {
@@ -169,9 +189,9 @@ final class MarkdownOutline {
 
     /** The index of the first line after {@code heading} that starts another section, or the line count. */
     int sectionEnd(int heading) {
-        for (int index : sectionBreaks) {
-            if (index > heading) {
-                return index;
+        for (int i = 0; i < sectionBreaks.size(); i++) {
+            if (sectionBreaks.get(i) > heading) {
+                return sectionBreaks.get(i);
             }
         }
         return lineCount;
@@ -183,11 +203,54 @@ final class MarkdownOutline {
      * rest reads.
      */
     int breakConfirmedAt(int breakLine) {
-        return breaksConfirmedAt.get(sectionBreaks.indexOf(breakLine));
+        for (int i = 0; i < sectionBreaks.size(); i++) {
+            if (sectionBreaks.get(i) == breakLine) {
+                return breaksConfirmedAt.get(i);
+            }
+        }
+        throw new IllegalArgumentException("line " + breakLine + " starts no section");
+    }
+
+    /** Ints in a growable array: the outline of a large README keeps many, never boxed. */
+    private static final class IntList {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int get(int index) {
+            return values[index];
+        }
+
+        int size() {
+            return size;
+        }
+
+        List<Integer> asList() {
+            return new AbstractList<>() {
+                @Override
+                public Integer get(int index) {
+                    if (index >= size) {
+                        throw new IndexOutOfBoundsException(index);
+                    }
+                    return values[index];
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
+        }
     }
 
     /** Where the line's content starts after at most three spaces (ATX headings, fences, lists allow those). */
-    private static int indent(CharSequence text, int s, int e) {
+    private static int indent(MarkdownText text, int s, int e) {
         int i = s;
         while (i < e && i - s < 3 && text.charAt(i) == ' ') {
             i++;
@@ -196,7 +259,7 @@ final class MarkdownOutline {
     }
 
     /** {@code ## Benchmarks}, optionally closed with {@code #}s, spaces or tabs around. */
-    private static boolean isBenchmarksHeading(CharSequence text, int at, int e) {
+    private static boolean isBenchmarksHeading(MarkdownText text, int at, int e) {
         if (!startsWith(text, at, e, "##")) {
             return false;
         }
@@ -221,7 +284,7 @@ final class MarkdownOutline {
     }
 
     /** {@code #} or {@code ##}, then a space, a tab or the end of the line; {@code ###} belongs to the section. */
-    private static boolean isSectionBreak(CharSequence text, int at, int e) {
+    private static boolean isSectionBreak(MarkdownText text, int at, int e) {
         int i = at;
         while (i < e && i - at < 3 && text.charAt(i) == '#') {
             i++;
@@ -231,13 +294,13 @@ final class MarkdownOutline {
     }
 
     /** A level-3 ATX heading: a subsection of the Benchmarks section (one per project, in the built-in template). */
-    private static boolean isSubsection(CharSequence text, int at, int e) {
+    private static boolean isSubsection(MarkdownText text, int at, int e) {
         int i = at + 3;
         return startsWith(text, at, e, "###") && (i == e || text.charAt(i) == ' ' || text.charAt(i) == '\t');
     }
 
     /** A setext underline: {@code =} or {@code -} repeated, then only spaces or tabs. */
-    private static boolean isSetextUnderline(CharSequence text, int at, int e) {
+    private static boolean isSetextUnderline(MarkdownText text, int at, int e) {
         if (at == e || text.charAt(at) != '=' && text.charAt(at) != '-') {
             return false;
         }
@@ -287,7 +350,7 @@ final class MarkdownOutline {
     }
 
     /** Three or more of {@code -}, {@code *} or {@code _}, spaces and tabs between them, nothing else. */
-    private static boolean isThematicBreak(CharSequence text, int at, int e) {
+    private static boolean isThematicBreak(MarkdownText text, int at, int e) {
         char first = text.charAt(at);
         if (first != '-' && first != '*' && first != '_') {
             return false;
@@ -308,7 +371,7 @@ final class MarkdownOutline {
      * The fence a line opens, as {@link #fence}; -1 when it opens none. Three or more backticks or
      * tildes after at most three spaces; a backtick fence's info string may not contain a backtick.
      */
-    private static int opensFence(CharSequence text, int s, int e) {
+    private static int opensFence(MarkdownText text, int s, int e) {
         int at = indent(text, s, e);
         if (at == e || text.charAt(at) != '`' && text.charAt(at) != '~') {
             return -1;
@@ -341,7 +404,7 @@ final class MarkdownOutline {
 
     /** The fence a line opens ({@code ```}, {@code ~~~~}), or null. */
     static String opensFence(String content) {
-        int fence = opensFence(content, 0, content.length());
+        int fence = opensFence(MarkdownText.of(content), 0, content.length());
         return fence < 0 ? null : String.valueOf((char) (fence >>> 16)).repeat(fence & 0xFFFF);
     }
 
@@ -350,7 +413,7 @@ final class MarkdownOutline {
         return closes(fence(openFence.charAt(0), openFence.length()), MarkdownText.of(content), 0, content.length());
     }
 
-    private static int skipSpacesAndTabs(CharSequence text, int from, int e) {
+    private static int skipSpacesAndTabs(MarkdownText text, int from, int e) {
         int i = from;
         while (i < e && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
@@ -358,7 +421,7 @@ final class MarkdownOutline {
         return i;
     }
 
-    private static boolean startsWith(CharSequence text, int at, int e, String prefix) {
+    private static boolean startsWith(MarkdownText text, int at, int e, String prefix) {
         if (e - at < prefix.length()) {
             return false;
         }
@@ -370,7 +433,7 @@ final class MarkdownOutline {
         return true;
     }
 
-    private static int indexOf(CharSequence text, String needle, int from, int e) {
+    private static int indexOf(MarkdownText text, String needle, int from, int e) {
         for (int i = from; i + needle.length() <= e; i++) {
             if (startsWith(text, i, e, needle)) {
                 return i;

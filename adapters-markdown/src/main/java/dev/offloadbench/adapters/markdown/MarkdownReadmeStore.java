@@ -70,19 +70,19 @@ public final class MarkdownReadmeStore implements ReadmeStore {
     }
 
     @Override
-    public Preview previewSectionReplacement(Path readme, NewSection section) {
+    public Preview previewSectionReplacement(Path readme, SectionRendering rendering) {
         Path file = ReadmeFile.resolve(readme);
-        Edit edit = plan(readme, ReadmeFile.read(readme, file), section);
+        Edit edit = plan(readme, ReadmeFile.read(readme, file), rendering);
         return new Preview(edit.diff(readme.getFileName().toString()), edit.merge().merge());
     }
 
     @Override
-    public Replacement replaceSection(Path readme, NewSection section, WriteRules rules) {
+    public Replacement replaceSection(Path readme, SectionRendering rendering, WriteRules rules) {
         boolean viaLink = Files.isSymbolicLink(readme);
         Path file = ReadmeFile.resolve(readme);
         try (UpdateLock lock = lock(readme, file, rules.onWait())) {
             ReadmeFile current = ReadmeFile.read(readme, file);
-            Edit edit = plan(readme, current, section);
+            Edit edit = plan(readme, current, rendering);
             boolean changed = !current.holds(edit.located().start(), edit.located().contentEnd(), edit.newSection());
             ByteBuffer[] parts = current.replacement(edit.located().start(), edit.located().contentEnd(),
                     edit.newSection());
@@ -107,10 +107,11 @@ public final class MarkdownReadmeStore implements ReadmeStore {
      * section's heading is settled) is outlined again to check that the README will show exactly
      * the new section.
      */
-    private static Edit plan(Path readme, ReadmeFile current, NewSection section) {
-        RenderedSection rendered = RenderedSection.of(section.markdown());
+    private static Edit plan(Path readme, ReadmeFile current, SectionRendering rendering) {
         ReadmeSection located = ReadmeSection.locate(MarkdownOutline.of(current.markdown()), readme);
         String old = current.decode(located.start(), located.contentEnd());
+        NewSection section = rendering.render(MarkdownLines.normalise(old));
+        RenderedSection rendered = RenderedSection.of(section.markdown());
         SectionMerge.Result merged = SectionMerge.merge(old, located.headingLine(), located.lineEnding(), rendered,
                 section, readme);
         String after = current.decode(located.contentEnd(), located.settledAt());

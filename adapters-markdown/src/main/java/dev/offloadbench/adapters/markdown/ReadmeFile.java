@@ -8,9 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -28,7 +26,6 @@ import java.util.Locale;
  */
 final class ReadmeFile {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final int CHECK_CHUNK = 64 * 1024;
 
     private final Path path;
     private final byte[] bytes;
@@ -86,41 +83,95 @@ final class ReadmeFile {
                     .maxMemory() >> 20) + " MB); name it with --readme, which the bench launcher sizes its memory"
                     + " for, or give more (OFFLOAD_BENCH_HEAP_MB)");
         }
-        refuseUtf16(path, bytes);
-        int bomLength = startsWithBom(bytes) ? UTF8_BOM.length : 0;
-        if (isUtf8(bytes, bomLength)) {
-            return new ReadmeFile(path, bytes, bomLength, StandardCharsets.UTF_8);
+        boolean utf8 = scan(path, bytes);
+        if (utf8) {
+            return new ReadmeFile(path, bytes, startsWithBom(bytes) ? UTF8_BOM.length : 0, StandardCharsets.UTF_8);
         }
         return new ReadmeFile(path, bytes, 0, StandardCharsets.ISO_8859_1);
     }
 
-    /** Whether the bytes after the byte order mark are valid UTF-8: decoded in small pieces, nothing kept. */
-    private static boolean isUtf8(byte[] bytes, int from) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
-        CharBuffer out = CharBuffer.allocate(CHECK_CHUNK);
-        while (true) {
-            CoderResult result = decoder.decode(in, out, true);
-            if (result.isError()) {
-                return false;
+    /**
+     * One pass over the bytes: whether they are well-formed UTF-8 (Unicode's table 3-7: no
+     * overlong forms, no surrogates, nothing above U+10FFFF, as Java's decoder has it), and a
+     * refusal of UTF-16 (or UTF-32, or binary) text, whose byte order mark or zero byte (which no
+     * text in an 8-bit encoding holds) gives it away: its headings could not be found.
+     */
+    static boolean scan(Path path, byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+            throw notUtf8(path, "a UTF-16 byte order mark", 0);
+        }
+        boolean utf8 = true;
+        int n = bytes.length;
+        int i = 0;
+        while (i < n) {
+            byte b = bytes[i];
+            if (b > 0) {
+                i++;
+                continue;
             }
-            out.clear();
-            if (result.isUnderflow()) {
-                break;
+            if (b == 0) {
+                throw notUtf8(path, "a zero byte", i);
+            }
+            if (!utf8) {
+                i++;
+                continue; // only zero bytes are looked for now
+            }
+            int length = sequenceLength(bytes, i, n);
+            if (length == 0) {
+                utf8 = false;
+                i++;
+            } else {
+                i += length;
             }
         }
-        while (true) {
-            CoderResult result = decoder.flush(out);
-            if (result.isError()) {
-                return false;
+        return utf8;
+    }
+
+    /** The length of the well-formed UTF-8 sequence starting at {@code i} with a non-ASCII byte; 0 when it is none. */
+    private static int sequenceLength(byte[] bytes, int i, int n) {
+        int lead = bytes[i] & 0xFF;
+        int min = 0x80;
+        int max = 0xBF;
+        int continuation;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            continuation = 1;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            continuation = 2;
+            if (lead == 0xE0) {
+                min = 0xA0;
+            } else if (lead == 0xED) {
+                max = 0x9F;
             }
-            out.clear();
-            if (result.isUnderflow()) {
-                return true;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            continuation = 3;
+            if (lead == 0xF0) {
+                min = 0x90;
+            } else if (lead == 0xF4) {
+                max = 0x8F;
+            }
+        } else {
+            return 0;
+        }
+        if (i + continuation >= n) {
+            return 0;
+        }
+        int second = bytes[i + 1] & 0xFF;
+        if (second < min || second > max) {
+            return 0;
+        }
+        for (int k = 2; k <= continuation; k++) {
+            int next = bytes[i + k] & 0xFF;
+            if (next < 0x80 || next > 0xBF) {
+                return 0;
             }
         }
+        return continuation + 1;
+    }
+
+    private static BenchException notUtf8(Path path, String found, int offset) {
+        return new BenchException("README " + path + " is not UTF-8 text: " + found + " at offset " + offset
+                + " says it is UTF-16 (or binary); convert it to UTF-8 (iconv -f UTF-16 -t UTF-8), then update it");
     }
 
     Path path() {
@@ -182,32 +233,6 @@ final class ReadmeFile {
                         new String(Character.toChars(codePoint)), codePoint))
                 .findFirst()
                 .orElse("a character");
-    }
-
-    /**
-     * UTF-16 (or UTF-32) text read as bytes would have no heading anyone could find: it is named
-     * for what it is, with where it shows, instead. Its byte order mark, or a zero byte (which no
-     * text in an 8-bit encoding holds), gives it away.
-     */
-    private static void refuseUtf16(Path path, byte[] bytes) {
-        String found = null;
-        int offset = 0;
-        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
-                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
-            found = "a UTF-16 byte order mark";
-        } else {
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == 0) {
-                    found = "a zero byte";
-                    offset = i;
-                    break;
-                }
-            }
-        }
-        if (found != null) {
-            throw new BenchException("README " + path + " is not UTF-8 text: " + found + " at offset " + offset
-                    + " says it is UTF-16 (or binary); convert it to UTF-8 (iconv -f UTF-16 -t UTF-8), then update it");
-        }
     }
 
     private static boolean startsWithBom(byte[] bytes) {

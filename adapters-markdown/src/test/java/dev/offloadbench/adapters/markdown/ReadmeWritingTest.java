@@ -80,7 +80,7 @@ class ReadmeWritingTest {
         assertThat(Files.readString(readme)).isEqualTo(README);
         assertThat(filesIn(folder)).containsExactly("README.md");
 
-        ReadmeStore.Replacement forced = store.replaceSection(readme, Readmes.section(SECTION),
+        ReadmeStore.Replacement forced = store.replaceSection(readme, current -> Readmes.section(SECTION),
                 new ReadmeStore.WriteRules(true, () -> { }));
 
         assertThat(forced.changed()).isTrue();

@@ -88,7 +88,7 @@ public class ReadmeSectionBenchmark {
     /** {@code update-readme --dry-run}: read the file, plan the edit, and diff it. */
     @Benchmark
     public String preview() {
-        return store.previewSectionReplacement(readme, section(republished)).diff();
+        return store.previewSectionReplacement(readme, current -> section(republished)).diff();
     }
 
     /** {@code update-readme}: the whole edit on disk, alternating two sections so that every call writes. */
@@ -96,7 +96,7 @@ public class ReadmeSectionBenchmark {
     public Object replaceOnDisk() {
         String next = publishedOnDisk ? republished : published;
         publishedOnDisk = !publishedOnDisk;
-        return store.replaceSection(readme, section(next), new ReadmeStore.WriteRules(false, () -> { }));
+        return store.replaceSection(readme, current -> section(next), new ReadmeStore.WriteRules(false, () -> { }));
     }
 
     /** The section as the application hands it over: it reports both built-in projects. */

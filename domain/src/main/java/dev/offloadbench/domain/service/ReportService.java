@@ -10,6 +10,7 @@ import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.ReadmeStore.NewSection;
 import dev.offloadbench.domain.port.out.ReadmeStore.Preview;
 import dev.offloadbench.domain.port.out.ReadmeStore.Replacement;
+import dev.offloadbench.domain.port.out.ReadmeStore.SectionRendering;
 import dev.offloadbench.domain.port.out.ReadmeStore.WriteRules;
 import dev.offloadbench.domain.port.out.ReportRenderer;
 import dev.offloadbench.domain.port.out.ResultsReader;
@@ -45,20 +46,24 @@ public final class ReportService implements RenderReport, UpdateReadme {
     public Outcome update(Command command, Runnable waiting) {
         BenchmarkResults recorded = results.read(command.results());
         List<InvalidRun> invalid = recorded.invalidRuns();
-        // Render first: a results or template problem is reported even when the runs are INVALID.
         ProjectHeadings headings = ProjectHeadings.of(profiles.all());
-        BenchmarkReport report = new ExistingSection(readmes.currentSection(command.readme()), headings)
-                .order(assembler.assemble(recorded));
-        NewSection section = new NewSection(renderer.render(report, command.template()), headings,
-                report.projects().stream().map(project -> project.profile().id()).collect(Collectors.toSet()));
+        BenchmarkReport assembled = assembler.assemble(recorded);
+        // the projects in the order the README shows them; the store reads the README once, and renders with it
+        SectionRendering rendering = current -> {
+            BenchmarkReport report = new ExistingSection(current, headings).order(assembled);
+            return new NewSection(renderer.render(report, command.template()), headings,
+                    report.projects().stream().map(project -> project.profile().id()).collect(Collectors.toSet()));
+        };
         if (!invalid.isEmpty() && !command.allowInvalid()) {
+            // rendered all the same: a README or template problem is reported even when the runs are INVALID
+            rendering.render(readmes.currentSection(command.readme()));
             return new Refused(invalid);
         }
         if (command.dryRun()) {
-            Preview preview = readmes.previewSectionReplacement(command.readme(), section);
+            Preview preview = readmes.previewSectionReplacement(command.readme(), rendering);
             return new Previewed(preview.diff(), invalid, preview.merge());
         }
-        Replacement replaced = readmes.replaceSection(command.readme(), section,
+        Replacement replaced = readmes.replaceSection(command.readme(), rendering,
                 new WriteRules(command.force(), waiting));
         return new Written(command.readme(), replaced.file(), replaced.viaLink(), replaced.changed(),
                 replaced.createdFiles(), invalid, replaced.merge());

@@ -21,17 +21,30 @@ public interface ReadmeStore {
     String currentSection(Path readme);
 
     /** What replacing the section would change, as a unified diff; nothing is written. */
-    Preview previewSectionReplacement(Path readme, NewSection section);
+    Preview previewSectionReplacement(Path readme, SectionRendering rendering);
 
     /**
      * Replaces the section atomically, one update at a time, only if the README did not change
      * meanwhile; verifies it by reading the file back, and adds the bar images the section refers
-     * to when they are missing.
+     * to when they are missing. The README is read once, under the update lock, and the new
+     * section rendered from the section it holds then.
      *
      * @throws dev.offloadbench.domain.BenchException when the update is refused (read-only, changed
-     *     meanwhile, text in the section that would be lost, ...); the README is then unchanged
+     *     meanwhile, text in the section that would be lost, ...) or the rendering fails; the README
+     *     is then unchanged
      */
-    Replacement replaceSection(Path readme, NewSection section, WriteRules rules);
+    Replacement replaceSection(Path readme, SectionRendering rendering, WriteRules rules);
+
+    /**
+     * The new section, made from the README's current one (its order of projects, say). The store
+     * calls it once it has read the README (for a replacement, under the update lock), so that the
+     * README is read once and the section replaced is the one the new section was made from.
+     */
+    @FunctionalInterface
+    interface SectionRendering {
+        /** @param currentSection the README's section as {@link #currentSection} gives it */
+        NewSection render(String currentSection);
+    }
 
     /**
      * A rendered Benchmarks section and what it reports.
