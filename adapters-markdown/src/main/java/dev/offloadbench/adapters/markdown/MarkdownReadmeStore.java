@@ -80,6 +80,11 @@ public final class MarkdownReadmeStore implements ReadmeStore {
     public Replacement replaceSection(Path readme, SectionRendering rendering, WriteRules rules) {
         boolean viaLink = Files.isSymbolicLink(readme);
         Path file = ReadmeFile.resolve(readme);
+        if (!Files.isReadable(file)) {
+            // said before the lock is taken beside it: what is wrong is the README itself
+            throw new BenchException("cannot read README " + readme + ": permission denied; check that it is a"
+                    + " readable file");
+        }
         try (UpdateLock lock = lock(readme, file, rules.onWait())) {
             ReadmeFile current = ReadmeFile.read(readme, file);
             Edit edit = plan(readme, current, rendering);

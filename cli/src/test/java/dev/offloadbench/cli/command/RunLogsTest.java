@@ -89,13 +89,6 @@ class RunLogsTest {
     }
 
     @Test
-    void showOutputEchoesTheRunsOutputAsItComes() {
-        Result result = runBaseline("--show-output");
-
-        assertThat(result.out()).contains("4 passed in").contains("[mng baseline]");
-    }
-
-    @Test
     void keepLogsKeepsTheLogsOfTheLatestSessionsOnlyAndSaysWhatWent() throws IOException {
         config("keep_logs = 1\n");
         runBaseline();
