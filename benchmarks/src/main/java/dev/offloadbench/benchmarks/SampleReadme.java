@@ -17,12 +17,17 @@ public final class SampleReadme {
 
     /** The README text with the given Benchmarks section (heading included) about halfway down. */
     public static String text(String benchmarksSection) {
-        StringBuilder text = new StringBuilder(TARGET_SIZE + 16 * 1024);
+        return text(benchmarksSection, TARGET_SIZE);
+    }
+
+    /** The same README grown to about {@code size} characters (bytes: it is ASCII), the section halfway down. */
+    public static String text(String benchmarksSection, int size) {
+        StringBuilder text = new StringBuilder(size + 16 * 1024);
         text.append("# mng\n\nA monorepo of services, with a test suite of 5,275 tests.\n\n");
         int section = 0;
         boolean benchmarksWritten = false;
-        while (text.length() < TARGET_SIZE || !benchmarksWritten) {
-            if (!benchmarksWritten && text.length() >= TARGET_SIZE / 2) {
+        while (text.length() < size || !benchmarksWritten) {
+            if (!benchmarksWritten && text.length() >= size / 2) {
                 text.append(benchmarksSection.strip()).append("\n\n");
                 benchmarksWritten = true;
             }

@@ -2,6 +2,7 @@ package dev.offloadbench.cli;
 
 import dev.offloadbench.cli.command.BenchCommand;
 import dev.offloadbench.cli.command.Completions;
+import dev.offloadbench.cli.command.VersionProvider;
 import dev.offloadbench.files.XdgDirectories;
 import dev.offloadbench.cli.shell.BenchShell;
 import dev.offloadbench.cli.wiring.BenchModule;
@@ -51,10 +52,30 @@ public final class Bench implements AutoCloseable {
 
     /** Runs one command line, as {@code bench ARGS...}; gives its exit code. */
     public int run(String... args) {
+        if (asksForVersionOnly(args)) {
+            printVersion(out);
+            return 0;
+        }
         GlobalOptions global = GlobalOptions.parse(args);
         warnOnce();
         Invocation invocation = new Invocation(environment, workingDirectory, global.configFile());
         return commandLine(invocation, global.verbose).execute(args);
+    }
+
+    /**
+     * {@code bench --version} (or {@code -V}) alone: the version needs no command tree, and
+     * building picocli's costs more than all the rest of the start-up.
+     */
+    public static boolean asksForVersionOnly(String... args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
+    /** The version, as {@code --version} prints it. */
+    public static void printVersion(PrintWriter out) {
+        for (String line : new VersionProvider().getVersion()) {
+            out.println(line);
+        }
+        out.flush();
     }
 
     /** What is wrong with the environment (a relative XDG folder, say), said once per process or shell. */

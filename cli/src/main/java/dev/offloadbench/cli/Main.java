@@ -13,18 +13,30 @@ import org.jline.terminal.TerminalBuilder;
 
 /** {@code bench}: the command line entry point, and the shell when asked for (or run alone on a terminal). */
 public final class Main {
-    /**
-     * JLine reports through java.util.logging (a warning when stdin is not a terminal, say);
-     * bench says what matters itself. Held here: a logger nobody references may be collected,
-     * and its level with it.
-     */
-    private static final Logger JLINE = Logger.getLogger("org.jline");
-
     private Main() {
     }
 
+    /**
+     * JLine reports through java.util.logging (a warning when stdin is not a terminal, say);
+     * bench says what matters itself. Held here: a logger nobody references may be collected,
+     * and its level with it. (In a class of its own, so that {@code --version} never starts logging.)
+     */
+    private static final class QuietJline {
+        static final Logger JLINE = Logger.getLogger("org.jline");
+
+        static void silence() {
+            JLINE.setLevel(Level.OFF);
+        }
+    }
+
     public static void main(String[] args) {
-        JLINE.setLevel(Level.OFF);
+        if (Bench.asksForVersionOnly(args)) {
+            // nothing else to start: no command tree, no logging, no terminal
+            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            Bench.printVersion(out);
+            System.exit(0);
+        }
+        QuietJline.silence();
         Map<String, String> environment = Map.copyOf(System.getenv());
         Path workingDirectory = Path.of("").toAbsolutePath();
         int exitCode;

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -69,6 +71,9 @@ public final class AtomicFile {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Temporary files this JVM is writing right now: never stale, whatever their age. */
     private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+    private static final int COMPARE_BLOCK = 1024 * 1024;
+    /** The most a heap buffer is read into or written from at a time. */
+    static final int IO_BLOCK = 1024 * 1024;
 
     private AtomicFile() {
     }
@@ -104,10 +109,13 @@ public final class AtomicFile {
         /**
          * Replace the file only if it still holds exactly these bytes just before the rename; a
          * file changed, removed or replaced meanwhile refuses the write with {@link FileChangedException}.
+         * The array is compared block by block as the file is read again, not copied: keep it
+         * unchanged until the write returns.
          */
         public Options expectingCurrent(byte[] bytes) {
-            return new Options(bytes.clone(), refuseReadOnly, newFilePermissions, newFolderPermissions, createFolders,
-                    createOnly, cancelled);
+            // not copied (a README may be large): the caller keeps it unchanged until the write returns
+            return new Options(Objects.requireNonNull(bytes, "bytes"), refuseReadOnly, newFilePermissions,
+                    newFolderPermissions, createFolders, createOnly, cancelled);
         }
 
         /** Refuse ({@link ReadOnlyFileException}) to replace a file without write permission; else replace it, mode kept. */
@@ -150,6 +158,12 @@ public final class AtomicFile {
         }
     }
 
+    /** What a streaming write puts into the temporary file, written to its channel (which it must not close). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(WritableByteChannel channel) throws IOException;
+    }
+
     /** {@link #write(Path, byte[], Options)} with the default options. */
     public static void write(Path file, byte[] bytes) throws IOException {
         write(file, bytes, Options.defaults());
@@ -167,6 +181,16 @@ public final class AtomicFile {
      */
     public static void write(Path file, byte[] bytes, Options options) throws IOException {
         Objects.requireNonNull(bytes, "bytes");
+        write(file, channel -> writeFully(channel, ByteBuffer.wrap(bytes)), options);
+    }
+
+    /**
+     * Writes what {@code content} produces to {@code file}, as {@link #write(Path, byte[], Options)}
+     * does: for contents too large to hold in memory (a log, compressed on its way), or made of
+     * parts (an edited README: its bytes before and after a section, and the new section).
+     */
+    public static void write(Path file, Content content, Options options) throws IOException {
+        Objects.requireNonNull(content, "content");
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         if (options.createFolders) {
@@ -197,10 +221,7 @@ public final class AtomicFile {
                 } else if (options.newFilePermissions != null && Existing.posix(folder)) {
                     Files.setPosixFilePermissions(temporary, options.newFilePermissions);
                 }
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                content.writeTo(channel);
                 channel.force(true);
             }
             if (options.expected != null) {
@@ -224,6 +245,67 @@ public final class AtomicFile {
     }
 
     /**
+     * Writes every byte of {@code buffer} (a channel may take fewer than asked at a time), at most
+     * {@value #IO_BLOCK} bytes a call: the JDK copies a heap buffer through a native one of the
+     * same size, which a large file would otherwise double in memory.
+     */
+    public static void writeFully(WritableByteChannel channel, ByteBuffer buffer) throws IOException {
+        int limit = buffer.limit();
+        try {
+            while (buffer.position() < limit) {
+                buffer.limit(Math.min(limit, buffer.position() + IO_BLOCK));
+                channel.write(buffer);
+            }
+        } finally {
+            buffer.limit(limit);
+        }
+    }
+
+    /**
+     * Whether the regular file holds exactly {@code expected}, compared block by block as it is
+     * read (never a second copy of a large file in memory); a link or anything but a regular file
+     * holds nothing.
+     */
+    public static boolean holdsExactly(Path file, byte[] expected) throws IOException {
+        return holdsExactly(file, ByteBuffer.wrap(expected));
+    }
+
+    /** Whether the regular file holds exactly the {@code parts}, one after the other (their positions are left alone). */
+    public static boolean holdsExactly(Path file, ByteBuffer... parts) throws IOException {
+        requireRegularFile(file);
+        long total = 0;
+        for (ByteBuffer part : parts) {
+            total += part.remaining();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            if (channel.size() != total) {
+                return false;
+            }
+            ByteBuffer block = ByteBuffer.allocate((int) Math.min(COMPARE_BLOCK, Math.max(1, total)));
+            for (ByteBuffer original : parts) {
+                ByteBuffer part = original.duplicate();
+                while (part.hasRemaining()) {
+                    block.clear();
+                    block.limit(Math.min(block.capacity(), part.remaining()));
+                    while (block.hasRemaining()) {
+                        if (channel.read(block) <= 0) {
+                            return false;
+                        }
+                    }
+                    block.flip();
+                    ByteBuffer expected = part.slice().limit(block.remaining());
+                    if (!block.equals(expected)) {
+                        return false;
+                    }
+                    part.position(part.position() + block.remaining());
+                }
+            }
+            block.clear();
+            return channel.read(block) <= 0;
+        }
+    }
+
+    /**
      * Follows symbolic links explicitly: the real path of an existing regular file.
      *
      * @throws NoSuchFileException when the file (or a link's target) does not exist
@@ -241,8 +323,28 @@ public final class AtomicFile {
      */
     public static byte[] readRegularFile(Path file) throws IOException {
         requireRegularFile(file);
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            return in.readAllBytes();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            // one array of the file's size (a large README is held once, not gathered and copied)
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException(file + " is larger than 2 GB");
+            }
+            ByteBuffer bytes = ByteBuffer.allocate((int) size);
+            while (bytes.position() < bytes.capacity()) {
+                // in blocks: the JDK reads into a heap buffer through a native one of the same size
+                bytes.limit(Math.min(bytes.capacity(), bytes.position() + IO_BLOCK));
+                if (channel.read(bytes) <= 0) {
+                    break;
+                }
+            }
+            bytes.limit(bytes.capacity());
+            byte[] more = Channels.newInputStream(channel).readAllBytes(); // grown meanwhile: the rest too
+            if (bytes.hasRemaining() || more.length > 0) {
+                byte[] all = Arrays.copyOf(bytes.array(), bytes.position() + more.length);
+                System.arraycopy(more, 0, all, bytes.position(), more.length);
+                return all;
+            }
+            return bytes.array();
         }
     }
 
@@ -371,7 +473,7 @@ public final class AtomicFile {
             throw new FileChangedException(target.toString(), "it was replaced meanwhile by "
                     + Existing.describe(target, attributes));
         }
-        if (!Arrays.equals(readRegularFile(target), expected)) {
+        if (!holdsExactly(target, expected)) {
             throw new FileChangedException(target.toString(), "another program changed it meanwhile");
         }
     }

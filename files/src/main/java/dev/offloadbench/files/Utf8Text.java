@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Decoding bytes that must be UTF-8, saying exactly where they are not: the one decoder of the
- * configuration files, results documents, sessions and READMEs.
+ * configuration files, results documents, sessions and READMEs, and the one check of UTF-8
+ * that decodes nothing.
  */
 public final class Utf8Text {
     private Utf8Text() {
@@ -32,6 +33,69 @@ public final class Utf8Text {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether {@code length} bytes from {@code offset} are well-formed UTF-8 (Unicode's table 3-7:
+     * no overlong forms, no surrogates, nothing above U+10FFFF, as Java's decoder has it), in one
+     * pass that decodes nothing, for text too large to decode whole.
+     */
+    public static boolean isWellFormed(byte[] bytes, int offset, int length) {
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
+            if (bytes[i] >= 0) {
+                i++;
+                continue;
+            }
+            int sequence = sequenceLength(bytes, i, end);
+            if (sequence == 0) {
+                return false;
+            }
+            i += sequence;
+        }
+        return true;
+    }
+
+    /** The length of the well-formed UTF-8 sequence starting at {@code i} with a non-ASCII byte; 0 when it is none. */
+    private static int sequenceLength(byte[] bytes, int i, int end) {
+        int lead = bytes[i] & 0xFF;
+        int min = 0x80;
+        int max = 0xBF;
+        int continuation;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            continuation = 1;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            continuation = 2;
+            if (lead == 0xE0) {
+                min = 0xA0;
+            } else if (lead == 0xED) {
+                max = 0x9F;
+            }
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            continuation = 3;
+            if (lead == 0xF0) {
+                min = 0x90;
+            } else if (lead == 0xF4) {
+                max = 0x8F;
+            }
+        } else {
+            return 0;
+        }
+        if (i + continuation >= end) {
+            return 0;
+        }
+        int second = bytes[i + 1] & 0xFF;
+        if (second < min || second > max) {
+            return 0;
+        }
+        for (int k = 2; k <= continuation; k++) {
+            int next = bytes[i + k] & 0xFF;
+            if (next < 0x80 || next > 0xBF) {
+                return 0;
+            }
+        }
+        return continuation + 1;
     }
 
     /**

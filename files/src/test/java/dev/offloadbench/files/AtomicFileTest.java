@@ -273,4 +273,27 @@ class AtomicFileTest {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void readsWritesAndComparesFilesLargerThanItsBlocksExactly() throws IOException {
+        byte[] bytes = new byte[3 * AtomicFile.IO_BLOCK + 12_345];
+        new java.util.Random(3).nextBytes(bytes);
+        Path file = folder.resolve("large.bin");
+        java.nio.ByteBuffer[] parts = {java.nio.ByteBuffer.wrap(bytes, 0, 1000).slice(),
+                java.nio.ByteBuffer.wrap(bytes, 1000, bytes.length - 1000).slice()};
+
+        AtomicFile.write(file, channel -> {
+            for (java.nio.ByteBuffer part : parts) {
+                AtomicFile.writeFully(channel, part.duplicate());
+            }
+        }, AtomicFile.Options.defaults());
+
+        assertThat(AtomicFile.readRegularFile(file)).isEqualTo(bytes);
+        assertThat(AtomicFile.holdsExactly(file, bytes)).isTrue();
+        assertThat(AtomicFile.holdsExactly(file, parts)).isTrue();
+        bytes[bytes.length - 1] ^= 1;
+        assertThat(AtomicFile.holdsExactly(file, bytes)).as("the last byte differs").isFalse();
+        assertThat(AtomicFile.holdsExactly(file, java.nio.ByteBuffer.wrap(bytes, 0, bytes.length - 1)))
+                .as("one byte short").isFalse();
+    }
 }

@@ -32,7 +32,7 @@ public final class TomlConfigLoader {
     public static final String LOCAL_FILE_NAME = "offload-bench.toml";
 
     private static final List<String> TOP_LEVEL_KEYS = List.of("machine", "offload_repo", "readme", "offload_optional",
-            "probe", "exporters", "notes_show_spread", "projects");
+            "probe", "exporters", "notes_show_spread", "keep_logs", "projects");
     private static final List<String> PROJECT_KEYS = List.of("path", "baseline_recipe", "offload_recipe",
             "high_workers", "workers_env", "env", "title", "suite_label", "notes", "heading_aliases");
     private static final Pattern PROFILE_ID = Pattern.compile("[a-z][a-z0-9_-]*");
@@ -134,13 +134,14 @@ public final class TomlConfigLoader {
             boolean probe = !root.contains(List.of("probe")) || bool(root, "probe", "");
             List<String> exporters = exporters(root);
             boolean notesShowSpread = bool(root, "notes_show_spread", "");
+            int keepLogs = positiveInt(root, "keep_logs", "").orElse(BenchConfig.DEFAULT_KEEP_LOGS);
             List<ProjectConfig> projects = projects(root);
             if (!problems.isEmpty()) {
                 throw new BenchException(String.join("\n", problems));
             }
             Path repo = offloadRepo.orElse(home.resolve("imbue/offload"));
             return new BenchConfig(Optional.of(file), machine, repo, readme.orElse(repo.resolve("README.md")),
-                    offloadOptional, projects, probe, exporters, notesShowSpread);
+                    offloadOptional, projects, probe, exporters, notesShowSpread, keepLogs);
         }
 
         /** {@code exporters = ["csv", ...]}: formats of installed results exporters, each once. */

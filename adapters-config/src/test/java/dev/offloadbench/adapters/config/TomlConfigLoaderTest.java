@@ -197,6 +197,19 @@ class TomlConfigLoaderTest {
     }
 
     @Test
+    void theLogsOfTheLastTenSessionsAreKeptUnlessTheConfigurationSaysOtherwise() throws IOException {
+        write(cwd.resolve("offload-bench.toml"), "machine = \"m\"\n");
+        assertThat(load().keepLogs()).isEqualTo(10);
+        write(cwd.resolve("offload-bench.toml"), "keep_logs = 3\n");
+        assertThat(load().keepLogs()).isEqualTo(3);
+        write(cwd.resolve("offload-bench.toml"), "keep_logs = 0\n");
+        assertThatThrownBy(this::load).isInstanceOf(BenchException.class)
+                .hasMessageContaining("offload-bench.toml:1:1: `keep_logs` must be an integer >= 1, found 0");
+        write(cwd.resolve("offload-bench.toml"), "keep_logs = \"all\"\n");
+        assertThatThrownBy(this::load).hasMessageContaining("`keep_logs` must be an integer >= 1, found a string");
+    }
+
+    @Test
     void offloadIsRequiredUnlessTheFileMakesItOptional() throws IOException {
         write(cwd.resolve("offload-bench.toml"), "offload_optional = true\n");
         assertThat(load().offloadOptional()).isTrue();
@@ -306,7 +319,7 @@ class TomlConfigLoaderTest {
                 .isInstanceOf(BenchException.class)
                 .hasMessage(file + ":2:3: unknown top-level key `offload_rep`; did you mean `offload_repo`? "
                         + "(valid keys: machine, offload_repo, readme, offload_optional, probe, exporters, "
-                        + "notes_show_spread, projects)");
+                        + "notes_show_spread, keep_logs, projects)");
     }
 
     @Test
@@ -330,7 +343,7 @@ class TomlConfigLoaderTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(BenchException.class)
                 .hasMessageEndingWith("unknown top-level key `colour` (valid keys: machine, offload_repo, readme, "
-                        + "offload_optional, probe, exporters, notes_show_spread, projects)");
+                        + "offload_optional, probe, exporters, notes_show_spread, keep_logs, projects)");
     }
 
     @Test

@@ -68,7 +68,8 @@ public final class HandlebarsReportRenderer implements ReportRenderer {
 
     private final HandlebarsTemplates builtInTemplates =
             new HandlebarsTemplates(new ClassPathTemplateLoader("/templates", ".hbs"));
-    private final Template builtIn = builtInTemplates.compile(BUILT_IN, readBuiltIn(), BUILT_IN_HINT);
+    /** Compiled when first rendered with: a command given a template of its own never compiles it. */
+    private Template builtIn;
     private final ProfileNotes notes = new ProfileNotes(builtInTemplates);
 
     public HandlebarsReportRenderer() {
@@ -79,7 +80,7 @@ public final class HandlebarsReportRenderer implements ReportRenderer {
     public String render(BenchmarkReport report, Optional<Path> template) {
         Map<String, Object> context = context(report);
         if (template.isEmpty()) {
-            return HandlebarsTemplates.apply(builtIn, context, BUILT_IN, BUILT_IN_HINT);
+            return HandlebarsTemplates.apply(builtIn(), context, BUILT_IN, BUILT_IN_HINT);
         }
         Path file = template.get();
         String name = file.toString();
@@ -88,6 +89,13 @@ public final class HandlebarsReportRenderer implements ReportRenderer {
         HandlebarsTemplates templates = new HandlebarsTemplates(new FileTemplateLoader(folder.toFile(), ".hbs"));
         Template compiled = templates.compile(name, readTemplate(file), USER_HINT);
         return HandlebarsTemplates.apply(compiled, context, name, USER_HINT);
+    }
+
+    private synchronized Template builtIn() {
+        if (builtIn == null) {
+            builtIn = builtInTemplates.compile(BUILT_IN, readBuiltIn(), BUILT_IN_HINT);
+        }
+        return builtIn;
     }
 
     private Map<String, Object> context(BenchmarkReport report) {

@@ -13,10 +13,10 @@ import dev.offloadbench.files.ReadOnlyFileException;
 import dev.offloadbench.files.UpdateLock;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,8 +42,9 @@ import java.util.List;
  * A cancelled update ({@link WriteRules#cancellation()}) stops while it waits for the lock, or at the
  * last moment before the rename, and leaves the README as it was.
  *
- * <p>The section is rendered again ({@link NewSection#renderFor()}) for the README's section as
- * read under the lock, so that what it says of the subsections it keeps is true of what is written.
+ * <p>The README is read once (for a replacement, under the lock) and the new section rendered
+ * ({@link SectionRendering}) for the section it holds then, so that what the new section says of
+ * the subsections it keeps is true of what is written.
  */
 public final class MarkdownReadmeStore implements ReadmeStore {
     /** An update takes moments; one that holds the lock this long is stuck. */
@@ -72,35 +73,40 @@ public final class MarkdownReadmeStore implements ReadmeStore {
 
     @Override
     public String currentSection(Path readme) {
-        String text = ReadmeFile.read(readme).text();
-        return MarkdownLines.normalise(ReadmeSection.locate(text, readme).content(text));
+        ReadmeFile current = ReadmeFile.read(readme);
+        ReadmeSection located = ReadmeSection.locate(MarkdownOutline.of(current.markdown()), readme);
+        return MarkdownLines.normalise(current.decode(located.start(), located.contentEnd()));
     }
 
     @Override
-    public Preview previewSectionReplacement(Path readme, NewSection section) {
+    public Preview previewSectionReplacement(Path readme, SectionRendering rendering) {
         Path file = ReadmeFile.resolve(readme);
-        Edit edit = plan(readme, ReadmeFile.read(readme, file), section);
-        return new Preview(UnifiedDiff.between(readme.getFileName().toString(), edit.current().text(),
-                edit.newText()), edit.merge().merge());
+        Edit edit = plan(readme, ReadmeFile.read(readme, file), rendering);
+        return new Preview(edit.diff(readme.getFileName().toString()), edit.merge().merge());
     }
 
     @Override
-    public Replacement replaceSection(Path readme, NewSection section, WriteRules rules) {
+    public Replacement replaceSection(Path readme, SectionRendering rendering, WriteRules rules) {
         boolean viaLink = Files.isSymbolicLink(readme);
         Path file = ReadmeFile.resolve(readme);
+        if (!Files.isReadable(file)) {
+            // said before the lock is taken beside it: what is wrong is the README itself
+            throw new BenchException("cannot read README " + readme + ": permission denied; check that it is a"
+                    + " readable file");
+        }
         Cancellation cancellation = rules.cancellation();
         try (UpdateLock lock = lock(readme, file, rules.onWait(), cancellation)) {
             ReadmeFile current = ReadmeFile.read(readme, file);
-            Edit edit = plan(readme, current, section);
-            boolean changed = !Arrays.equals(edit.newBytes(), current.bytes());
+            Edit edit = plan(readme, current, rendering);
+            boolean changed = !current.holds(edit.located().start(), edit.located().contentEnd(), edit.newSection());
+            ByteBuffer[] parts = current.replacement(edit.located().start(), edit.located().contentEnd(),
+                    edit.newSection());
             if (changed) {
                 seams.beforeWrite(file);
-                write(readme, file, edit.newBytes(), current.bytes(), rules.force(), cancellation);
+                write(readme, file, parts, current.bytes(), rules.force(), cancellation);
                 seams.afterWrite(file);
             }
-            verify(ReadmeFile.read(readme, file).text(), MarkdownLines.normalise(edit.merge().content()), readme,
-                    "was written, but reading it back does not show the new Benchmarks section; another program may"
-                            + " have changed it at the same moment: look at the file and run the update again");
+            requireWritten(readme, file, parts);
             List<Path> created = BarImages.createMissing(file.getParent(), edit.merge().content());
             return new Replacement(file, viaLink, changed, edit.merge().merge(), created);
         } catch (IOException e) {
@@ -110,17 +116,46 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         }
     }
 
-    /** What the README becomes: the section rendered for the README as it is now, merged into it. */
-    private static Edit plan(Path readme, ReadmeFile current, NewSection section) {
-        ReadmeSection located = ReadmeSection.locate(current.text(), readme);
-        RenderedSection rendered = RenderedSection.of(section.renderFor()
-                .apply(MarkdownLines.normalise(located.content(current.text()))));
-        SectionMerge.Result merged = SectionMerge.merge(current.text(), located, rendered, section, readme);
-        String newText = located.replaceContent(current.text(), merged.content());
-        verify(newText, MarkdownLines.normalise(merged.content()), readme, "would not show the new Benchmarks section"
-                + " after the update; check the README's headings and code fences");
-        byte[] newBytes = current.replace(located.start(), located.contentEnd(), merged.content());
-        return new Edit(current, merged, newText, newBytes);
+    /**
+     * What the README becomes: read once, outlined once; only its section is decoded, merged and
+     * encoded again, and the text the section's change could affect (up to where the next
+     * section's heading is settled) is outlined again to check that the README will show exactly
+     * the new section.
+     */
+    private static Edit plan(Path readme, ReadmeFile current, SectionRendering rendering) {
+        ReadmeSection located = ReadmeSection.locate(MarkdownOutline.of(current.markdown()), readme);
+        String old = current.decode(located.start(), located.contentEnd());
+        NewSection section = rendering.render(MarkdownLines.normalise(old));
+        RenderedSection rendered = RenderedSection.of(section.markdown());
+        SectionMerge.Result merged = SectionMerge.merge(old, located.headingLine(), located.lineEnding(), rendered,
+                section, readme);
+        String after = current.decode(located.contentEnd(), located.settledAt());
+        requireShown(merged.content(), after, located.last(), readme);
+        return new Edit(current, located, merged, current.encode(merged.content()));
+    }
+
+    /**
+     * The README from the section's heading to where what follows is settled, with the new
+     * section in it, read as the whole README would be: one Benchmarks heading, first; the
+     * section's content exactly the new one; and the next section's heading still where it was,
+     * with no code fence or comment left open, so that nothing after it reads differently. (What
+     * comes before the heading is untouched and held no other Benchmarks heading.)
+     */
+    private static void requireShown(String content, String after, boolean last, Path readme) {
+        MarkdownOutline outline = MarkdownOutline.of(content + after);
+        String problem = "would not show the new Benchmarks section after the update; check the README's headings"
+                + " and code fences";
+        if (!outline.benchmarksHeadings().equals(List.of(0))) {
+            throw new BenchException("README " + readme + " " + problem);
+        }
+        ReadmeSection located = ReadmeSection.locate(outline, readme);
+        boolean contentKept = located.start() == 0 && located.contentEnd() == content.length();
+        // the next section still starts (and is settled) exactly at the end, or, at the end of the file, none does
+        boolean nextSection = outline.sectionEnd(0) < outline.lineCount();
+        boolean restSettled = nextSection != last && located.settledAt() == outline.text().length();
+        if (!contentKept || !restSettled) {
+            throw new BenchException("README " + readme + " " + problem);
+        }
     }
 
     private static UpdateLock lock(Path readme, Path file, Runnable onWait, Cancellation cancellation) {
@@ -140,13 +175,17 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         }
     }
 
-    private static void write(Path readme, Path file, byte[] bytes, byte[] read, boolean force,
+    private static void write(Path readme, Path file, ByteBuffer[] parts, byte[] read, boolean force,
             Cancellation cancellation) {
         String named = file.equals(readme.toAbsolutePath().normalize()) ? "README " + readme
                 : "README " + readme + " (" + file + ")";
         try {
-            AtomicFile.write(file, bytes, AtomicFile.Options.defaults().expectingCurrent(read)
-                    .refusingReadOnly(!force).creatingFolders(false).unlessCancelled(cancellation::isCancelled));
+            AtomicFile.write(file, channel -> {
+                for (ByteBuffer part : parts) {
+                    AtomicFile.writeFully(channel, part.duplicate());
+                }
+            }, AtomicFile.Options.defaults().expectingCurrent(read).refusingReadOnly(!force).creatingFolders(false)
+                    .unlessCancelled(cancellation::isCancelled));
         } catch (InterruptedIOException e) {
             throw new Interrupted("the update of " + named + " was interrupted just before it was written; the README"
                     + " is unchanged");
@@ -167,13 +206,42 @@ public final class MarkdownReadmeStore implements ReadmeStore {
         }
     }
 
-    private static void verify(String text, String content, Path readme, String problem) {
-        ReadmeSection located = ReadmeSection.locate(text, readme);
-        if (!MarkdownLines.normalise(located.content(text)).equals(content)) {
-            throw new BenchException("README " + readme + " " + problem);
+    /** The file is read back: it must hold exactly what was written (compared as it is read, not kept). */
+    private static void requireWritten(Path readme, Path file, ByteBuffer[] parts) {
+        boolean written;
+        try {
+            written = AtomicFile.holdsExactly(file, parts);
+        } catch (IOException e) {
+            written = false;
+        }
+        if (!written) {
+            throw new BenchException("README " + readme + " was written, but reading it back does not show the new"
+                    + " Benchmarks section; another program may have changed it at the same moment: look at the file"
+                    + " and run the update again");
         }
     }
 
-    private record Edit(ReadmeFile current, SectionMerge.Result merge, String newText, byte[] newBytes) {
+    /** The section as it will be, and where it goes. */
+    private record Edit(ReadmeFile current, ReadmeSection located, SectionMerge.Result merge, byte[] newSection) {
+        /**
+         * The change as a unified diff: the section's lines and a few around them, up to the next
+         * section's heading and a few lines more, numbered as in the whole file (nothing else changes).
+         */
+        String diff(String fileName) {
+            MarkdownOutline outline = MarkdownOutline.of(current.markdown());
+            int first = Math.max(0, located.headingLine() - UnifiedDiff.CONTEXT_LINES);
+            // everything after the next section's heading is the same; the diff may align the blank lines before it either way
+            int lastLine = located.headingLine();
+            while (lastLine + 1 < outline.lineCount() && outline.line(lastLine + 1).start() < located.settledAt()) {
+                lastLine++;
+            }
+            int last = Math.min(outline.lineCount() - 1, lastLine + UnifiedDiff.CONTEXT_LINES);
+            int from = outline.line(first).start();
+            int to = outline.line(last).end();
+            String before = current.decode(from, located.start());
+            String after = current.decode(located.contentEnd(), to);
+            return UnifiedDiff.between(fileName, before + current.decode(located.start(), located.contentEnd()) + after,
+                    before + merge.content() + after, first);
+        }
     }
 }

@@ -18,9 +18,12 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A README's bytes and the text they hold. UTF-8 (with or without a byte order mark) when the
- * bytes are valid UTF-8, otherwise ISO-8859-1, which maps every byte to one character and back,
- * so any file survives an edit. Edits splice new bytes between the original ones.
+ * A README's bytes, read once, and how to read them: UTF-8 (with or without a byte order mark)
+ * when they are valid UTF-8, otherwise ISO-8859-1, which maps every byte to one character and
+ * back, so any file survives an edit. The file is never decoded as a whole: {@link #markdown}
+ * shows its bytes to the outline as they are (markdown's structure is ASCII), only the
+ * Benchmarks section is decoded ({@link #decode}), and an edit writes the original bytes around
+ * the new section's ({@link #replacement}).
  */
 final class ReadmeFile {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -29,14 +32,12 @@ final class ReadmeFile {
     private final byte[] bytes;
     private final int bomLength;
     private final Charset charset;
-    private final String text;
 
-    private ReadmeFile(Path path, byte[] bytes, int bomLength, Charset charset, String text) {
+    private ReadmeFile(Path path, byte[] bytes, int bomLength, Charset charset) {
         this.path = path;
         this.bytes = bytes;
         this.bomLength = bomLength;
         this.charset = charset;
-        this.text = text;
     }
 
     /** Reads a README, following a symbolic link to the file it points to; anything but a regular file is refused. */
@@ -78,47 +79,62 @@ final class ReadmeFile {
         } catch (IOException e) {
             throw new BenchException("cannot read README " + path + ": " + AtomicFile.reason(e)
                     + "; check that it is a readable file", e);
+        } catch (OutOfMemoryError e) {
+            throw new BenchException("README " + path + " is too large for bench's memory (" + (Runtime.getRuntime()
+                    .maxMemory() >> 20) + " MB); name it with --readme, which the bench launcher sizes its memory"
+                    + " for, or give more (OFFLOAD_BENCH_HEAP_MB)");
         }
-        refuseUtf16(path, bytes);
-        int bomLength = startsWithBom(bytes) ? UTF8_BOM.length : 0;
-        return Utf8Text.decode(bytes, bomLength, bytes.length - bomLength)
-                .map(text -> new ReadmeFile(path, bytes, bomLength, StandardCharsets.UTF_8, text))
-                .orElseGet(() -> new ReadmeFile(path, bytes, 0, StandardCharsets.ISO_8859_1,
-                        new String(bytes, StandardCharsets.ISO_8859_1)));
+        boolean utf8 = scan(path, bytes);
+        if (utf8) {
+            return new ReadmeFile(path, bytes, startsWithBom(bytes) ? UTF8_BOM.length : 0, StandardCharsets.UTF_8);
+        }
+        return new ReadmeFile(path, bytes, 0, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Whether the bytes are well-formed UTF-8 ({@link Utf8Text#isWellFormed}), after refusing
+     * UTF-16 (or UTF-32, or binary) text, whose byte order mark or zero byte (which no text in an
+     * 8-bit encoding holds) gives it away: its headings could not be found.
+     */
+    static boolean scan(Path path, byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+            throw notUtf8(path, "a UTF-16 byte order mark", 0);
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw notUtf8(path, "a zero byte", i);
+            }
+        }
+        return Utf8Text.isWellFormed(bytes, 0, bytes.length);
+    }
+
+    private static BenchException notUtf8(Path path, String found, int offset) {
+        return new BenchException("README " + path + " is not UTF-8 text: " + found + " at offset " + offset
+                + " says it is UTF-16 (or binary); convert it to UTF-8 (iconv -f UTF-16 -t UTF-8), then update it");
     }
 
     Path path() {
         return path;
     }
 
+    /** The file's bytes, as read; not a copy: nothing may change them. */
     byte[] bytes() {
-        return bytes.clone();
+        return bytes;
     }
 
-    /** The text after any byte order mark. */
-    String text() {
-        return text;
+    /** The text after any byte order mark, one byte per character, for the outline; offsets are byte offsets. */
+    MarkdownText markdown() {
+        return MarkdownText.ofBytes(bytes, bomLength, bytes.length - bomLength, charset.equals(StandardCharsets.UTF_8));
     }
 
-    /**
-     * The file's bytes with the characters {@code [start, end)} of its text replaced: the bytes
-     * before and after are the original ones, untouched.
-     */
-    byte[] replace(int start, int end, String replacement) {
-        int byteStart = byteOffset(start);
-        int byteEnd = byteOffset(end);
-        byte[] middle = encode(replacement);
-        byte[] result = Arrays.copyOf(bytes, byteStart + middle.length + bytes.length - byteEnd);
-        System.arraycopy(middle, 0, result, byteStart, middle.length);
-        System.arraycopy(bytes, byteEnd, result, byteStart + middle.length, bytes.length - byteEnd);
-        return result;
+    /** The text of {@code [start, end)} of {@link #markdown}, decoded. */
+    String decode(int start, int end) {
+        return new String(bytes, bomLength + start, end - start, charset);
     }
 
-    private int byteOffset(int charOffset) {
-        return bomLength + text.substring(0, charOffset).getBytes(charset).length;
-    }
-
-    private byte[] encode(String replacement) {
+    /** The new section in the README's encoding: encoded once, or refused naming a character it cannot hold. */
+    byte[] encode(String replacement) {
         CharsetEncoder encoder = charset.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -132,6 +148,20 @@ final class ReadmeFile {
         }
     }
 
+    /**
+     * The file with {@code [start, end)} of {@link #markdown} replaced by {@code middle}: the
+     * original bytes before and after, untouched, as the parts to write one after the other.
+     */
+    ByteBuffer[] replacement(int start, int end, byte[] middle) {
+        return new ByteBuffer[] {ByteBuffer.wrap(bytes, 0, bomLength + start).slice(), ByteBuffer.wrap(middle),
+                ByteBuffer.wrap(bytes, bomLength + end, bytes.length - bomLength - end).slice()};
+    }
+
+    /** Whether {@code [start, end)} of {@link #markdown} holds exactly {@code middle} already. */
+    boolean holds(int start, int end, byte[] middle) {
+        return Arrays.equals(bytes, bomLength + start, bomLength + end, middle, 0, middle.length);
+    }
+
     private String describeEncoding() {
         return charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : "not valid UTF-8 (read as ISO-8859-1)";
     }
@@ -143,32 +173,6 @@ final class ReadmeFile {
                         new String(Character.toChars(codePoint)), codePoint))
                 .findFirst()
                 .orElse("a character");
-    }
-
-    /**
-     * UTF-16 (or UTF-32) text read as bytes would have no heading anyone could find: it is named
-     * for what it is, with where it shows, instead. Its byte order mark, or a zero byte (which no
-     * text in an 8-bit encoding holds), gives it away.
-     */
-    private static void refuseUtf16(Path path, byte[] bytes) {
-        String found = null;
-        int offset = 0;
-        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
-                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
-            found = "a UTF-16 byte order mark";
-        } else {
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == 0) {
-                    found = "a zero byte";
-                    offset = i;
-                    break;
-                }
-            }
-        }
-        if (found != null) {
-            throw new BenchException("README " + path + " is not UTF-8 text: " + found + " at offset " + offset
-                    + " says it is UTF-16 (or binary); convert it to UTF-8 (iconv -f UTF-16 -t UTF-8), then update it");
-        }
     }
 
     private static boolean startsWithBom(byte[] bytes) {

@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Where the Benchmarks section sits in a README's text, as character offsets: it starts at its
- * heading line and its content ends with its last non-blank line. What follows up to the next
- * section or the end of the file (that line's ending and any blank lines) is not content: it is
- * kept when the section is replaced.
+ * Where the Benchmarks section sits in a README's text, as offsets of the outlined text: it
+ * starts at its heading line and its content ends with its last non-blank line. What follows up
+ * to the next section or the end of the file (that line's ending and any blank lines) is not
+ * content: it is kept when the section is replaced.
  *
+ * @param headingLine the heading's line (from 0), for line numbers in messages
+ * @param settledAt where the text after the section reads the same whatever the section holds:
+ *     the end of the line that made the next section's heading one (the heading itself, or a
+ *     setext underline), or the end of the text
+ * @param last no section follows: the section runs to the end of the text
  * @param lineEnding the ending of the heading line, used for the lines written into the section
  */
-record ReadmeSection(int start, int contentEnd, String lineEnding) {
+record ReadmeSection(int start, int contentEnd, int headingLine, int settledAt, boolean last, String lineEnding) {
 
-    static ReadmeSection locate(String text, Path readme) {
-        MarkdownOutline outline = MarkdownOutline.of(text);
+    static ReadmeSection locate(MarkdownOutline outline, Path readme) {
         List<Integer> headings = outline.benchmarksHeadings();
         if (headings.isEmpty()) {
             throw new BenchException("README " + readme + " has no \"## Benchmarks\" heading (outside code blocks); add one"
@@ -28,35 +32,34 @@ record ReadmeSection(int start, int contentEnd, String lineEnding) {
                     + headings.stream().map(index -> String.valueOf(index + 1)).collect(Collectors.joining(", "))
                     + "; keep only one so it is clear which section to replace");
         }
-        List<Line> lines = outline.lines();
+        MarkdownText text = outline.text();
         int heading = headings.get(0);
         int afterSection = outline.sectionEnd(heading);
-        int start = lines.get(heading).start();
-        int end = afterSection < lines.size() ? lines.get(afterSection).start() : text.length();
-        String section = text.substring(start, end);
-        int contentEnd = start + MarkdownLines.endOfLastNonBlankLine(section, MarkdownLines.of(section));
-        return new ReadmeSection(start, contentEnd, lineEnding(text, lines.get(heading)));
+        Line headingLine = outline.line(heading);
+        int start = headingLine.start();
+        int contentEnd = headingLine.contentEnd();
+        for (int i = afterSection - 1; i > heading; i--) {
+            Line line = outline.line(i);
+            if (!text.isBlank(line.start(), line.contentEnd())) {
+                contentEnd = line.contentEnd();
+                break;
+            }
+        }
+        boolean last = afterSection == outline.lineCount();
+        int settledAt = last ? text.length() : outline.line(outline.breakConfirmedAt(afterSection)).end();
+        return new ReadmeSection(start, contentEnd, heading, settledAt, last, lineEnding(outline, headingLine));
     }
 
-    /** The section up to its last non-blank line. */
-    String content(String text) {
-        return text.substring(start, contentEnd);
-    }
-
-    /** The text with the section's content replaced and its trailing blank lines kept. */
-    String replaceContent(String text, String newContent) {
-        return text.substring(0, start) + newContent + text.substring(contentEnd);
-    }
-
-    private static String lineEnding(String text, Line heading) {
-        String ending = heading.ending(text);
-        if (!ending.isEmpty()) {
-            return ending;
+    private static String lineEnding(MarkdownOutline outline, Line heading) {
+        MarkdownText text = outline.text();
+        if (heading.end() > heading.contentEnd()) {
+            return text.slice(heading.contentEnd(), heading.end());
         }
         // the heading is the file's last line: follow the rest of the file, or \n when it has no line break
-        for (Line line : MarkdownLines.of(text)) {
-            if (!line.ending(text).isEmpty()) {
-                return line.ending(text);
+        for (int i = 0; i < outline.lineCount(); i++) {
+            Line line = outline.line(i);
+            if (line.end() > line.contentEnd()) {
+                return text.slice(line.contentEnd(), line.end());
             }
         }
         return "\n";

@@ -59,13 +59,16 @@ final class SectionMerge {
     private record Part(int firstLine, int start, int contentEnd, String heading, Optional<Profile> owner) {
     }
 
-    static Result merge(String text, ReadmeSection located, RenderedSection rendered, NewSection section,
+    /**
+     * @param text the README's section as it is, from its heading line to its last non-blank line
+     * @param firstLine the line of the README the section starts on (from 0), for messages
+     * @param lineEnding what the README ends its lines with, for what is written anew
+     */
+    static Result merge(String text, int firstLine, String lineEnding, RenderedSection rendered, NewSection section,
             Path readme) {
         MarkdownOutline outline = MarkdownOutline.of(text);
         List<Line> lines = outline.lines();
-        int headingLine = outline.benchmarksHeadings().get(0);
-        List<Part> old = parts(text, lines, headingLine, outline.sectionEnd(headingLine), outline.subsectionHeadings(),
-                located.contentEnd(), section);
+        List<Part> old = parts(text, lines, 0, lines.size(), outline.subsectionHeadings(), text.length(), section);
         String fresh = rendered.content();
         MarkdownOutline freshOutline = MarkdownOutline.of(fresh);
         List<Part> renderedParts = parts(fresh, freshOutline.lines(), 0, freshOutline.lines().size(),
@@ -76,10 +79,10 @@ final class SectionMerge {
         Map<String, Part> replacedById = new LinkedHashMap<>();
         List<Subsection> replaced = new ArrayList<>();
         List<Subsection> kept = new ArrayList<>();
-        String lineEnding = located.lineEnding();
         List<Splice> splices = new ArrayList<>();
         Part head = old.get(0);
-        requireAttributable(text, lines, head, openings, readme, "in its introduction (before the first ### subsection)");
+        requireAttributable(text, lines, firstLine, head, openings, readme,
+                "in its introduction (before the first ### subsection)");
         splices.add(new Splice(head.start(), head.contentEnd(), withEnding(fresh.substring(0,
                 renderedParts.get(0).contentEnd()), lineEnding)));
         for (Part part : old.subList(1, old.size())) {
@@ -91,18 +94,19 @@ final class SectionMerge {
             Part earlier = replacedById.putIfAbsent(owner.get(), part);
             if (earlier != null) {
                 throw new BenchException("README " + readme + " has two subsections of project " + owner.get()
-                        + " in its Benchmarks section, \"" + earlier.heading() + "\" (line " + (earlier.firstLine() + 1)
-                        + ") and \"" + part.heading() + "\" (line " + (part.firstLine() + 1) + "), so it is unclear"
+                        + " in its Benchmarks section, \"" + earlier.heading() + "\" (line " + (firstLine + earlier.firstLine() + 1)
+                        + ") and \"" + part.heading() + "\" (line " + (firstLine + part.firstLine() + 1) + "), so it is unclear"
                         + " which one these results replace; remove the stale one, then run the update again");
             }
             Part replacement = renderedById.get(owner.get());
             if (replacement == null) {
                 throw new BenchException("README " + readme + " has a subsection of project " + owner.get() + ", \""
-                        + part.heading() + "\" (line " + (part.firstLine() + 1) + "), but the template renders none"
+                        + part.heading() + "\" (line " + (firstLine + part.firstLine() + 1) + "), but the template renders none"
                         + " for it, so its numbers would be lost; render one \"### " + part.owner().get().title()
                         + " ...\" subsection per project, or remove that subsection, then run the update again");
             }
-            requireAttributable(text, lines, part, openings, readme, "in its subsection \"" + part.heading() + "\"");
+            requireAttributable(text, lines, firstLine, part, openings, readme,
+                    "in its subsection \"" + part.heading() + "\"");
             replaced.add(new Subsection(part.heading(), owner));
             splices.add(new Splice(part.start(), part.contentEnd(),
                     withEnding(fresh.substring(replacement.start(), replacement.contentEnd()), lineEnding)));
@@ -121,7 +125,7 @@ final class SectionMerge {
             int end = old.get(old.size() - 1).contentEnd();
             splices.add(new Splice(end, end, appended.toString()));
         }
-        String content = apply(text, located.start(), located.contentEnd(), splices);
+        String content = apply(text, 0, text.length(), splices);
         return new Result(content, new Merge(replaced, kept, added));
     }
 
@@ -182,8 +186,8 @@ final class SectionMerge {
     }
 
     /** Refuses to replace a part holding a block the new section does not write again, naming it. */
-    private static void requireAttributable(String text, List<Line> lines, Part part, Set<String> openings,
-            Path readme, String where) {
+    private static void requireAttributable(String text, List<Line> lines, int firstLine, Part part,
+            Set<String> openings, Path readme, String where) {
         int endLine = part.firstLine() + 1;
         while (endLine < lines.size() && lines.get(endLine).start() < part.contentEnd()) {
             endLine++;
@@ -192,7 +196,7 @@ final class SectionMerge {
             String first = lines.get(block[0]).content(text);
             if (!openings.contains(opening(first))) {
                 throw new BenchException("README " + readme + " has text in its Benchmarks section that the new"
-                        + " section does not write, line " + (block[0] + 1) + " \"" + shorten(first.strip()) + "\" "
+                        + " section does not write, line " + (firstLine + block[0] + 1) + " \"" + shorten(first.strip()) + "\" "
                         + where + ", so this update would lose it; nothing was written. Move it out of the"
                         + " Benchmarks section (or under a ### heading of its own, which is kept as it is), or delete"
                         + " it, then run the update again");

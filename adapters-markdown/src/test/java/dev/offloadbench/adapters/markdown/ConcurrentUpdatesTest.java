@@ -54,13 +54,13 @@ class ConcurrentUpdatesTest {
             }
         });
         CompletableFuture<ReadmeStore.Replacement> mng = CompletableFuture.supplyAsync(() -> store.replaceSection(
-                readme, Readmes.section("## Benchmarks\n\nSpeedups measured on Imbue projects.\n\n"
+                readme, current -> Readmes.section("## Benchmarks\n\nSpeedups measured on Imbue projects.\n\n"
                         + "### Mng Unit + Integration Tests\n\n| Run Kind | new mng |\n", "mng"),
                 new ReadmeStore.WriteRules(false, () -> { })));
         await(firstIsWriting);
         CountDownLatch secondWaits = new CountDownLatch(1);
         CompletableFuture<ReadmeStore.Replacement> sculptor = CompletableFuture.supplyAsync(() -> store.replaceSection(
-                readme, Readmes.section("## Benchmarks\n\nSpeedups measured on Imbue projects.\n\n"
+                readme, current -> Readmes.section("## Benchmarks\n\nSpeedups measured on Imbue projects.\n\n"
                         + "### Sculptor Integration Tests (Playwright)\n\n| Run Kind | new sculptor |\n", "sculptor"),
                 new ReadmeStore.WriteRules(false, secondWaits::countDown)));
 

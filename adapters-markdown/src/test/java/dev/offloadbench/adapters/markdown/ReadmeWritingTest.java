@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.port.out.ReadmeStore;
+import dev.offloadbench.files.UpdateLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -80,7 +81,7 @@ class ReadmeWritingTest {
         assertThat(Files.readString(readme)).isEqualTo(README);
         assertThat(filesIn(folder)).containsExactly("README.md");
 
-        ReadmeStore.Replacement forced = store.replaceSection(readme, Readmes.section(SECTION),
+        ReadmeStore.Replacement forced = store.replaceSection(readme, current -> Readmes.section(SECTION),
                 new ReadmeStore.WriteRules(true, () -> { }));
 
         assertThat(forced.changed()).isTrue();
@@ -321,5 +322,32 @@ class ReadmeWritingTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
         }
+    }
+
+    @Test
+    void theNewSectionIsRenderedFromTheSectionTheReadmeHoldsWhenItIsUpdated() throws IOException {
+        Path readme = Readmes.write(folder, utf8(README.replace("\n", "\r\n")));
+        List<String> seen = new java.util.ArrayList<>();
+
+        store.replaceSection(readme, current -> {
+            seen.add(current);
+            assertThat(UpdateLock.lockFileOf(readme)).as("under the update lock").exists();
+            return Readmes.section(SECTION);
+        }, new ReadmeStore.WriteRules(false, () -> { }));
+
+        assertThat(seen).containsExactly("## Benchmarks\n\n" + OLD);
+        assertThat(Files.readString(readme)).contains("Numbers measured on Tuesday.");
+    }
+
+    @Test
+    void aRenderingThatFailsLeavesTheReadmeAndNoLockBehind() throws IOException {
+        Path readme = Readmes.write(folder, utf8(README));
+
+        assertThatThrownBy(() -> store.replaceSection(readme, current -> {
+            throw new BenchException("the template broke");
+        }, new ReadmeStore.WriteRules(false, () -> { }))).hasMessage("the template broke");
+
+        assertThat(Files.readString(readme)).isEqualTo(README);
+        assertThat(filesIn(folder)).containsExactly("README.md");
     }
 }

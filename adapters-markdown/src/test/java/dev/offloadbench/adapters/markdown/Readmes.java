@@ -54,12 +54,13 @@ final class Readmes {
     /** Replaces the section as {@code update-readme} does (no --force). */
     static ReadmeStore.Replacement replace(MarkdownReadmeStore store, Path readme, String markdown,
             String... covered) {
-        return store.replaceSection(readme, section(markdown, covered), new ReadmeStore.WriteRules(false, () -> { }));
+        return store.replaceSection(readme, current -> section(markdown, covered),
+                new ReadmeStore.WriteRules(false, () -> { }));
     }
 
     /** The unified diff {@code update-readme --dry-run} would print. */
     static String preview(MarkdownReadmeStore store, Path readme, String markdown, String... covered) {
-        return store.previewSectionReplacement(readme, section(markdown, covered)).diff();
+        return store.previewSectionReplacement(readme, current -> section(markdown, covered)).diff();
     }
 
     /** Writes the README and dates it in the past, so an untouched file is recognisable by its time too. */

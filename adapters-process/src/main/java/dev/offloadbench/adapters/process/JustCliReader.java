@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * Reads justfiles through the real {@code just} (1.57 tested): its JSON dump for the structure,
  * the justfile's text only to find the lines where recipes and variables are defined, and
  * {@code --dry-run} for the command lines a call would run. just runs in the project folder with
- * standard input closed, colours off and a timeout.
+ * standard input closed, colours off and a timeout. When the {@code just} on the PATH is
+ * rust-just's Node wrapper, its native binary runs instead ({@link PathToolLocator}): a plan makes
+ * several calls, each of which would otherwise start Node first.
  */
 public final class JustCliReader implements JustfileReader {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -28,6 +30,8 @@ public final class JustCliReader implements JustfileReader {
 
     private final String justExecutable;
     private final Map<String, String> baseEnvironment;
+    /** What runs for {@link #justExecutable}: found once, the native binary in place of rust-just's npm wrapper. */
+    private String program;
 
     public JustCliReader() {
         this("just");
@@ -101,9 +105,11 @@ public final class JustCliReader implements JustfileReader {
     }
 
     private Processes.Captured run(List<String> argv, Path directory, Map<String, String> environment) {
+        List<String> resolved = new ArrayList<>(argv);
+        resolved.set(0, program());
         Processes.Captured captured;
         try {
-            captured = Processes.capture(argv, directory, baseEnvironment, environment, TIMEOUT);
+            captured = Processes.capture(resolved, directory, baseEnvironment, environment, TIMEOUT);
         } catch (Processes.StartFailure e) {
             if (e.notFound()) {
                 throw new BenchException("`" + justExecutable + "` was not found on the PATH; install it:"
@@ -118,6 +124,14 @@ public final class JustCliReader implements JustfileReader {
                     + " (a slow backtick, a prompt)?");
         }
         return captured;
+    }
+
+    private synchronized String program() {
+        if (program == null) {
+            program = new PathToolLocator(baseEnvironment).locate(justExecutable).map(Path::toString)
+                    .orElse(justExecutable);
+        }
+        return program;
     }
 
     private static BenchException failure(String what, List<String> argv, Path directory,

@@ -1,79 +1,137 @@
 package dev.offloadbench.adapters.process;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Cuts a byte stream into lines, decoded as UTF-8, in constant memory. A line ends at
- * {@code \n}, {@code \r\n} or a lone {@code \r} (a progress bar rewriting itself); a line
- * longer than {@link #MAX_LINE_BYTES} keeps only its beginning.
+ * Cuts a byte stream into lines, in constant memory, without decoding anything: each line goes
+ * to the sink as a range of bytes, most often of the very buffer it was read into. A line ends at
+ * {@code \n}, {@code \r\n} or a lone {@code \r} (a progress bar rewriting itself; a {@code \r} at
+ * the start of a line ends nothing); a line longer than {@link #MAX_LINE_BYTES} keeps only its
+ * beginning, cut before a character it would split.
  */
 final class LineSplitter {
     static final int MAX_LINE_BYTES = 64 * 1024;
+    /** What a log is read in: large reads, few system calls. */
+    static final int READ_CHUNK = 1024 * 1024;
 
-    private final Consumer<String> sink;
-    private final byte[] line = new byte[MAX_LINE_BYTES];
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-    private int length;
+    /** Where lines go: {@code bytes[start, end)}, valid only during the call. */
+    @FunctionalInterface
+    interface Lines {
+        void line(byte[] bytes, int start, int end);
+    }
+
+    private final Lines sink;
+    /** The beginning of a line that spans two chunks. */
+    private final byte[] carry = new byte[MAX_LINE_BYTES];
+    private int carried;
     private boolean truncated;
-    /** The previous byte ended a line with {@code \r}, so a {@code \n} right after it ends nothing more. */
+    /** The previous chunk ended a line with {@code \r}, so a {@code \n} first in this one ends nothing more. */
     private boolean afterCarriageReturn;
 
-    LineSplitter(Consumer<String> sink) {
+    LineSplitter(Lines sink) {
         this.sink = sink;
     }
 
+    /** Lines decoded as UTF-8 (malformed bytes replaced), for readers that want text. */
+    static LineSplitter decoding(Consumer<String> sink) {
+        return new LineSplitter((bytes, start, end) -> sink.accept(new String(bytes, start, end - start,
+                StandardCharsets.UTF_8)));
+    }
+
+    /** Every line of {@code in}, read in large chunks, to the end. */
+    static void readAll(InputStream in, Lines sink) throws IOException {
+        LineSplitter splitter = new LineSplitter(sink);
+        byte[] buffer = new byte[READ_CHUNK];
+        int n;
+        while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+            splitter.accept(buffer, 0, n);
+        }
+        splitter.finish();
+    }
+
     void accept(byte[] bytes, int offset, int count) {
-        for (int i = offset; i < offset + count; i++) {
-            byte b = bytes[i];
-            if (b == '\n') {
-                if (!afterCarriageReturn) {
-                    emit();
-                }
-                afterCarriageReturn = false;
-            } else if (b == '\r') {
-                // A \r at the start of a line (a progress bar redrawn) ends nothing.
-                afterCarriageReturn = length > 0 || truncated;
-                if (afterCarriageReturn) {
-                    emit();
-                }
-            } else {
-                afterCarriageReturn = false;
-                if (length < line.length) {
-                    line[length++] = b;
-                } else {
-                    truncated = true;
-                }
+        int end = offset + count;
+        int i = offset;
+        if (afterCarriageReturn && i < end) {
+            afterCarriageReturn = false;
+            if (bytes[i] == '\n') {
+                i++;
             }
         }
+        int lineStart = i;
+        for (; i < end; i++) {
+            byte b = bytes[i];
+            if (b != '\n' && b != '\r') {
+                continue;
+            }
+            if (b == '\n') {
+                emit(bytes, lineStart, i);
+            } else if (i > lineStart || carried > 0 || truncated) {
+                emit(bytes, lineStart, i);
+                if (i + 1 < end) {
+                    if (bytes[i + 1] == '\n') {
+                        i++;
+                    }
+                } else {
+                    afterCarriageReturn = true;
+                }
+            }
+            lineStart = i + 1;
+        }
+        keep(bytes, lineStart, end);
     }
 
     /** The end of the stream: an unfinished last line is a line too. */
     void finish() {
-        if (length > 0 || truncated) {
-            emit();
+        if (carried > 0 || truncated) {
+            emit(carry, 0, 0);
         }
+        afterCarriageReturn = false;
     }
 
-    private void emit() {
-        String text;
-        try {
-            text = decoder.reset().decode(ByteBuffer.wrap(line, 0, length)).toString();
-        } catch (CharacterCodingException e) {
-            // Cannot happen with REPLACE; keep the line anyway.
-            text = new String(line, 0, length, StandardCharsets.UTF_8);
+    private void keep(byte[] bytes, int start, int end) {
+        int room = MAX_LINE_BYTES - carried;
+        int length = end - start;
+        if (length > room) {
+            truncated = true;
+            length = room;
         }
-        if (truncated && text.endsWith("\uFFFD")) {
-            // The cut fell inside a character.
-            text = text.substring(0, text.length() - 1);
+        System.arraycopy(bytes, start, carry, carried, length);
+        carried += length;
+    }
+
+    private void emit(byte[] bytes, int start, int end) {
+        if (carried == 0 && !truncated) {
+            if (end - start > MAX_LINE_BYTES) {
+                sink.line(bytes, start, completeCharacters(bytes, start, start + MAX_LINE_BYTES));
+            } else {
+                sink.line(bytes, start, end);
+            }
+            return;
         }
-        length = 0;
+        if (bytes != carry) {
+            keep(bytes, start, end);
+        }
+        int length = truncated ? completeCharacters(carry, 0, carried) : carried;
+        carried = 0;
         truncated = false;
-        sink.accept(text);
+        sink.line(carry, 0, length);
+    }
+
+    /** Where a cut line ends without half a UTF-8 character: before the lead byte of an incomplete one. */
+    static int completeCharacters(byte[] bytes, int start, int end) {
+        int lead = end - 1;
+        while (lead >= start && lead > end - 4 && (bytes[lead] & 0xC0) == 0x80) {
+            lead--;
+        }
+        if (lead < start) {
+            return end;
+        }
+        int b = bytes[lead] & 0xFF;
+        int length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        return lead + length > end ? lead : end;
     }
 }

@@ -24,6 +24,9 @@ final class OffloadOutput {
     private static final Pattern FIELD = Pattern.compile("^(Total|Passed|Failed|Not Run|Flaky|Duration):\\s*(.*)$");
     private static final Pattern NUMBER = Pattern.compile("^(\\d{1,9})\\b");
 
+    private final Matcher field = FIELD.matcher("");
+    private final Matcher number = NUMBER.matcher("");
+
     private Block pending;
     private Block seen;
 
@@ -41,9 +44,8 @@ final class OffloadOutput {
         if (line.isEmpty()) {
             return;
         }
-        Matcher field = FIELD.matcher(line);
-        if (field.matches()) {
-            pending.set(field.group(1), field.group(2));
+        if (field.reset(line).matches()) {
+            pending.set(field.group(1), number.reset(field.group(2)));
             return;
         }
         // "All tests passed!", "Some tests failed." or anything else: the block is over.
@@ -60,6 +62,11 @@ final class OffloadOutput {
             seen = pending;
         }
         pending = null;
+    }
+
+    /** Whether a block is open: every line counts until it closes. */
+    boolean inBlock() {
+        return pending != null;
     }
 
     boolean summarySeen() {
@@ -82,8 +89,7 @@ final class OffloadOutput {
         int notRun;
         int flaky;
 
-        void set(String name, String value) {
-            Matcher number = NUMBER.matcher(value);
+        void set(String name, Matcher number) {
             if (!number.find()) {
                 return;
             }

@@ -6,6 +6,7 @@ import dev.offloadbench.domain.spi.TestOutputParser;
 import dev.offloadbench.domain.spi.TestOutputReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,25 +16,18 @@ import java.nio.file.Path;
  * holds up the run or its clock.
  */
 final class ParsedLog {
-    private static final int CHUNK = 64 * 1024;
-
     private ParsedLog() {
     }
 
     /** What the parser makes of the log; nothing when the log cannot be read. */
     static TestTally read(Path log, TestOutputParser parser) {
         TestOutputReader reader = parser.newReader();
-        LineSplitter splitter = new LineSplitter(line -> reader.line(RunOutput.stripAnsi(line)));
         try (InputStream in = Files.newInputStream(log)) {
-            byte[] buffer = new byte[CHUNK];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                splitter.accept(buffer, 0, n);
-            }
+            LineSplitter.readAll(in, (bytes, start, end) -> reader.line(RunOutput.withoutAnsi(
+                    new String(bytes, start, end - start, StandardCharsets.UTF_8))));
         } catch (IOException e) {
             return TestTally.NOTHING;
         }
-        splitter.finish();
         return tally(reader.counts());
     }
 

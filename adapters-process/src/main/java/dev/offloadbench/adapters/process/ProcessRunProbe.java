@@ -21,11 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,27 +186,16 @@ public final class ProcessRunProbe implements RunProbe {
         environment.put(RECORD_VARIABLE, records.toString());
         environment.put(OFFLOAD_DIR_VARIABLE, offloadRecords.toString());
 
-        Deque<String> tail = new ArrayDeque<>();
+        Path log = folder.resolve("output.log");
         Execution execution;
         try {
             execution = executor.execute(new ExecutionRequest(request.command(), environment, request.directory(),
-                    folder.resolve("output.log"), Optional.of(request.timeout()), request.marker(), Optional.empty()),
-                    line -> {
-                        synchronized (tail) {
-                            tail.addLast(line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + " …"
-                                    : line);
-                            if (tail.size() > TAIL_LINES) {
-                                tail.removeFirst();
-                            }
-                        }
-                    }, cancellation);
+                    log, Optional.of(request.timeout()), request.marker(), Optional.empty()),
+                    new RunExecutor.OutputListener() { }, cancellation);
         } catch (BenchException e) {
             return ProbeResult.failed(ProbeResult.Outcome.FAILED, e.getMessage(), -1, Duration.ZERO, List.of());
         }
-        List<String> lastLines;
-        synchronized (tail) {
-            lastLines = List.copyOf(tail);
-        }
+        List<String> lastLines = LogTail.lastLines(log, TAIL_LINES, MAX_LINE_CHARS);
         return result(execution, request, records, offloadRecords, lastLines).withLeftovers(execution.leftovers());
     }
 

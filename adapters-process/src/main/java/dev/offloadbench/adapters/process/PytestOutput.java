@@ -39,6 +39,22 @@ final class PytestOutput {
     private OptionalInt collected = OptionalInt.empty();
     private OptionalInt workersStarted = OptionalInt.empty();
     private Summary summary;
+    private final Matcher collectedLine = COLLECTED.matcher("");
+    private final Matcher createdLine = CREATED.matcher("");
+    private final Matcher workersItemsLine = WORKERS_ITEMS.matcher("");
+    private final Matcher gwLine = GW_LINE.matcher("");
+    private final Matcher gwItems = GW_ITEMS.matcher("");
+    private final Matcher summaryLine = SUMMARY.matcher("");
+
+    /** What {@link #workerLine} made of a line. */
+    enum WorkerLine {
+        /** an xdist 3.1 status line, read */
+        READ,
+        /** certainly none */
+        NOT_ONE,
+        /** colour codes or non-ASCII characters in it: only its text can tell */
+        UNSURE
+    }
 
     /**
      * Every line pytest's patterns can match starts with one of these ("collected", "created",
@@ -56,26 +72,107 @@ final class PytestOutput {
             return;
         }
         Matcher m;
-        if ((m = COLLECTED.matcher(line)).matches()) {
+        if ((m = collectedLine.reset(line)).matches()) {
             collected = OptionalInt.of(selected(Integer.parseInt(m.group(1)), m.group(2)));
-        } else if ((m = CREATED.matcher(line)).matches()) {
+        } else if ((m = createdLine.reset(line)).matches()) {
             workersStarted = OptionalInt.of(Integer.parseInt(m.group(1)));
-        } else if ((m = WORKERS_ITEMS.matcher(line)).matches()) {
+        } else if ((m = workersItemsLine.reset(line)).matches()) {
             workersStarted = OptionalInt.of(Integer.parseInt(m.group(1)));
             collected = OptionalInt.of(Integer.parseInt(m.group(2)));
-        } else if (GW_LINE.matcher(line).matches()) {
+        } else if (gwLine.reset(line).matches()) {
             String[] entries = line.split(" / ");
             workersStarted = OptionalInt.of(entries.length);
-            Matcher items = GW_ITEMS.matcher(entries[0]);
+            Matcher items = gwItems.reset(entries[0]);
             if (items.find()) {
                 collected = OptionalInt.of(Integer.parseInt(items.group(1)));
             }
-        } else if (line.length() <= LONGEST_SUMMARY && (m = SUMMARY.matcher(line)).matches()) {
+        } else if (line.length() <= LONGEST_SUMMARY && (m = summaryLine.reset(line)).matches()) {
             Summary parsed = Summary.parse(m.group(1));
             if (parsed != null) {
                 summary = parsed;
             }
         }
+    }
+
+    /**
+     * An xdist 3.1 status line ({@code gw0 [12] / gw1 [12]}, {@code gw0 I / gw1 C}) read from its
+     * bytes, {@code first} being its first visible byte, as {@link #line} would read its text:
+     * without decoding or allocating anything. A line with colour codes or non-ASCII bytes in it
+     * is {@link WorkerLine#UNSURE}: only its text can tell.
+     */
+    WorkerLine workerLine(byte[] bytes, int first, int end) {
+        int last = end;
+        while (last > first && RunOutput.isAsciiBlank(bytes[last - 1])) {
+            last--;
+        }
+        for (int i = first; i < last; i++) {
+            if (bytes[i] < 0 || bytes[i] == 0x1B) {
+                return WorkerLine.UNSURE;
+            }
+        }
+        if (last - first > LONGEST_STATUS) {
+            return WorkerLine.NOT_ONE;
+        }
+        int entries = 0;
+        int items = -1;
+        int i = first;
+        while (true) {
+            // gw\d+
+            if (i + 2 >= last || bytes[i] != 'g' || bytes[i + 1] != 'w' || !digit(bytes[i + 2])) {
+                return WorkerLine.NOT_ONE;
+            }
+            i += 3;
+            while (i < last && digit(bytes[i])) {
+                i++;
+            }
+            if (i >= last || bytes[i] != ' ') {
+                return WorkerLine.NOT_ONE;
+            }
+            i++;
+            // \[\d+\] or [A-Za-z]+
+            if (i < last && bytes[i] == '[') {
+                int digits = ++i;
+                while (i < last && digit(bytes[i])) {
+                    i++;
+                }
+                if (i == digits || i >= last || bytes[i] != ']') {
+                    return WorkerLine.NOT_ONE;
+                }
+                if (entries == 0 && i - digits <= 9) {
+                    items = 0;
+                    for (int d = digits; d < i; d++) {
+                        items = items * 10 + bytes[d] - '0';
+                    }
+                }
+                i++;
+            } else {
+                int letters = i;
+                while (i < last && (bytes[i] >= 'A' && bytes[i] <= 'Z' || bytes[i] >= 'a' && bytes[i] <= 'z')) {
+                    i++;
+                }
+                if (i == letters) {
+                    return WorkerLine.NOT_ONE;
+                }
+            }
+            entries++;
+            if (i == last) {
+                break;
+            }
+            // " / " before the next entry
+            if (i + 3 > last || bytes[i] != ' ' || bytes[i + 1] != '/' || bytes[i + 2] != ' ') {
+                return WorkerLine.NOT_ONE;
+            }
+            i += 3;
+        }
+        workersStarted = OptionalInt.of(entries);
+        if (items >= 0) {
+            collected = OptionalInt.of(items);
+        }
+        return WorkerLine.READ;
+    }
+
+    private static boolean digit(byte b) {
+        return b >= '0' && b <= '9';
     }
 
     private static int selected(int collected, String rest) {

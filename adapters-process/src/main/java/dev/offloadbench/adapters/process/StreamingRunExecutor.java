@@ -8,7 +8,8 @@ import dev.offloadbench.domain.run.ExecutionRequest;
 import dev.offloadbench.domain.run.LeftoverProcess;
 import dev.offloadbench.domain.run.Termination;
 import dev.offloadbench.domain.run.TestTally;
-import java.io.BufferedOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -33,8 +36,17 @@ import java.util.stream.Collectors;
  * Runs one benchmark command for real: in its folder, with the base environment plus the
  * request's, standard input closed, stdout and stderr interleaved into one pipe. The wall-clock
  * time runs on {@link System#nanoTime()} from just before the start to the moment the process
- * exits. A reader thread streams the output to the log file and, line by line, to the listener
- * and the test-output parsers, in constant memory.
+ * exits, stamped by a thread that does nothing but wait for that exit (started before the
+ * command, so no thread is created, and no thread pool stands, between the exit and the clock).
+ *
+ * <p>Nothing bench does with the output can slow the command: one thread drains the pipe into
+ * the log and does nothing else (large reads, no decoding, no lines); a follower reads the log
+ * behind it for the listener (an echo, the latest line); the output is parsed from the log once
+ * the command has exited, outside the timed window.
+ *
+ * <p>{@code just} on the PATH being rust-just's Node wrapper, the command runs its native binary
+ * instead (the wrapper would add half a second of Node to every timed run), and that binary's
+ * folder comes first on the command's PATH, so that a recipe calling {@code just} again gets it too.
  *
  * <p>Containment: the command gets the request's marker in its environment
  * ({@value MarkedProcesses#VARIABLE}), which every process it starts inherits. On Linux it is
@@ -49,7 +61,8 @@ import java.util.stream.Collectors;
 public final class StreamingRunExecutor implements RunExecutor {
     /** How long the rest of the output may take once the process has gone. */
     static final Duration DRAIN = Duration.ofSeconds(5);
-    private static final int CHUNK = 64 * 1024;
+    /** Far more than a pipe holds: each read takes whatever the command has written. */
+    private static final int CHUNK = 256 * 1024;
 
     private final Map<String, String> baseEnvironment;
     private final Optional<Path> setsid;
@@ -97,12 +110,16 @@ public final class StreamingRunExecutor implements RunExecutor {
         Map<String, String> environment = new HashMap<>(baseEnvironment);
         environment.putAll(request.environment());
         environment.put(MarkedProcesses.VARIABLE, request.marker());
-        Path program = locate(command.get(0), environment, directory).orElseThrow(() -> new BenchException(
-                "cannot run `" + Processes.display(command) + "` in " + directory + ": `" + command.get(0)
-                        + "` was not found" + (command.get(0).contains("/") ? "" : " on the PATH")
+        PathToolLocator.Program program = locate(command.get(0), environment, directory).orElseThrow(() ->
+                new BenchException("cannot run `" + Processes.display(command) + "` in " + directory + ": `"
+                        + command.get(0) + "` was not found" + (command.get(0).contains("/") ? "" : " on the PATH")
                         + "; install it or check its name"));
+        if (program.wrapper().isPresent()) {
+            // a recipe that calls just again gets the native binary too, not the wrapper
+            environment.put("PATH", program.path().getParent() + File.pathSeparator + environment.getOrDefault("PATH", ""));
+        }
 
-        OutputStream log = openLog(request.log());
+        FileOutputStream log = openLog(request.log());
         if (cancellation.isCancelled()) {
             closeQuietly(log);
             Instant now = Instant.now();
@@ -111,44 +128,47 @@ public final class StreamingRunExecutor implements RunExecutor {
 
         List<String> argv = new ArrayList<>();
         setsid.filter(path -> kill.isPresent()).ifPresent(path -> argv.add(path.toString()));
-        argv.add(program.toString());
+        argv.add(program.path().toString());
         argv.addAll(command.subList(1, command.size()));
         ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
 
-        RunOutput parsed = new RunOutput();
+        String name = command.get(0);
+        ExitWatcher watcher = new ExitWatcher("exit of " + name);
         Process process;
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         try {
             process = builder.start();
         } catch (IOException e) {
+            watcher.abandon();
             closeQuietly(log);
             throw new BenchException("cannot run `" + Processes.display(command) + "` in " + directory + ": "
                     + e.getMessage(), e);
         }
-        CompletableFuture<Long> exitedAt = process.onExit().thenApply(p -> System.nanoTime());
+        watcher.watch(process);
         boolean groups = usesProcessGroups();
         RunContainment containment = new RunContainment(process,
                 groups ? ProcessTree.groupLeader(process, kill) : ProcessTree.descendantsOnly(process),
                 request.marker(), groups ? process.pid() : -1);
+        Drain drain = new Drain(process.getInputStream(), log, "output of " + name);
         closeQuietly(process.getOutputStream());
-        Pump pump = new Pump(process.getInputStream(), log, new Lines(output, parsed),
-                "output of " + command.get(0));
+        OutputFollower follower = OutputFollower.start(request.log(), output, "following the output of " + name);
 
         boolean interrupted = false;
         Termination termination = null;
         List<LeftoverProcess> leftovers = new ArrayList<>();
         CompletableFuture<Termination> ending = new CompletableFuture<>();
-        exitedAt.thenRun(() -> ending.complete(Termination.EXITED));
+        // completed on the watcher's thread, as it stamps the exit: no hand-off in between
+        watcher.onExit(() -> ending.complete(Termination.EXITED));
         request.timeout().ifPresent(timeout -> ending.completeOnTimeout(Termination.TIMED_OUT,
                 saturatedMillis(timeout), TimeUnit.MILLISECONDS));
         try {
             try (Cancellation.Registration registration = cancellation.onCancel(
                     () -> ending.complete(Termination.CANCELLED))) {
                 try {
-                    // The exit is observed on another thread: what the listener does here cannot lengthen the time.
+                    // The exit is stamped on another thread: what the listener does here cannot lengthen the time.
                     output.started(process.pid(), groups);
                     termination = ending.get();
                 } catch (InterruptedException e) {
@@ -156,7 +176,7 @@ public final class StreamingRunExecutor implements RunExecutor {
                     interrupted = true;
                     termination = Termination.CANCELLED;
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("waiting for " + command.get(0) + " failed", e.getCause());
+                    throw new IllegalStateException("waiting for " + name + " failed", e.getCause());
                 } finally {
                     // Whatever happened (an exception too), no process of the run outlives this call.
                     if (termination != Termination.EXITED) {
@@ -164,21 +184,24 @@ public final class StreamingRunExecutor implements RunExecutor {
                     }
                     interrupted |= awaitExit(process);
                     leftovers.addAll(containment.endLeftovers());
-                    interrupted |= pump.finish(DRAIN);
+                    interrupted |= drain.finish(DRAIN);
+                    interrupted |= follower.finish();
                 }
             }
-            long exitNanos = exitedAt.join();
-            parsed.end();
-            parsed.readLogFiles(directory);
-            if (pump.logFailure() != null) {
+            long exitNanos = watcher.exitNanos();
+            if (drain.logFailure() != null) {
                 throw new BenchException("could not write the output of `" + Processes.display(command) + "` to "
-                        + request.log() + ": " + pump.logFailure().getMessage(), pump.logFailure());
+                        + request.log() + ": " + drain.logFailure().getMessage(), drain.logFailure());
             }
             Duration elapsed = Duration.ofNanos(exitNanos - startNanos);
             int exitCode = termination == Termination.EXITED ? process.exitValue() : -1;
-            // another runner's output is read by its parser from the log, now that the clock has stopped
+            // the clock has stopped: now the output is read, by another runner's parser or by pytest's and Offload's
             TestTally tally = request.outputParser().map(parser -> ParsedLog.read(request.log(), parser))
-                    .orElseGet(parsed::tally);
+                    .orElseGet(() -> {
+                        RunOutput parsed = RunOutput.read(request.log());
+                        parsed.readLogFiles(directory);
+                        return parsed.tally();
+                    });
             return new Execution(exitCode, termination, elapsed, started, started.plus(elapsed), request.log(),
                     tally, leftovers);
         } finally {
@@ -210,28 +233,31 @@ public final class StreamingRunExecutor implements RunExecutor {
     }
 
     /** Where the child will find its program: a name is looked up on the child's PATH, a path is taken from its folder. */
-    private static Optional<Path> locate(String name, Map<String, String> environment, Path directory) {
+    private static Optional<PathToolLocator.Program> locate(String name, Map<String, String> environment,
+            Path directory) {
         if (name.isEmpty()) {
             return Optional.empty();
         }
         if (name.contains("/")) {
             try {
                 Path path = directory.resolve(name).toAbsolutePath().normalize();
-                return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+                return Files.isRegularFile(path) && Files.isExecutable(path)
+                        ? Optional.of(new PathToolLocator.Program(path, Optional.empty())) : Optional.empty();
             } catch (InvalidPathException e) {
                 return Optional.empty();
             }
         }
-        return new PathToolLocator(environment).locate(name);
+        return new PathToolLocator(environment).program(name);
     }
 
-    private static OutputStream openLog(Path log) {
+    /** Opened for writing as it is: the drain writes large blocks, so there is nothing to buffer. */
+    private static FileOutputStream openLog(Path log) {
         try {
             Path parent = log.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            return new BufferedOutputStream(Files.newOutputStream(log), CHUNK);
+            return new FileOutputStream(log.toFile());
         } catch (IOException e) {
             throw new BenchException("cannot write the run's log " + log + ": " + e.getMessage(), e);
         }
@@ -266,53 +292,77 @@ public final class StreamingRunExecutor implements RunExecutor {
         }
     }
 
-    /** Each output line to the listener and the parsers. */
-    private static final class Lines {
-        private final OutputListener listener;
-        private final RunOutput parsed;
-        private boolean listenerFailed;
+    /**
+     * Waits for one process's exit and stamps it on the monotonic clock, in a thread of its own
+     * started before the process is, so that between the exit and the clock there is only the
+     * JDK's own reaper waking this thread: no thread start, no pool.
+     */
+    private static final class ExitWatcher {
+        private final CompletableFuture<Process> watched = new CompletableFuture<>();
+        private final CompletableFuture<Long> exitNanos = new CompletableFuture<>();
 
-        Lines(OutputListener listener, RunOutput parsed) {
-            this.listener = listener;
-            this.parsed = parsed;
+        ExitWatcher(String name) {
+            Thread thread = new Thread(this::run, name);
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MAX_PRIORITY);
+            thread.start();
         }
 
-        void line(String line) {
-            if (!listenerFailed) {
+        void watch(Process process) {
+            watched.complete(process);
+        }
+
+        /** The process never started: the thread ends. */
+        void abandon() {
+            watched.cancel(false);
+        }
+
+        /** Runs {@code action} on the watcher's thread right after the exit is stamped (at once if it was). */
+        void onExit(Runnable action) {
+            exitNanos.thenRun(action);
+        }
+
+        /** When the process exited; waits for it. */
+        long exitNanos() {
+            return exitNanos.join();
+        }
+
+        private void run() {
+            Process process;
+            try {
+                process = watched.join();
+            } catch (CancellationException | CompletionException e) {
+                return;
+            }
+            while (true) {
                 try {
-                    listener.line(line);
-                } catch (RuntimeException e) {
-                    // Progress display is not worth stopping the output for (a full pipe would stall the run).
-                    listenerFailed = true;
+                    process.waitFor();
+                    break;
+                } catch (InterruptedException e) {
+                    // nobody interrupts this thread on purpose: keep waiting
                 }
             }
-            parsed.line(line);
+            exitNanos.complete(System.nanoTime());
         }
     }
 
     /**
-     * Reads the process's output in a thread of its own: every byte to the log, every line to
-     * {@link Lines}. The log is written under a lock so that, should a process that escaped the
-     * tree keep the pipe open, the run can close the log and leave the reader behind.
+     * Moves the command's output from the pipe to the log, in a thread of its own, and does
+     * nothing else: large reads, written as they came, never decoded, never split into lines, never
+     * waiting for anyone. The log is written under a lock so that, should a process that escaped
+     * the tree keep the pipe open, the run can close the log and leave the drain behind.
      */
-    private static final class Pump {
+    private static final class Drain {
         private final InputStream in;
         private final OutputStream log;
-        private final LineSplitter splitter;
         private final Thread thread;
         private final Object lock = new Object();
         private boolean logClosed;
-        private volatile boolean abandoned;
         private IOException logFailure;
 
-        Pump(InputStream in, OutputStream log, Lines lines, String name) {
+        Drain(InputStream in, OutputStream log, String name) {
             this.in = in;
             this.log = log;
-            this.splitter = new LineSplitter(line -> {
-                if (!abandoned) {
-                    lines.line(line);
-                }
-            });
             this.thread = new Thread(this::run, name);
             thread.setDaemon(true);
             thread.start();
@@ -324,12 +374,10 @@ public final class StreamingRunExecutor implements RunExecutor {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     write(buffer, n);
-                    splitter.accept(buffer, 0, n);
                 }
             } catch (IOException e) {
                 // The pipe was closed under us: the output so far is all there is.
             }
-            splitter.finish();
         }
 
         private void write(byte[] buffer, int n) {
@@ -348,8 +396,8 @@ public final class StreamingRunExecutor implements RunExecutor {
         }
 
         /**
-         * Waits for the end of the output (at most {@code drain}), then flushes and closes the
-         * log; true when interrupted meanwhile (the interrupt is consumed, for the caller to restore).
+         * Waits for the end of the output (at most {@code drain}), then closes the log; true when
+         * interrupted meanwhile (the interrupt is consumed, for the caller to restore).
          */
         boolean finish(Duration drain) {
             boolean interrupted = Thread.interrupted();
@@ -357,7 +405,6 @@ public final class StreamingRunExecutor implements RunExecutor {
             while (thread.isAlive()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    abandoned = true;
                     break;
                 }
                 try {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class LineSplitterTest {
     private final List<String> lines = new ArrayList<>();
-    private final LineSplitter splitter = new LineSplitter(lines::add);
+    private final LineSplitter splitter = LineSplitter.decoding(lines::add);
 
     private void feedByteByByte(String text) {
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
@@ -40,5 +40,35 @@ class LineSplitterTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).hasSize(LineSplitter.MAX_LINE_BYTES / 2).matches("é+");
         assertThat(lines.get(1)).isEqualTo("next");
+    }
+
+    @Test
+    void cutsTheSameLinesWhateverTheChunksAre() {
+        String text = "one\r\ntwo\r\r\nthree\n\n\rfour\rfive\r" + "x".repeat(70_000) + "\nsix";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        List<String> whole = new ArrayList<>();
+        LineSplitter once = LineSplitter.decoding(whole::add);
+        once.accept(bytes, 0, bytes.length);
+        once.finish();
+        for (int chunk : new int[] {1, 2, 3, 7, 4096, 65_537}) {
+            List<String> pieces = new ArrayList<>();
+            LineSplitter chunked = LineSplitter.decoding(pieces::add);
+            for (int at = 0; at < bytes.length; at += chunk) {
+                chunked.accept(bytes, at, Math.min(chunk, bytes.length - at));
+            }
+            chunked.finish();
+            assertThat(pieces).as("chunks of %d bytes", chunk).isEqualTo(whole);
+        }
+        assertThat(whole).containsExactly("one", "two", "", "three", "", "four", "five",
+                "x".repeat(LineSplitter.MAX_LINE_BYTES), "six");
+    }
+
+    @Test
+    void handsOutRangesOfTheBufferItWasGivenWithoutCopying() {
+        byte[] chunk = "abc\ndef\n".getBytes(StandardCharsets.US_ASCII);
+        List<byte[]> buffers = new ArrayList<>();
+        new LineSplitter((bytes, start, end) -> buffers.add(bytes)).accept(chunk, 0, chunk.length);
+
+        assertThat(buffers).hasSize(2).allSatisfy(buffer -> assertThat(buffer).isSameAs(chunk));
     }
 }

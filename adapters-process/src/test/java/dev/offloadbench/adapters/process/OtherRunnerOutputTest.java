@@ -63,12 +63,12 @@ class OtherRunnerOutputTest {
     @Test
     void theParserReadsTheWholeLogWithoutColourCodesAfterTheRun() {
         OkCounter parser = new OkCounter();
-        List<String> live = new CopyOnWriteArrayList<>();
+        EchoedOutput live = new EchoedOutput();
         ExecutionRequest request = new ExecutionRequest(List.of("sh", "-c",
                 "printf '\\033[32mok\\033[0m\\n'; echo ok >&2; echo '1 passed in 0.1s'; printf ok"),
                 Map.of(), dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)), UUID.randomUUID().toString(), Optional.of(parser));
 
-        Execution execution = new StreamingRunExecutor(System.getenv()).execute(request, live::add,
+        Execution execution = new StreamingRunExecutor(System.getenv()).execute(request, live,
                 new Cancellation());
 
         assertThat(execution.exitCode()).isZero();
@@ -78,7 +78,7 @@ class OtherRunnerOutputTest {
         assertThat(execution.tally().flaky()).isEqualTo(1);
         assertThat(execution.tally().workersStarted()).isEqualTo(OptionalInt.of(3));
         assertThat(execution.tally().summarySeen()).isTrue();
-        assertThat(live).as("the output is still shown as it comes").hasSize(4);
+        assertThat(live.lines()).as("the output is still shown as it comes").hasSize(4);
     }
 
     @Test
@@ -86,7 +86,7 @@ class OtherRunnerOutputTest {
         ExecutionRequest request = Requests.of(List.of("sh", "-c", "echo '3 passed in 0.1s'"), Map.of(),
                 dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)));
 
-        Execution execution = new StreamingRunExecutor(System.getenv()).execute(request, line -> { },
+        Execution execution = new StreamingRunExecutor(System.getenv()).execute(request, EchoedOutput.NONE,
                 new Cancellation());
 
         assertThat(execution.tally().passed()).isEqualTo(3);

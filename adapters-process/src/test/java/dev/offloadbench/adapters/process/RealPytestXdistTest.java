@@ -59,7 +59,7 @@ class RealPytestXdistTest {
         List<String> command = new ArrayList<>(List.of(python.toString(), "-m", "pytest"));
         command.addAll(List.of(arguments));
         return executor.execute(Requests.of(command, QUIET, project, project.resolve("out/run.log"),
-                Optional.of(Duration.ofMinutes(2))), line -> { }, new Cancellation());
+                Optional.of(Duration.ofMinutes(2))), EchoedOutput.NONE, new Cancellation());
     }
 
     @Test
@@ -106,7 +106,7 @@ class RealPytestXdistTest {
                 "mkdir -p logs; \"$0\" -m pytest -n 2 tests > logs/pytest.log 2>&1 && echo OK || echo FAILED;"
                         + " echo 'log: logs/pytest.log'", python.toString()),
                 QUIET, project, project.resolve("out/run.log"), Optional.of(Duration.ofMinutes(2))),
-                line -> { }, new Cancellation());
+                EchoedOutput.NONE, new Cancellation());
 
         assertThat(execution.tally().collected()).hasValue(5);
         assertThat(execution.tally().workersStarted()).hasValue(2);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.domain.port.out.RunExecutor;
 import dev.offloadbench.domain.run.Cancellation;
 import dev.offloadbench.domain.run.Execution;
 import dev.offloadbench.domain.run.ExecutionRequest;
@@ -16,9 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -32,14 +32,14 @@ class StreamingRunExecutorTest {
     Path dir;
 
     private final StreamingRunExecutor executor = new StreamingRunExecutor(System.getenv());
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final EchoedOutput echo = new EchoedOutput();
 
     private ExecutionRequest sh(String script) {
         return Requests.of(List.of("sh", "-c", script), Map.of(), dir, dir.resolve("run.log"), GENEROUS);
     }
 
     private Execution run(ExecutionRequest request) {
-        return executor.execute(request, lines::add, new Cancellation());
+        return executor.execute(request, echo, new Cancellation());
     }
 
     @Test
@@ -71,10 +71,10 @@ class StreamingRunExecutorTest {
                 List.of("sh", "-c", "pwd; echo \"$FROM_BASE $OVERRIDDEN $FROM_RUN\"; echo \"home=${HOME-unset}\""),
                 Map.of("OVERRIDDEN", "run", "FROM_RUN", "-n 8"), dir, dir.resolve("run.log"), GENEROUS);
 
-        Execution execution = withBase.execute(request, lines::add, new Cancellation());
+        Execution execution = withBase.execute(request, echo, new Cancellation());
 
         assertThat(execution.exitCode()).isZero();
-        assertThat(lines).containsExactly(dir.toRealPath().toString(), "base run -n 8", "home=unset");
+        assertThat(echo.lines()).containsExactly(dir.toRealPath().toString(), "base run -n 8", "home=unset");
     }
 
     @Test
@@ -82,7 +82,7 @@ class StreamingRunExecutorTest {
         Execution execution = run(sh("echo out-1; echo err-1 >&2; echo out-2; echo err-2 >&2; printf 'no newline'"));
 
         assertThat(Files.readString(execution.log())).isEqualTo("out-1\nerr-1\nout-2\nerr-2\nno newline");
-        assertThat(lines).containsExactly("out-1", "err-1", "out-2", "err-2", "no newline");
+        assertThat(echo.text()).as("the echo gets every byte").isEqualTo(Files.readString(execution.log()));
     }
 
     @Test
@@ -92,16 +92,20 @@ class StreamingRunExecutorTest {
                 GENEROUS));
 
         assertThat(Files.readString(execution.log())).isEqualTo("a\rb\r\nc\n");
-        assertThat(lines).containsExactly("a", "b", "c");
+        assertThat(echo.lines()).containsExactly("a", "b", "c");
     }
 
     @Test
     void keepsStreamingWhenTheListenerFails() throws IOException {
         AtomicInteger calls = new AtomicInteger();
-        Execution execution = executor.execute(sh("echo a; echo b; echo '== 2 passed in 0.01s =='"), line -> {
-            calls.incrementAndGet();
-            throw new IllegalStateException("display broke");
-        }, new Cancellation());
+        Execution execution = executor.execute(sh("echo a; echo b; echo '== 2 passed in 0.01s =='"),
+                new EchoedOutput() {
+                    @Override
+                    public void output(byte[] block, int offset, int length) {
+                        calls.incrementAndGet();
+                        throw new IllegalStateException("display broke");
+                    }
+                }, new Cancellation());
 
         assertThat(execution.exitCode()).isZero();
         assertThat(calls).hasValue(1);
@@ -110,24 +114,58 @@ class StreamingRunExecutorTest {
     }
 
     @Test
-    void streamsHundredsOfMegabytesWithoutKeepingThem() throws IOException {
-        AtomicLong count = new AtomicLong();
-        AtomicInteger longest = new AtomicInteger();
+    void streamsHundredsOfMegabytesWithoutKeepingThemAndParsesThemAfterTheExit() throws IOException {
         // 200 MB in 2,000,000 lines of 100 (fold leaves the last one open), then one line of 1 MB, then a summary.
         String script = "head -c 200000000 /dev/zero | tr '\\0' x | fold -w 100; echo;"
                 + " head -c 1000000 /dev/zero | tr '\\0' y; echo; echo '==== 3 passed in 1.00s ===='";
 
-        Execution execution = executor.execute(sh(script), line -> {
-            count.incrementAndGet();
-            longest.accumulateAndGet(line.length(), Math::max);
-        }, new Cancellation());
+        Execution execution = executor.execute(sh(script), EchoedOutput.NONE, new Cancellation());
 
         assertThat(execution.exitCode()).isZero();
         assertThat(Files.size(execution.log())).isEqualTo(200_000_000L + 2_000_000L + 1_000_001L
                 + "==== 3 passed in 1.00s ====\n".length());
-        assertThat(count).hasValue(2_000_002L);
-        assertThat(longest.get()).isEqualTo(LineSplitter.MAX_LINE_BYTES);
         assertThat(execution.tally().passed()).isEqualTo(3);
+    }
+
+    @Test
+    void echoesEveryByteInBlocksRatherThanLineByLine() throws IOException {
+        String script = "i=0; while [ $i -lt 20000 ]; do echo \"[gw0] [ 50%] PASSED tests/test_$i.py::test_x\";"
+                + " i=$((i+1)); done";
+
+        Execution execution = executor.execute(sh(script), echo, new Cancellation());
+
+        assertThat(execution.exitCode()).isZero();
+        assertThat(echo.text()).isEqualTo(Files.readString(execution.log()));
+        assertThat(echo.lines()).hasSize(20_000);
+        assertThat(echo.blocks).as("blocks, not 20,000 lines").isLessThan(2_000);
+    }
+
+    @Test
+    void tellsTheLatestCompleteLineWhileTheCommandRuns() {
+        CountDownLatch seen = new CountDownLatch(1);
+        // the command waits until the listener has heard its line: it could not end otherwise
+        Execution execution = executor.execute(Requests.of(List.of("sh", "-c",
+                "echo first; printf 'second\\n\\n   \\n'; printf 'half a line'; while [ ! -f heard ]; do sleep 0.01; done"),
+                Map.of(), dir, dir.resolve("run.log"), GENEROUS), new RunExecutor.OutputListener() {
+                    @Override
+                    public void latestLine(String line) {
+                        if (line.equals("second")) {
+                            seen.countDown();
+                            touch(dir.resolve("heard"));
+                        }
+                    }
+                }, new Cancellation());
+
+        assertThat(execution.exitCode()).isZero();
+        assertThat(seen.getCount()).isZero();
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.createFile(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -148,7 +186,7 @@ class StreamingRunExecutorTest {
         Cancellation cancellation = new Cancellation();
         cancellation.cancel();
 
-        Execution execution = executor.execute(sh("touch started"), lines::add, cancellation);
+        Execution execution = executor.execute(sh("touch started"), echo, cancellation);
 
         assertThat(execution.termination()).isEqualTo(Termination.CANCELLED);
         assertThat(execution.exitCode()).isEqualTo(-1);
@@ -177,7 +215,27 @@ class StreamingRunExecutorTest {
                 GENEROUS));
 
         assertThat(execution.exitCode()).isZero();
-        assertThat(lines).singleElement().asString().startsWith("hello from ").endsWith("bin/hello");
+        assertThat(echo.lines()).singleElement().asString().startsWith("hello from ").endsWith("bin/hello");
+    }
+
+    @Test
+    void runsTheNativeJustInPlaceOfItsNodeWrapperAndPutsItFirstOnTheRunsPath() throws IOException {
+        Path bin = PathToolLocatorTest.npmInstall(dir.resolve("npm"), false);
+        Files.writeString(dir.resolve("justfile"), """
+                test:
+                    @echo "first on PATH: ${PATH%%:*}"
+                    @just --version
+                """);
+        StreamingRunExecutor withWrapper = new StreamingRunExecutor(Map.of("PATH", bin + ":/usr/bin:/bin"));
+
+        Execution execution = withWrapper.execute(Requests.of(List.of("just", "test"), Map.of(), dir,
+                dir.resolve("run.log"), GENEROUS), EchoedOutput.NONE, new Cancellation());
+
+        assertThat(execution.exitCode()).isZero();
+        String log = Files.readString(execution.log());
+        assertThat(log).doesNotContain("the Node wrapper ran").contains("just 1.");
+        assertThat(log).contains("first on PATH: " + dir.resolve("npm/lib/node_modules/rust-just/node_modules"
+                + "/rust-just-linux-x64/bin"));
     }
 
     @Test

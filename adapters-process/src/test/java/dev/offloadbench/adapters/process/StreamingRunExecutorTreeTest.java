@@ -54,6 +54,18 @@ class StreamingRunExecutorTreeTest {
     @TempDir
     Path dir;
 
+    /** Counts {@code latch} down once the command's latest output line is {@code line}. */
+    private static RunExecutor.OutputListener saying(String line, CountDownLatch latch) {
+        return new RunExecutor.OutputListener() {
+            @Override
+            public void latestLine(String latest) {
+                if (latest.equals(line)) {
+                    latch.countDown();
+                }
+            }
+        };
+    }
+
     @AfterEach
     void leaveNothingBehind() throws IOException {
         // Should a test fail, its processes must not outlive it.
@@ -85,7 +97,7 @@ class StreamingRunExecutorTreeTest {
     @ValueSource(booleans = {true, false})
     void endsTheWholeTreeOnTimeout(boolean processGroups) throws IOException {
         Execution execution = executor(processGroups).execute(tree(Optional.of(Duration.ofSeconds(3))),
-                line -> { }, new Cancellation());
+                EchoedOutput.NONE, new Cancellation());
 
         assertThat(Files.readString(dir.resolve("run.log"))).as("every process started before the timeout")
                 .contains("all-started");
@@ -103,11 +115,8 @@ class StreamingRunExecutorTreeTest {
         CountDownLatch allStarted = new CountDownLatch(1);
         ExecutionRequest request = tree(Optional.empty());
 
-        CompletableFuture<Execution> running = CompletableFuture.supplyAsync(() -> executor.execute(request, line -> {
-            if (line.equals("all-started")) {
-                allStarted.countDown();
-            }
-        }, cancellation));
+        CompletableFuture<Execution> running = CompletableFuture.supplyAsync(() -> executor.execute(request,
+                saying("all-started", allStarted), cancellation));
         assertThat(allStarted.await(60, TimeUnit.SECONDS)).as("the tree started").isTrue();
         cancellation.cancel();
         Execution execution = running.get(60, TimeUnit.SECONDS);
@@ -124,7 +133,7 @@ class StreamingRunExecutorTreeTest {
                 List.of("sh", "-c", "sleep 300 & echo $! >> pids; sleep 300 >/dev/null 2>&1 & echo $! >> pids; exit 4"),
                 Map.of(), dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)));
 
-        Execution execution = executor(true).execute(request, line -> { }, new Cancellation());
+        Execution execution = executor(true).execute(request, EchoedOutput.NONE, new Cancellation());
 
         assertThat(execution.termination()).isEqualTo(Termination.EXITED);
         assertThat(execution.exitCode()).isEqualTo(4);
@@ -136,12 +145,13 @@ class StreamingRunExecutorTreeTest {
     @EnabledOnOs(OS.LINUX)
     void startsTheCommandAsTheLeaderOfItsOwnProcessGroup() {
         StreamingRunExecutor executor = executor(true);
-        List<String> lines = new java.util.ArrayList<>();
+        EchoedOutput echo = new EchoedOutput();
         ExecutionRequest request = Requests.of(
                 List.of("sh", "-c", "echo $$; read -r stat < /proc/$$/stat; echo \"${stat##*) }\""), Map.of(), dir,
                 dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)));
 
-        executor.execute(request, lines::add, new Cancellation());
+        executor.execute(request, echo, new Cancellation());
+        List<String> lines = echo.lines();
 
         String pid = lines.get(0);
         String[] fields = lines.get(1).split(" ");
@@ -171,7 +181,7 @@ class StreamingRunExecutorTreeTest {
     void endsADoubleForkedDaemonThatLeftTheRunsGroupOnceTheCommandExitsAndSaysSo() throws IOException {
         ExecutionRequest request = daemonThen("exit 0", Duration.ofSeconds(60));
 
-        Execution execution = executor(true).execute(request, line -> { }, new Cancellation());
+        Execution execution = executor(true).execute(request, EchoedOutput.NONE, new Cancellation());
 
         assertThat(execution.termination()).isEqualTo(Termination.EXITED);
         assertThat(execution.exitCode()).isZero();
@@ -190,11 +200,7 @@ class StreamingRunExecutorTreeTest {
         CountDownLatch started = new CountDownLatch(1);
 
         CompletableFuture<Execution> running = CompletableFuture.supplyAsync(() -> executor(true).execute(request,
-                line -> {
-                    if (line.equals("all-started")) {
-                        started.countDown();
-                    }
-                }, cancellation));
+                saying("all-started", started), cancellation));
         assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
         if (cancel) {
             cancellation.cancel();
@@ -209,24 +215,21 @@ class StreamingRunExecutorTreeTest {
 
     @Test
     void givesTheCommandTheRunsMarkerAndTellsTheListenerItsPid() {
-        List<String> lines = new java.util.ArrayList<>();
         long[] started = {-1};
         boolean[] leads = {false};
-        ExecutionRequest request = new ExecutionRequest(List.of("sh", "-c", "echo \"$OFFLOAD_BENCH_RUN\"; echo $$"),
-                Map.of(), dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)), "session-1-abc", Optional.empty());
-
-        executor(true).execute(request, new RunExecutor.OutputListener() {
-            @Override
-            public void line(String line) {
-                lines.add(line);
-            }
-
+        EchoedOutput echo = new EchoedOutput() {
             @Override
             public void started(long pid, boolean leadsProcessGroup) {
                 started[0] = pid;
                 leads[0] = leadsProcessGroup;
             }
-        }, new Cancellation());
+        };
+        ExecutionRequest request = new ExecutionRequest(List.of("sh", "-c", "echo \"$OFFLOAD_BENCH_RUN\"; echo $$"),
+                Map.of(), dir, dir.resolve("run.log"), Optional.of(Duration.ofSeconds(60)), "session-1-abc",
+                Optional.empty());
+
+        executor(true).execute(request, echo, new Cancellation());
+        List<String> lines = echo.lines();
 
         assertThat(lines.get(0)).isEqualTo("session-1-abc");
         assertThat(started[0]).isEqualTo(Long.parseLong(lines.get(1)));

@@ -8,6 +8,17 @@ import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.files.AtomicFile;
 import dev.offloadbench.files.PrivateFiles;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +31,15 @@ import java.util.stream.Stream;
 /**
  * Sessions as folders under {@code <state>/sessions/<id>/}: {@code session.json}, the schema-1
  * results document plus everything the session knows, rewritten atomically on every save, and
- * one log per execution beside it ({@code mng-baseline-sample-1.log}). Folders are 0700 and files
- * 0600, and the values of secret-looking variables are never written ({@link SessionDocument}).
+ * one log per execution beside it ({@code mng-baseline-sample-1.log}, gzipped once its run is over:
+ * {@code mng-baseline-sample-1.log.gz}). Folders are 0700 and files 0600, and the values of secret-looking variables are never written ({@link SessionDocument}).
  *
  * <p>{@code state} is {@code $XDG_STATE_HOME/offload-bench}; the caller works it out.
  */
 public final class JsonSessionStore implements SessionStore {
     static final String SESSION_FILE = "session.json";
+    private static final String COMPRESSED = ".gz";
+    private static final int GZIP_CHUNK = 1024 * 1024;
     private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Comparator<Session> OLDEST_FIRST =
             Comparator.comparing(Session::created).thenComparing(Session::id);
@@ -132,6 +145,99 @@ public final class JsonSessionStore implements SessionStore {
             throw new BenchException("cannot create the session's log " + log + ": " + AtomicFile.reason(e), e);
         }
         return log;
+    }
+
+    /**
+     * gzip at its fastest level: a chatty run's log shrinks tens of times in seconds. The
+     * compressed log is written as every file of a session is (a temporary file, renamed; 0600),
+     * then the plain one is removed; a log that cannot be compressed stays as it is.
+     */
+    @Override
+    public Path compressLog(Path log) {
+        String name = log.getFileName().toString();
+        if (name.endsWith(COMPRESSED) || !Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
+            return log;
+        }
+        Path compressed = log.resolveSibling(name + COMPRESSED);
+        try (InputStream in = Files.newInputStream(log, LinkOption.NOFOLLOW_LINKS)) {
+            AtomicFile.write(compressed, channel -> gzip(in, channel), PrivateFiles.writing());
+        } catch (IOException e) {
+            return log;
+        }
+        try {
+            Files.delete(log);
+        } catch (IOException e) {
+            // both are there and hold the same output; the compressed one is the one recorded
+        }
+        return compressed;
+    }
+
+    private static void gzip(InputStream in, WritableByteChannel channel) throws IOException {
+        FastGzip out = new FastGzip(Channels.newOutputStream(channel));
+        try {
+            byte[] buffer = new byte[GZIP_CHUNK];
+            int n;
+            while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                out.write(buffer, 0, n);
+            }
+            out.finish();
+        } finally {
+            out.release();
+        }
+    }
+
+    /** gzip at {@link Deflater#BEST_SPEED}; finished without closing the channel it writes to. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, GZIP_CHUNK);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+
+        void release() {
+            def.end();
+        }
+    }
+
+    /** A log whether it was compressed or not ({@code run.log} recorded, {@code run.log.gz} there, too). */
+    @Override
+    public InputStream readLog(Path log) {
+        Path file = log;
+        String name = log.getFileName().toString();
+        if (!Files.exists(file) && !name.endsWith(COMPRESSED) && Files.exists(log.resolveSibling(name + COMPRESSED))) {
+            file = log.resolveSibling(name + COMPRESSED);
+        }
+        try {
+            InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+            return file.getFileName().toString().endsWith(COMPRESSED) ? new GZIPInputStream(in, GZIP_CHUNK) : in;
+        } catch (NoSuchFileException e) {
+            throw new BenchException("the log " + log + " is gone: bench keeps the logs of the last sessions only"
+                    + " (keep_logs in the configuration), or it was removed by hand", e);
+        } catch (IOException e) {
+            throw new BenchException("cannot read the log " + log + ": " + AtomicFile.reason(e), e);
+        }
+    }
+
+    /** Every log of the session's folder ({@code *.log}, {@code *.log.gz}); session.json and exports stay. */
+    @Override
+    public RemovedLogs removeLogs(String sessionId) {
+        Path folder = folder(sessionId);
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return RemovedLogs.NONE;
+        }
+        RemovedLogs removed = RemovedLogs.NONE;
+        try (DirectoryStream<Path> logs = Files.newDirectoryStream(folder, "*.{log,log.gz}")) {
+            for (Path log : logs) {
+                BasicFileAttributes attributes = Files.readAttributes(log, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isRegularFile() && Files.deleteIfExists(log)) {
+                    removed = removed.plus(new RemovedLogs(1, attributes.size()));
+                }
+            }
+        } catch (IOException e) {
+            throw new BenchException("cannot remove the logs of session " + sessionId + " in " + folder + ": "
+                    + AtomicFile.reason(e), e);
+        }
+        return removed;
     }
 
     private Path folder(String id) {

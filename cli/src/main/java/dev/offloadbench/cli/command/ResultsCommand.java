@@ -8,7 +8,11 @@ import dev.offloadbench.domain.session.SessionEvents;
 import dev.offloadbench.domain.spi.FinishedSession;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import dev.offloadbench.domain.session.Attempt;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +51,10 @@ public final class ResultsCommand implements Callable<Integer> {
                     + " more, bench profiles lists them).")
     String format;
 
+    @Option(names = "--show-output", description = "Print the output each execution of the session printed (its"
+            + " log, compressed or not), after the table.")
+    boolean showOutput;
+
     @Option(names = "--output", paramLabel = "FILE",
             description = "With --format: write to this file (replaced atomically) instead of printing.")
     Path output;
@@ -56,6 +64,10 @@ public final class ResultsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (format != null && json) {
             throw new ParameterException(spec.commandLine(), "--json and --format are alternatives: give one");
+        }
+        if (showOutput && (format != null || json)) {
+            throw new ParameterException(spec.commandLine(), "--show-output goes with the table, not with "
+                    + (json ? "--json" : "--format"));
         }
         if (output != null && format == null) {
             throw new ParameterException(spec.commandLine(), "--output goes with --format NAME (e.g. --format json)");
@@ -83,8 +95,57 @@ public final class ResultsCommand implements Callable<Integer> {
             out.println("Session " + session.id() + (session.finished() ? "" : " (unfinished: bench run --resume "
                     + session.id() + " continues it)"));
             out.print(SessionTable.write(session));
+            if (showOutput) {
+                return printOutputs(session, out) ? 0 : ExitCodes.BAD_INPUT;
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** Every execution's log, in the order they ran; a log that is gone is said so (exit 2 then). */
+    private boolean printOutputs(Session session, PrintWriter out) {
+        boolean all = true;
+        for (Session.Entry entry : session.entries()) {
+            int warmups = 0;
+            int samples = 0;
+            for (Attempt attempt : entry.run().attempts()) {
+                int number = attempt.warmup() ? ++warmups : ++samples;
+                out.println();
+                out.println("== " + entry.profileId() + " " + entry.run().planned().kind().id()
+                        + (attempt.warmup() ? " warm-up " : " sample ") + number + " (" + attempt.log() + ")");
+                out.flush();
+                try (InputStream log = sessions.get().readLog(attempt.log())) {
+                    copy(log, out);
+                } catch (BenchException e) {
+                    PrintWriter err = spec.commandLine().getErr();
+                    out.flush();
+                    err.println("error: " + e.getMessage());
+                    err.flush();
+                    all = false;
+                } catch (IOException e) {
+                    throw new BenchException("cannot read the log " + attempt.log() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        out.flush();
+        return all;
+    }
+
+    /** The log's bytes as text, decoded block by block (a character cut between two blocks joined again). */
+    private static void copy(InputStream log, PrintWriter out) throws IOException {
+        Reader reader = new InputStreamReader(log, StandardCharsets.UTF_8);
+        char[] buffer = new char[64 * 1024];
+        int n;
+        boolean lineOpen = false;
+        while ((n = reader.read(buffer)) >= 0) {
+            if (n > 0) {
+                out.write(buffer, 0, n);
+                lineOpen = buffer[n - 1] != '\n';
+            }
+        }
+        if (lineOpen) {
+            out.println();
+        }
     }
 }

@@ -133,6 +133,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("Session " + session.id() + ": " + results);
             sayWhatIsMissing(out, session);
             boolean exported = export(session, results.getParent(), formats, out);
+            LogRetention.prune(sessions.get(), settings.keepLogs(), out, spec.commandLine().getErr(), false);
             int exitCode = conclude(outcome, out, session, results, cancellation, interrupts);
             return !exported && exitCode == ExitCodes.OK ? ExitCodes.BAD_INPUT : exitCode;
         }

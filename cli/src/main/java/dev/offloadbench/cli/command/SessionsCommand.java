@@ -2,6 +2,7 @@ package dev.offloadbench.cli.command;
 
 import dev.offloadbench.cli.output.SessionsText;
 import dev.offloadbench.cli.output.SessionsJson;
+import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.port.in.BrowseSessions;
 import dev.offloadbench.domain.session.RunStatus;
 import dev.offloadbench.domain.session.Session;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench sessions}: the recorded sessions, oldest first. */
 @Command(name = "sessions", mixinStandardHelpOptions = true,
-        description = "List the recorded benchmark sessions, oldest first.")
+        description = {"List the recorded benchmark sessions, oldest first.",
+                "With --prune: remove the logs of all but the most recently active sessions (keep_logs in the"
+                        + " configuration, default " + BenchConfig.DEFAULT_KEEP_LOGS + "); results stay."})
 public final class SessionsCommand implements Callable<Integer> {
     @Inject
     Provider<BrowseSessions> sessions;
@@ -26,13 +29,28 @@ public final class SessionsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Inject
+    Provider<BenchConfig> config;
+
     @Option(names = "--json", description = "Print the sessions as JSON.")
     boolean json;
+
+    @Option(names = "--prune", description = "Remove the logs of the sessions beyond the keep_logs most recently"
+            + " active ones (their results stay), then list the sessions.")
+    boolean prune;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         BrowseSessions browse = sessions.get();
+        if (prune) {
+            int keep = config.get().keepLogs();
+            boolean done = LogRetention.prune(browse, keep, json ? spec.commandLine().getErr() : out,
+                    spec.commandLine().getErr(), true);
+            if (!done) {
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         List<Session> all = browse.list();
         PrintWriter err = spec.commandLine().getErr();
         SessionsText.warnUnreadable(err, browse.unreadable());

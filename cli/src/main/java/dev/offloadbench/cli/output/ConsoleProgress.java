@@ -11,6 +11,11 @@ import dev.offloadbench.domain.session.Session;
 import dev.offloadbench.domain.spi.RunListener;
 import dev.offloadbench.cli.plugin.Plugins;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +41,12 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
     private volatile long startedNanos;
     private volatile Optional<Duration> estimate = Optional.empty();
     private ScheduledFuture<?> tick;
+    /** Echoed output is decoded block by block; what ends a block in the middle of a character waits here. */
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private ByteBuffer pending = ByteBuffer.allocate(0);
+    /** The echoed output does not end with a line break (yet). */
+    private boolean lineOpen;
 
     /**
      * @param live redraw a status line (only on an interactive terminal, and not while output is echoed)
@@ -93,6 +104,8 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
     public synchronized void attemptStarted(String profileId, RunKind kind, List<String> command, boolean warmup,
             int number, int of, Optional<Duration> estimate) {
         current = profileId + " " + kind + (warmup ? " warm-up" : of > 1 ? " sample " + number + "/" + of : "");
+        pending = ByteBuffer.allocate(0);
+        decoder.reset();
         this.estimate = estimate;
         latestLine = "";
         startedNanos = System.nanoTime();
@@ -105,16 +118,38 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
     }
 
     @Override
-    public void output(String line) {
-        if (echo) {
-            synchronized (this) {
-                out.println(line);
-                out.flush();
+    public boolean echoesOutput() {
+        return echo;
+    }
+
+    /** A block of output, decoded as UTF-8 (a character cut between two blocks joined again), printed at once. */
+    @Override
+    public void output(byte[] bytes, int offset, int length) {
+        if (!echo) {
+            return;
+        }
+        synchronized (this) {
+            ByteBuffer input;
+            if (pending.hasRemaining()) {
+                input = ByteBuffer.allocate(pending.remaining() + length);
+                input.put(pending).put(bytes, offset, length).flip();
+            } else {
+                input = ByteBuffer.wrap(bytes, offset, length);
             }
+            CharBuffer chars = CharBuffer.allocate(input.remaining());
+            decoder.decode(input, chars, false);
+            pending = ByteBuffer.allocate(input.remaining()).put(input).flip();
+            if (chars.position() > 0) {
+                out.write(chars.array(), 0, chars.position());
+                lineOpen = chars.get(chars.position() - 1) != '\n';
+            }
+            out.flush();
         }
-        if (!line.isBlank()) {
-            latestLine = RunOutputText.withoutColours(line).strip();
-        }
+    }
+
+    @Override
+    public void latestOutputLine(String line) {
+        latestLine = RunOutputText.withoutColours(line).strip();
     }
 
     @Override
@@ -124,6 +159,15 @@ public final class ConsoleProgress implements ProgressListener, AutoCloseable {
             tick = null;
         }
         clearStatus();
+        if (echo && pending.hasRemaining()) {
+            out.print('\uFFFD'); // the output ended inside a character
+            pending = ByteBuffer.allocate(0);
+            lineOpen = true;
+        }
+        if (lineOpen) {
+            out.println();
+            lineOpen = false;
+        }
         String counts = attempt.tally().summarySeen()
                 ? " — " + attempt.tally().passed() + " passed" + (attempt.tally().failed() > 0
                         ? ", " + attempt.tally().failed() + " failed" : "")

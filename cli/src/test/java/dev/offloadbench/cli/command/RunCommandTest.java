@@ -300,8 +300,17 @@ class RunCommandTest {
 
         assertThat(bench.waitFor(LONG)).as(bench.output()).isZero();
         try (Stream<Path> logs = Files.walk(dir.resolve("state"))) {
-            Path log = logs.filter(p -> p.toString().endsWith(".log")).findFirst().orElseThrow();
-            assertThat(Files.size(log)).isGreaterThan(300_000_000L);
+            Path log = logs.filter(p -> p.toString().endsWith(".log.gz")).findFirst().orElseThrow();
+            long size = 0;
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(log))) {
+                byte[] buffer = new byte[1 << 20];
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    size += n;
+                }
+            }
+            assertThat(size).as("the whole output, kept compressed").isGreaterThan(300_000_000L);
+            assertThat(Files.size(log)).isLessThan(30_000_000L);
             Files.delete(log);
         }
     }

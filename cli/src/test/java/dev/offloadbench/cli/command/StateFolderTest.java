@@ -158,7 +158,7 @@ class StateFolderTest {
             assertThat(mode(session.resolve("results.json"))).as("an export of the session").isEqualTo("rw-------");
             assertThat(mode(state.resolve("run.lock"))).isEqualTo("rw-------");
             try (Stream<Path> logs = Files.list(session)) {
-                assertThat(logs.filter(p -> p.toString().endsWith(".log")).toList()).isNotEmpty()
+                assertThat(logs.filter(p -> p.toString().endsWith(".log.gz")).toList()).isNotEmpty()
                         .allSatisfy(log -> assertThat(mode(log)).as(log.toString()).isEqualTo("rw-------"));
             }
         }

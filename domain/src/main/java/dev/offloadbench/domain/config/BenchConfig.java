@@ -22,11 +22,19 @@ import java.util.Optional;
  *     each by the installed exporter of that name, into the session's folder
  * @param notesShowSpread the README's Notes say, for runs timed several times ({@code --runs N}),
  *     that each time is a mean and give its ± σ ({@code notes_show_spread = true}); off by default
+ * @param keepLogs how many sessions keep their runs' logs ({@code keep_logs}): the most recently
+ *     active ones; older sessions keep their results, not their logs
  */
 public record BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
         boolean offloadOptional, List<ProjectConfig> projects, boolean probe, List<String> exporters,
-        boolean notesShowSpread) {
+        boolean notesShowSpread, int keepLogs) {
+    /** Sessions whose logs are kept when the configuration says nothing. */
+    public static final int DEFAULT_KEEP_LOGS = 10;
+
     public BenchConfig {
+        if (keepLogs < 1) {
+            throw new IllegalArgumentException("keep_logs must be at least 1: " + keepLogs);
+        }
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(offloadRepo, "offloadRepo");
@@ -35,10 +43,14 @@ public record BenchConfig(Optional<Path> source, Optional<String> machine, Path 
         exporters = List.copyOf(exporters);
     }
 
-    /** A configuration whose Notes do not show the spread of the times. */
+    /**
+     * A configuration whose Notes do not show the spread of the times, keeping the logs of the
+     * last {@value #DEFAULT_KEEP_LOGS} sessions.
+     */
     public BenchConfig(Optional<Path> source, Optional<String> machine, Path offloadRepo, Path readme,
             boolean offloadOptional, List<ProjectConfig> projects, boolean probe, List<String> exporters) {
-        this(source, machine, offloadRepo, readme, offloadOptional, projects, probe, exporters, false);
+        this(source, machine, offloadRepo, readme, offloadOptional, projects, probe, exporters, false,
+                DEFAULT_KEEP_LOGS);
     }
 
     /** A configuration whose sessions probe their runs first and export nothing. */

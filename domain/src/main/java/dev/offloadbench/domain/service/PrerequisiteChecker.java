@@ -62,7 +62,10 @@ public final class PrerequisiteChecker implements CheckPrerequisites {
     private CheckResult tool(String name, String remedy) {
         return tools.find(name, List.of("--version"))
                 .map(tool -> {
-                    CheckResult found = CheckResult.ok(name, tool.version() + " (" + tool.path() + ")");
+                    CheckResult found = CheckResult.ok(name, tool.version() + " (" + tool.path() + tool.standsInFor()
+                            .map(wrapper -> ": the native binary behind " + wrapper + ", a Node wrapper that costs"
+                                    + " about half a second a call; bench runs it directly, the timed runs too")
+                            .orElse("") + ")");
                     return tool.versionKnown() ? found.withVersion(tool.version()) : found;
                 })
                 .orElseGet(() -> CheckResult.fail(name, "`" + name + "` is not on the PATH", remedy));

@@ -10,6 +10,7 @@ import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.ReadmeStore.NewSection;
 import dev.offloadbench.domain.port.out.ReadmeStore.Preview;
 import dev.offloadbench.domain.port.out.ReadmeStore.Replacement;
+import dev.offloadbench.domain.port.out.ReadmeStore.SectionRendering;
 import dev.offloadbench.domain.port.out.ReadmeStore.WriteRules;
 import dev.offloadbench.domain.port.out.ReportRenderer;
 import dev.offloadbench.domain.port.out.ResultsReader;
@@ -19,7 +20,6 @@ import dev.offloadbench.domain.run.Interrupted;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Renders the Benchmarks section and puts it into a README. */
@@ -55,28 +55,29 @@ public final class ReportService implements RenderReport, UpdateReadme {
         BenchmarkResults recorded = results.read(command.results());
         List<InvalidRun> invalid = recorded.invalidRuns();
         ProjectHeadings headings = ProjectHeadings.of(profiles.all());
-        BenchmarkReport report = assembler.assemble(recorded);
-        // The section is rendered for the README's section as it is when the update is made (the
-        // store renders it again under the update lock): its projects in the README's order, its
-        // introduction true of the subsections it keeps.
-        UnaryOperator<String> renderFor = current -> renderer.render(new ExistingSection(current)
-                .arrange(report, headings), command.template());
-        // Render first: a results or template problem is reported even when the runs are INVALID.
-        NewSection section = new NewSection(renderFor.apply(readmes.currentSection(command.readme())), headings,
-                report.projects().stream().map(project -> project.profile().id()).collect(Collectors.toSet()),
-                renderFor);
+        BenchmarkReport assembled = assembler.assemble(recorded);
+        // The store reads the README once (for a replacement, under the update lock) and renders
+        // with its section: the projects in the order the README shows them, the introduction true
+        // of the subsections it keeps.
+        SectionRendering rendering = current -> {
+            BenchmarkReport report = new ExistingSection(current).arrange(assembled, headings);
+            return new NewSection(renderer.render(report, command.template()), headings,
+                    report.projects().stream().map(project -> project.profile().id()).collect(Collectors.toSet()));
+        };
         if (!invalid.isEmpty() && !command.allowInvalid()) {
+            // rendered all the same: a README or template problem is reported even when the runs are INVALID
+            rendering.render(readmes.currentSection(command.readme()));
             return new Refused(invalid);
         }
         if (command.dryRun()) {
-            Preview preview = readmes.previewSectionReplacement(command.readme(), section);
+            Preview preview = readmes.previewSectionReplacement(command.readme(), rendering);
             return new Previewed(preview.diff(), invalid, preview.merge());
         }
         if (cancellation.isCancelled()) {
             throw new Interrupted("the update of README " + command.readme() + " was interrupted before it began;"
                     + " the README is unchanged");
         }
-        Replacement replaced = readmes.replaceSection(command.readme(), section,
+        Replacement replaced = readmes.replaceSection(command.readme(), rendering,
                 new WriteRules(command.force(), waiting, cancellation));
         return new Written(command.readme(), replaced.file(), replaced.viaLink(), replaced.changed(),
                 replaced.createdFiles(), invalid, replaced.merge());

@@ -115,7 +115,7 @@ class PrerequisiteCheckerTest {
     @Test
     void aVersionTheToolDidNotSayIsNoVersion() {
         when(tools.find("offload", VERSION)).thenReturn(Optional.of(new ToolLocator.Tool(
-                Path.of("/usr/local/bin/offload"), "unknown (`offload --version` exited 3)", false)));
+                Path.of("/usr/local/bin/offload"), "unknown (`offload --version` exited 3)", false, Optional.empty())));
 
         CheckResult offload = check("offload");
 
@@ -123,6 +123,19 @@ class PrerequisiteCheckerTest {
         assertThat(offload.detail()).startsWith("unknown (");
         assertThat(offload.version()).isEmpty();
         assertThat(check("Modal credentials").version()).isEmpty();
+    }
+
+    @Test
+    void saysWhenJustIsTheNativeBinaryBehindItsNodeWrapper() {
+        Path binary = Path.of("/usr/lib/node_modules/rust-just/node_modules/rust-just-linux-x64/bin/just");
+        when(tools.find("just", VERSION)).thenReturn(Optional.of(new ToolLocator.Tool(binary, "just 1.57.0",
+                Optional.of(Path.of("/usr/bin/just")))));
+
+        CheckResult just = check("just");
+
+        assertThat(just.status()).isEqualTo(Status.OK);
+        assertThat(just.detail()).startsWith("just 1.57.0 (" + binary + ": the native binary behind /usr/bin/just,")
+                .contains("bench runs it directly, the timed runs too");
     }
 
     @Test

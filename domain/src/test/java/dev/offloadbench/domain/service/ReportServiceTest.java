@@ -50,10 +50,45 @@ class ReportServiceTest {
     ResultsReader reader;
     @Mock
     ReportRenderer renderer;
-    @Mock
-    ReadmeStore readmes;
+    final FakeReadmes readmes = new FakeReadmes();
 
     ReportService service;
+
+    /**
+     * A README holding {@link #current} as its section; renders the new section from it as the real
+     * store does (once, for a preview or a replacement) and keeps what it would have written.
+     */
+    static final class FakeReadmes implements ReadmeStore {
+        String current = "## Benchmarks\n";
+        int reads;
+        NewSection written;
+        NewSection previewed;
+        WriteRules rules;
+        Preview preview = new Preview("", NO_MERGE);
+        java.util.function.Function<WriteRules, Replacement> replacement = rules -> written();
+
+        @Override
+        public String currentSection(Path readme) {
+            assertThat(readme).isEqualTo(README);
+            reads++;
+            return current;
+        }
+
+        @Override
+        public Preview previewSectionReplacement(Path readme, SectionRendering rendering) {
+            previewed = rendering.render(currentSection(readme));
+            return preview;
+        }
+
+        @Override
+        public Replacement replaceSection(Path readme, SectionRendering rendering, WriteRules rules) {
+            NewSection section = rendering.render(currentSection(readme));
+            this.rules = rules;
+            Replacement replaced = replacement.apply(rules);
+            written = section;
+            return replaced;
+        }
+    }
 
     @BeforeEach
     void setUp() {
@@ -96,41 +131,38 @@ class ReportServiceTest {
         when(reader.read(RESULTS)).thenReturn(results(Validity.invalid("3 failed")));
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
 
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
-
         UpdateReadme.Outcome outcome = service.update(command(false, false));
 
         assertThat(outcome).isInstanceOf(UpdateReadme.Refused.class);
         assertThat(((UpdateReadme.Refused) outcome).invalidRuns()).extracting(Object::toString)
                 .containsExactly("sculptor offload: 3 failed");
-        verify(readmes, never()).replaceSection(any(), any(), any());
-        verify(readmes, never()).previewSectionReplacement(any(), any());
+        assertThat(readmes.written).isNull();
+        assertThat(readmes.previewed).isNull();
+        verify(renderer).render(any(), any());
     }
 
     @Test
     void updatesDespiteInvalidRunsWhenAllowed() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.invalid("3 failed")));
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.replaceSection(any(), any(), any())).thenReturn(written());
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
-
         UpdateReadme.Outcome outcome = service.update(command(false, true));
 
         assertThat(outcome).isInstanceOf(UpdateReadme.Written.class);
         assertThat(((UpdateReadme.Written) outcome).invalidRuns()).hasSize(1);
+        assertThat(readmes.reads).as("the README is read once, by the replacement").isEqualTo(1);
     }
 
     @Test
     void aDryRunPreviewsAndWritesNothing() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.VALID));
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.previewSectionReplacement(any(), any())).thenReturn(new Preview("--- a\n+++ b\n", NO_MERGE));
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
+        readmes.preview = new Preview("--- a\n+++ b\n", NO_MERGE);
 
         UpdateReadme.Outcome outcome = service.update(command(true, false));
 
         assertThat(outcome).isEqualTo(new UpdateReadme.Previewed("--- a\n+++ b\n", List.of(), NO_MERGE));
-        verify(readmes, never()).replaceSection(any(), any(), any());
+        assertThat(readmes.written).isNull();
+        assertThat(readmes.reads).isEqualTo(1);
     }
 
     @Test
@@ -141,10 +173,9 @@ class ReportServiceTest {
                 new ProjectResults("sculptor", 3, 20, List.of(
                         RunOutcome.local(RunKind.BASELINE, 3, new BigDecimal("726.0"), Validity.VALID)))));
         when(reader.read(RESULTS)).thenReturn(mngFirst);
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Sculptor Integration Tests (Playwright)\n"
-                + "\n### Mng Unit + Integration Tests\n");
+        readmes.current = "## Benchmarks\n\n### Sculptor Integration Tests (Playwright)\n"
+                + "\n### Mng Unit + Integration Tests\n";
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.previewSectionReplacement(any(), any())).thenReturn(new Preview("", NO_MERGE));
 
         service.update(command(true, false));
 
@@ -156,32 +187,28 @@ class ReportServiceTest {
     @Test
     void tellsTheStoreWhichProjectsTheSectionReportsAndHowToRecogniseTheirSubsections() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.VALID)); // sculptor only
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Mng Integration Tests\n\nold\n");
+        readmes.current = "## Benchmarks\n\n### Mng Integration Tests\n\nold\n";
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.replaceSection(any(), any(), any())).thenReturn(written());
 
         service.update(new UpdateReadme.Command(RESULTS, README, Optional.empty(), false, false, true));
 
-        ArgumentCaptor<NewSection> section = ArgumentCaptor.forClass(NewSection.class);
-        ArgumentCaptor<WriteRules> rules = ArgumentCaptor.forClass(WriteRules.class);
-        verify(readmes).replaceSection(eq(README), section.capture(), rules.capture());
-        assertThat(section.getValue().markdown()).isEqualTo("## Benchmarks\n");
-        assertThat(section.getValue().covered()).containsExactly("sculptor");
-        assertThat(section.getValue().headings().owner("### Mng Integration Tests")).map(p -> p.id()).contains("mng");
-        assertThat(rules.getValue().force()).isTrue();
+        NewSection section = readmes.written;
+        assertThat(section.markdown()).isEqualTo("## Benchmarks\n");
+        assertThat(section.covered()).containsExactly("sculptor");
+        assertThat(section.headings().owner("### Mng Integration Tests")).map(p -> p.id()).contains("mng");
+        assertThat(readmes.rules.force()).isTrue();
     }
 
     @Test
     void saysWhatTheStoreDidAndPassesTheWaitNoticeOn() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.VALID));
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
         Merge merge = new Merge(List.of(), List.of(new Subsection("### Widget Tests", Optional.empty())), List.of());
         Path target = Path.of("/elsewhere/README.md");
-        when(readmes.replaceSection(any(), any(), any())).thenAnswer(call -> {
-            call.getArgument(2, WriteRules.class).onWait().run();
+        readmes.replacement = rules -> {
+            rules.onWait().run();
             return new Replacement(target, true, true, merge, List.of(Path.of("/elsewhere/docs/bar-local.svg")));
-        });
+        };
         List<String> notices = new java.util.ArrayList<>();
 
         UpdateReadme.Outcome outcome = service.update(command(false, false), () -> notices.add("waiting"));
@@ -199,10 +226,8 @@ class ReportServiceTest {
                 new ProjectResults("sculptor", 3, 20, List.of(
                         RunOutcome.local(RunKind.BASELINE, 3, new BigDecimal("726.0"), Validity.VALID)))));
         when(reader.read(RESULTS)).thenReturn(mngFirst);
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Sculptor Integration Tests\n"
-                + "\n### Mng Integration Tests\n");
+        readmes.current = "## Benchmarks\n\n### Sculptor Integration Tests\n\n### Mng Integration Tests\n";
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.previewSectionReplacement(any(), any())).thenReturn(new Preview("", NO_MERGE));
 
         service.update(command(true, false));
 
@@ -219,7 +244,8 @@ class ReportServiceTest {
         assertThatThrownBy(() -> service.update(command(false, false)))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining("mng has no baseline run");
-        verify(readmes, never()).replaceSection(any(), any(), any());
+        assertThat(readmes.reads).as("refused before the README is read").isZero();
+        assertThat(readmes.written).isNull();
     }
 
     @Test
@@ -227,7 +253,7 @@ class ReportServiceTest {
         BenchmarkResults mngLocal = new BenchmarkResults("m", List.of(new ProjectResults("mng", 10, 20, List.of(
                 RunOutcome.local(RunKind.BASELINE, 4, new BigDecimal("345.8"), Validity.VALID)))));
         when(reader.read(RESULTS)).thenReturn(mngLocal);
-        when(readmes.currentSection(README)).thenReturn("""
+        readmes.current = ("""
                 ## Benchmarks
 
                 ### Sculptor Integration Tests
@@ -250,7 +276,6 @@ class ReportServiceTest {
                 | old mng |
                 """);
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.previewSectionReplacement(any(), any())).thenReturn(new Preview("", NO_MERGE));
 
         service.update(command(true, false));
 
@@ -262,43 +287,35 @@ class ReportServiceTest {
     }
 
     @Test
-    void theStoreRendersTheSectionAgainForTheReadmeItReadsUnderItsLock() {
+    void theSectionIsRenderedOnceForTheReadmeTheStoreReads() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.VALID)); // sculptor only
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
+        readmes.current = "## Benchmarks\n\n### Mng Integration Tests\n\n| Offload (local, max 4) | 1.0 |\n";
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.replaceSection(any(), any(), any())).thenReturn(written());
 
         service.update(command(false, false));
 
-        ArgumentCaptor<NewSection> section = ArgumentCaptor.forClass(NewSection.class);
-        verify(readmes).replaceSection(eq(README), section.capture(), any());
-        section.getValue().renderFor().apply("## Benchmarks\n\n### Mng Integration Tests\n\n"
-                + "| Offload (local, max 4) | 1.0 |\n");
         ArgumentCaptor<BenchmarkReport> report = ArgumentCaptor.forClass(BenchmarkReport.class);
-        verify(renderer, org.mockito.Mockito.times(2)).render(report.capture(), any());
-        assertThat(report.getAllValues().get(0).kept()).isEmpty();
-        assertThat(report.getAllValues().get(1).kept()).containsExactly(new KeptSubsection("Mng",
-                Optional.of("local")));
+        verify(renderer).render(report.capture(), any());
+        assertThat(report.getValue().kept()).containsExactly(new KeptSubsection("Mng", Optional.of("local")));
+        assertThat(readmes.reads).isEqualTo(1);
+        assertThat(readmes.written.covered()).containsExactly("sculptor");
     }
 
     @Test
     void passesTheCancellationToTheStoreAndStartsNoUpdateOnceCancelled() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.VALID));
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n");
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
-        when(readmes.replaceSection(any(), any(), any())).thenReturn(written());
         Cancellation cancellation = new Cancellation();
 
         service.update(command(false, false), () -> { }, cancellation);
 
-        ArgumentCaptor<WriteRules> rules = ArgumentCaptor.forClass(WriteRules.class);
-        verify(readmes).replaceSection(eq(README), any(), rules.capture());
-        assertThat(rules.getValue().cancellation()).isSameAs(cancellation);
+        assertThat(readmes.rules.cancellation()).isSameAs(cancellation);
 
+        readmes.written = null;
         cancellation.cancel();
         assertThatThrownBy(() -> service.update(command(false, false), () -> { }, cancellation))
                 .isInstanceOf(Interrupted.class).hasMessageContaining("the README is unchanged");
-        verify(readmes, org.mockito.Mockito.times(1)).replaceSection(any(), any(), any());
+        assertThat(readmes.written).isNull();
     }
 
     @Test
@@ -310,13 +327,13 @@ class ReportServiceTest {
         BenchmarkResults mng = new BenchmarkResults("m", List.of(new ProjectResults("mng", 10, 20, List.of(
                 RunOutcome.local(RunKind.BASELINE, 4, new BigDecimal("345.8"), Validity.VALID)))));
         when(reader.read(RESULTS)).thenReturn(mng);
-        when(readmes.currentSection(README)).thenReturn("## Benchmarks\n\n### Mng Integration Tests\n\n| old |\n");
+        readmes.current = "## Benchmarks\n\n### Mng Integration Tests\n\n| old |\n";
 
         assertThatThrownBy(() -> withMngr.update(command(false, false)))
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining("\"### Mng Integration Tests\" could be project mng's (its title \"Mng\") or"
                         + " project mngr's (its heading alias \"Mng Integration Tests\")")
                 .hasMessageContaining("these results cover mng");
-        verify(readmes, never()).replaceSection(any(), any(), any());
+        assertThat(readmes.written).isNull();
     }
 }

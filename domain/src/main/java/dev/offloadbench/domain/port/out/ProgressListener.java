@@ -28,8 +28,18 @@ public interface ProgressListener extends ProbeListener {
     void attemptStarted(String profileId, RunKind kind, List<String> command, boolean warmup, int number, int of,
             Optional<Duration> estimate);
 
-    /** A line of the running command's output. */
-    void output(String line);
+    /** Whether every byte of each run's output is to be echoed ({@code --show-output}) through {@link #output}. */
+    default boolean echoesOutput() {
+        return false;
+    }
+
+    /** A block of the running command's output, as printed, in order (only when {@link #echoesOutput}). */
+    default void output(byte[] bytes, int offset, int length) {
+    }
+
+    /** The running command's latest complete output line, when it changed. */
+    default void latestOutputLine(String line) {
+    }
 
     void attemptFinished(String profileId, RunKind kind, Attempt attempt);
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Reads and rewrites the Benchmarks section of a README, leaving every other byte alone: the
@@ -23,44 +22,46 @@ public interface ReadmeStore {
     String currentSection(Path readme);
 
     /** What replacing the section would change, as a unified diff; nothing is written. */
-    Preview previewSectionReplacement(Path readme, NewSection section);
+    Preview previewSectionReplacement(Path readme, SectionRendering rendering);
 
     /**
      * Replaces the section atomically, one update at a time, only if the README did not change
      * meanwhile; verifies it by reading the file back, and adds the bar images the section refers
-     * to when they are missing.
+     * to when they are missing. The README is read once, under the update lock, and the new
+     * section rendered from the section it holds then.
      *
      * @throws dev.offloadbench.domain.BenchException when the update is refused (read-only, changed
-     *     meanwhile, text in the section that would be lost, ...); the README is then unchanged
+     *     meanwhile, text in the section that would be lost, ...) or the rendering fails; the README
+     *     is then unchanged
      * @throws dev.offloadbench.domain.run.Interrupted when cancelled before the README was replaced
      */
-    Replacement replaceSection(Path readme, NewSection section, WriteRules rules);
+    Replacement replaceSection(Path readme, SectionRendering rendering, WriteRules rules);
+
+    /**
+     * The new section, made from the README's current one (its order of projects, say). The store
+     * calls it once it has read the README (for a replacement, under the update lock), so that the
+     * README is read once and the section replaced is the one the new section was made from.
+     */
+    @FunctionalInterface
+    interface SectionRendering {
+        /** @param currentSection the README's section as {@link #currentSection} gives it */
+        NewSection render(String currentSection);
+    }
 
     /**
      * A rendered Benchmarks section and what it reports.
      *
      * @param markdown the section, starting with its {@code ## Benchmarks} heading, lines ending in
-     *     {@code \n}, as rendered for the README's section when the update began
+     *     {@code \n}, rendered for the section the store read
      * @param headings tells which project a {@code ###} subsection belongs to
      * @param covered the ids of the projects the section reports: their subsections replace the
      *     README's ones; every other subsection is kept as it is
-     * @param renderFor renders the section again for the README's current section ({@link ReadmeStore#currentSection}'s
-     *     text), as the store reads it under the update lock: what the new section says of the
-     *     subsections it keeps (and their order) is then true of the file as it is written, even
-     *     when another update changed it meanwhile
      */
-    record NewSection(String markdown, ProjectHeadings headings, Set<String> covered,
-            UnaryOperator<String> renderFor) {
+    record NewSection(String markdown, ProjectHeadings headings, Set<String> covered) {
         public NewSection {
             Objects.requireNonNull(markdown, "markdown");
             Objects.requireNonNull(headings, "headings");
             covered = Set.copyOf(covered);
-            Objects.requireNonNull(renderFor, "renderFor");
-        }
-
-        /** A section that reads the same whatever the README holds. */
-        public NewSection(String markdown, ProjectHeadings headings, Set<String> covered) {
-            this(markdown, headings, covered, current -> markdown);
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Runs one benchmark command to its end, timed, its output streamed to a log and parsed as it
- * comes, and contains it: no process the command starts outlives the run.
+ * Runs one benchmark command to its end, timed, its output streamed to a log and parsed once the
+ * command has exited, and contains it: no process the command starts outlives the run.
  */
 public interface RunExecutor {
     /**
@@ -20,7 +20,7 @@ public interface RunExecutor {
      * SIGKILL after a grace period, and named in {@link Execution#leftovers()}. Memory stays
      * constant whatever the output's size.
      *
-     * @param output receives each output line as it is produced (for progress), and the start
+     * @param output hears the output as it is read back from the log (for progress or an echo), and the start
      * @throws dev.offloadbench.domain.BenchException when the command cannot be started
      */
     Execution execute(ExecutionRequest request, OutputListener output, Cancellation cancellation);
@@ -35,9 +35,24 @@ public interface RunExecutor {
      */
     List<LeftoverProcess> endLeftovers(Collection<String> markers);
 
-    /** Output lines as they come, and the start of the command. */
+    /**
+     * The command's output, read back from its log behind the command (never holding it up), and
+     * its start. Called on threads of the executor's own, never on the one that reads the
+     * command's output.
+     */
     interface OutputListener {
-        void line(String line);
+        /** Whether {@link #output} is to get every byte, as it comes (to echo it); otherwise only {@link #latestLine}. */
+        default boolean wantsEveryByte() {
+            return false;
+        }
+
+        /** The next block of output, bytes as the command printed them, in order; valid during the call only. */
+        default void output(byte[] bytes, int offset, int length) {
+        }
+
+        /** The latest complete, non-blank line of output (colour codes kept) when it changed, a few times a second at most. */
+        default void latestLine(String line) {
+        }
 
         /**
          * The command's process has started, with this pid; when {@code leadsProcessGroup} it

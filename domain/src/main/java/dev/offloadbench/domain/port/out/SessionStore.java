@@ -2,6 +2,7 @@ package dev.offloadbench.domain.port.out;
 
 import dev.offloadbench.domain.model.RunKind;
 import dev.offloadbench.domain.session.Session;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,34 @@ public interface SessionStore {
 
     /** Where the output of one execution goes, e.g. {@code mng-baseline-sample-1.log}. */
     Path logFile(String sessionId, String profileId, RunKind kind, boolean warmup, int number);
+
+    /**
+     * Compresses an execution's log once its run is over and its output read (gzip): outside any
+     * timed window. Returns where the log is now: the compressed file, or the log as it was when it
+     * could not be compressed (it stays readable).
+     */
+    default Path compressLog(Path log) {
+        return log;
+    }
+
+    /**
+     * An execution's log, decompressed when it was compressed.
+     *
+     * @throws dev.offloadbench.domain.BenchException when it is gone or cannot be read, saying so
+     */
+    InputStream readLog(Path log);
+
+    /** Removes the logs of one session (its results stay); says how many files and bytes went. */
+    RemovedLogs removeLogs(String sessionId);
+
+    /** What removing a session's logs freed. */
+    record RemovedLogs(int files, long bytes) {
+        public static final RemovedLogs NONE = new RemovedLogs(0, 0);
+
+        public RemovedLogs plus(RemovedLogs other) {
+            return new RemovedLogs(files + other.files, bytes + other.bytes);
+        }
+    }
 
     /** A recorded session that cannot be read, and what is wrong with it (file, line and column where known). */
     record Unreadable(String id, String problem) {

@@ -2,6 +2,7 @@ package dev.offloadbench.domain.port.out;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Finds executables on the PATH and asks them their version. */
@@ -13,13 +14,27 @@ public interface ToolLocator {
     Optional<Tool> find(String name, List<String> versionArguments);
 
     /**
+     * @param path the executable that runs
      * @param version the first line the tool printed for its version, or why it is unknown
      * @param versionKnown whether {@code version} is what the tool said (rather than why it said nothing)
+     * @param standsInFor the program on the PATH that {@code path} replaces: a launcher script that
+     *     would only start {@code path} (rust-just's npm wrapper of the native {@code just})
      */
-    record Tool(Path path, String version, boolean versionKnown) {
-        /** A tool that said its version. */
+    record Tool(Path path, String version, boolean versionKnown, Optional<Path> standsInFor) {
+        public Tool {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(standsInFor, "standsInFor");
+        }
+
+        /** The executable found on the PATH, run as it is, that said its version. */
         public Tool(Path path, String version) {
-            this(path, version, true);
+            this(path, version, true, Optional.empty());
+        }
+
+        /** A tool that said its version, run in place of the launcher {@code standsInFor} on the PATH. */
+        public Tool(Path path, String version, Optional<Path> standsInFor) {
+            this(path, version, true, standsInFor);
         }
     }
 }

@@ -4,7 +4,12 @@ import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.port.in.BrowseSessions;
 import dev.offloadbench.domain.port.out.SessionStore;
 import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.session.Attempt;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The recorded sessions, by id or {@code latest}. */
@@ -42,5 +47,45 @@ public final class SessionCatalog implements BrowseSessions {
     @Override
     public Path resultsFile(String reference) {
         return store.resultsFile(find(reference).id());
+    }
+
+    @Override
+    public InputStream readLog(Path log) {
+        return store.readLog(log);
+    }
+
+    @Override
+    public PrunedLogs pruneLogs(int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("at least the latest session keeps its logs: " + keep);
+        }
+        List<Session> byActivity = new ArrayList<>(store.list());
+        byActivity.sort(Comparator.comparing(SessionCatalog::lastActivity).thenComparing(Session::id));
+        List<String> pruned = new ArrayList<>();
+        SessionStore.RemovedLogs removed = SessionStore.RemovedLogs.NONE;
+        for (Session session : byActivity.subList(0, Math.max(0, byActivity.size() - keep))) {
+            SessionStore.RemovedLogs freed = store.removeLogs(session.id());
+            if (freed.files() > 0) {
+                pruned.add(session.id());
+                removed = removed.plus(freed);
+            }
+        }
+        return new PrunedLogs(pruned, removed);
+    }
+
+    /** When the session last did something: created, an execution finished, or one under way started. */
+    static Instant lastActivity(Session session) {
+        Instant latest = session.created();
+        for (Session.Entry entry : session.entries()) {
+            for (Attempt attempt : entry.run().attempts()) {
+                if (attempt.finished().isAfter(latest)) {
+                    latest = attempt.finished();
+                }
+            }
+        }
+        if (session.running().isPresent() && session.running().get().since().isAfter(latest)) {
+            latest = session.running().get().since();
+        }
+        return latest;
     }
 }

@@ -41,6 +41,8 @@ import dev.offloadbench.domain.model.Validity;
 import dev.offloadbench.domain.spi.RunListener;
 import dev.offloadbench.domain.spi.TestOutputParser;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -442,8 +444,18 @@ public final class SessionRunner implements RunBenchmark {
                 session.settings().timeout(), running.marker(), parser.map(TestOutputParser.class::cast));
         Execution execution = executor.execute(request, new RunExecutor.OutputListener() {
             @Override
-            public void line(String line) {
-                progress.output(line);
+            public boolean wantsEveryByte() {
+                return progress.echoesOutput();
+            }
+
+            @Override
+            public void output(byte[] bytes, int offset, int length) {
+                progress.output(bytes, offset, length);
+            }
+
+            @Override
+            public void latestLine(String line) {
+                progress.latestOutputLine(line);
             }
 
             @Override
@@ -453,7 +465,10 @@ public final class SessionRunner implements RunBenchmark {
                 }
             }
         }, cancellation);
-        BigDecimal seconds = BigDecimal.valueOf(execution.elapsed().toMillis()).movePointLeft(3);
+        // the clock has stopped and the output has been read: the log is compressed now, between runs
+        Path log = store.compressLog(execution.log());
+        BigDecimal seconds = BigDecimal.valueOf(execution.elapsed().toNanos()).movePointLeft(9)
+                .setScale(3, RoundingMode.HALF_UP);
         Validity validity = Verdict.validity(execution);
         Optional<String> parserFailure = parser.flatMap(GuardedOutputParser::failure);
         if (parserFailure.isPresent()) {
@@ -469,7 +484,7 @@ public final class SessionRunner implements RunBenchmark {
                             .collect(Collectors.joining(", ")));
         }
         return new Attempt(warmup, execution.started(), execution.finished(), seconds, execution.exitCode(),
-                execution.termination(), execution.tally(), execution.log(), validity, notes,
+                execution.termination(), execution.tally(), log, validity, notes,
                 Double.isFinite(load.oneMinute()) && load.oneMinute() >= 0 ? OptionalDouble.of(load.oneMinute())
                         : OptionalDouble.empty());
     }

@@ -265,6 +265,16 @@ final class Recorded {
             public Path resultsFile(String reference) {
                 return Path.of("/state", find(reference).id(), "session.json");
             }
+
+            @Override
+            public java.io.InputStream readLog(Path log) {
+                throw new UnsupportedOperationException("history and comparison never read logs");
+            }
+
+            @Override
+            public PrunedLogs pruneLogs(int keep) {
+                throw new UnsupportedOperationException("history and comparison never prune logs");
+            }
         };
     }
 }

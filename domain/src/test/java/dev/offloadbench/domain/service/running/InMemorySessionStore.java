@@ -62,6 +62,30 @@ final class InMemorySessionStore implements SessionStore {
                 + "-" + number + ".log");
     }
 
+    /** Logs compressed after their runs, in order; with {@link #compressing} they get a {@code .gz} name. */
+    final List<Path> compressed = new ArrayList<>();
+    /** Sessions whose logs were removed, in order. */
+    final List<String> logsRemoved = new ArrayList<>();
+    boolean compressing;
+
+    @Override
+    public Path compressLog(Path log) {
+        compressed.add(log);
+        return compressing ? log.resolveSibling(log.getFileName() + ".gz") : log;
+    }
+
+    @Override
+    public java.io.InputStream readLog(Path log) {
+        return new java.io.ByteArrayInputStream(("output of " + log.getFileName() + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public RemovedLogs removeLogs(String sessionId) {
+        logsRemoved.add(sessionId);
+        return new RemovedLogs(2, 100);
+    }
+
     /** Every session saved so far, in the order of the saves. */
     List<Session> saved() {
         return List.copyOf(saved);

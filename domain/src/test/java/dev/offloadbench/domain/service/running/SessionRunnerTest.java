@@ -78,8 +78,8 @@ import org.mockito.InOrder;
 class SessionRunnerTest {
     private static final Instant NOW = Instant.parse("2024-05-01T12:34:56Z");
     private static final String NOW_ID = "20240501-123456";
-    private static final MachineDescription MACHINE = new MachineDescription("Test rig", MachineDescription.Source.CONFIG);
-    private static final Path README = Path.of("/offload/README.md");
+    static final MachineDescription MACHINE = new MachineDescription("Test rig", MachineDescription.Source.CONFIG);
+    static final Path README = Path.of("/offload/README.md");
     private static final List<RunKind> ALL_KINDS = List.of(RunKind.BASELINE, RunKind.HIGH, RunKind.OFFLOAD);
     private static final MachineProbe.Load IDLE = new MachineProbe.Load(0.2, 8, List.of());
 
@@ -273,15 +273,52 @@ class SessionRunnerTest {
     }
 
     @Test
-    void outputLinesOfTheRunningCommandReachTheListener() {
+    void theRunningCommandsOutputReachesTheListener() {
+        when(progress.echoesOutput()).thenReturn(true);
+        byte[] block = "gw0 [4] / gw1 [4]\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean[] everyByte = new boolean[1];
         script = (call, request, output, cancel) -> {
-            output.line("gw0 [4] / gw1 [4]");
+            everyByte[0] = output.wantsEveryByte();
+            output.output(block, 0, block.length);
+            output.latestLine("gw0 [4] / gw1 [4]");
             return passing(Duration.ofSeconds(1));
         };
 
         run(command(List.of(RunKind.BASELINE), 1, 0));
 
-        verify(progress, times(2)).output("gw0 [4] / gw1 [4]");
+        assertThat(everyByte[0]).as("the executor is asked for every byte when the progress echoes").isTrue();
+        verify(progress, times(2)).output(block, 0, block.length);
+        verify(progress, times(2)).latestOutputLine("gw0 [4] / gw1 [4]");
+    }
+
+    @Test
+    void eachLogIsCompressedAfterItsRunAndTheSessionRecordsTheCompressedOne() {
+        store.compressing = true;
+        List<Integer> compressedBeforeCall = new ArrayList<>();
+        script = (call, request, output, cancel) -> {
+            compressedBeforeCall.add(store.compressed.size());
+            return new Execution(0, Termination.EXITED, Duration.ofSeconds(1), NOW, NOW.plusSeconds(1), request.log(),
+                    passedTally(4));
+        };
+
+        Outcome outcome = run(command(List.of(RunKind.BASELINE), 2, 0));
+
+        assertThat(compressedBeforeCall).as("never while a run is timed").containsExactly(0, 1, 2, 3);
+        Path log = store.logFile(NOW_ID, "mng", RunKind.BASELINE, false, 2);
+        assertThat(store.compressed).contains(log);
+        assertThat(runOf(outcome.session(), "mng", RunKind.BASELINE).attempts()).extracting(Attempt::log)
+                .containsExactly(store.logFile(NOW_ID, "mng", RunKind.BASELINE, false, 1).resolveSibling(
+                        "mng-baseline-sample-1.log.gz"), log.resolveSibling("mng-baseline-sample-2.log.gz"));
+    }
+
+    @Test
+    void theTimeIsRecordedToTheNearestMillisecond() {
+        script = (call, request, output, cancel) -> passing(Duration.ofNanos(1_234_567_890L));
+
+        Outcome outcome = run(command(List.of(RunKind.BASELINE), 1, 0));
+
+        assertThat(runOf(outcome.session(), "mng", RunKind.BASELINE).attempts()).extracting(Attempt::seconds)
+                .containsExactly(new BigDecimal("1.235"));
     }
 
     @Test
