@@ -96,7 +96,8 @@ public final class Secrets {
         }
         List<ObservedPytest> pytest = result.pytest().stream().map(p -> new ObservedPytest(p.workers(),
                 p.numprocesses().map(this::mask), p.maxprocesses(), p.fromOptions(), p.xdistInstalled(),
-                p.rootdir(), p.inifile(), p.invocationDirectory(), mask(p.arguments()), mask(p.python()))).toList();
+                p.rootdir(), p.inifile(), p.invocationDirectory(), mask(p.arguments()), mask(p.python()), p.versions()))
+                .toList();
         List<ObservedOffload> offload = result.offload().stream()
                 .map(o -> new ObservedOffload(o.directory(), mask(o.arguments()))).toList();
         return new ProbeResult(result.outcome(), pytest, offload, result.exitCode(), result.elapsed(),
@@ -129,7 +130,7 @@ public final class Secrets {
         return new PlannedRun(run.kind(), run.recipe(), run.command(), run.environment(), run.directory(),
                 run.workers(), run.workersSource().map(this::mask), run.maxParallel(),
                 run.maxParallelSource().map(this::mask), run.warmups(), mask(run.notes()), run.provider(),
-                run.probe().map(this::mask));
+                run.probe().map(this::mask), run.offloadConfig());
     }
 
     @Override
