@@ -109,8 +109,8 @@ class ConcurrentReadmeUpdatesTest {
         assertThat(dir.resolve(".README.md.offload-bench.lock")).doesNotExist();
     }
 
-    @Test
-    void aRunWithUpdateReadmeRacingAnUpdateLosesNeither() throws Exception {
+    /** The e2e-mng project, which the real just and pytest-xdist run, configured to publish into {@link #readme}. */
+    private void configureMng() throws IOException {
         Fixtures.requireTool("just");
         Fixtures.requirePytestXdist();
         Fixtures.copy("e2e-mng", dir);
@@ -120,6 +120,11 @@ class ConcurrentReadmeUpdatesTest {
                 [projects.mng]
                 path = "e2e-mng"
                 """);
+    }
+
+    @Test
+    void aRunWithUpdateReadmeRacingAnUpdateLosesNeither() throws Exception {
+        configureMng();
         Path sculptor = results("sculptor", 3, "700.0", "100.0");
         BenchProcess run;
         BenchProcess update;
@@ -141,15 +146,7 @@ class ConcurrentReadmeUpdatesTest {
 
     @Test
     void aSignalWhileARunWaitsToPublishStopsItWithNothingPublished() throws Exception {
-        Fixtures.requireTool("just");
-        Fixtures.requirePytestXdist();
-        Fixtures.copy("e2e-mng", dir);
-        Files.writeString(dir.resolve("offload-bench.toml"), """
-                machine = "Test machine"
-                readme = "README.md"
-                [projects.mng]
-                path = "e2e-mng"
-                """);
+        configureMng();
         BenchProcess run;
         int exitCode;
         // another process (this test's JVM) holds the README's update lock, as an update under way would

@@ -132,6 +132,21 @@ class ReplicaProjectsTest {
     }
 
     @Test
+    void sculptorsMissingOffloadRecipeSuggestsTheOneRunningItsIntegrationSuite() throws IOException {
+        Fixtures.copy("replica-sculptor", dir);
+        configure("[projects.sculptor]\npath = \"replica-sculptor\"\n");
+
+        Result result = bench("plan");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(2);
+        // its other Offload recipes run its other suites (offload-unit.toml, offload-electron.toml)
+        assertThat(result.out() + result.err())
+                .contains("has no recipe `test-integration-offload`; did you mean `test-offload` (runs `offload run`)"
+                        + " or `test-unit-offload` (runs `offload run`) or `test-offload-electron` (runs `offload run`)?")
+                .contains("offload_recipe = \"test-offload\" under [projects.sculptor]");
+    }
+
+    @Test
     void mngrsReplicaRunsBaselineAndHighWithoutAnOffloadRecipe() throws IOException {
         Fixtures.copy("replica-mngr", dir);
         configure("[projects.mng]\npath = \"replica-mngr\"\n");

@@ -20,7 +20,10 @@ import java.util.function.ToIntFunction;
 /**
  * Finds a recipe by name, or says which existing recipes could take its place and how to
  * configure one: first those that run what the run needs ({@code offload run} for the Offload
- * run, pytest with xdist for the local runs), then names close to the wanted one.
+ * run, pytest with xdist for the local runs), then names close to the wanted one. Of the recipes
+ * that run offload, those that run it with its default configuration ({@code offload.toml}, no
+ * {@code -c}) come first: a project's other Offload configurations are its other suites (sculptor's
+ * {@code test-unit-offload} runs {@code -c offload-unit.toml}, its unit tests).
  */
 final class RecipeNames {
     private RecipeNames() {
@@ -48,11 +51,14 @@ final class RecipeNames {
         }
         List<String> others = List.of(otherRuns);
         ToIntFunction<String> rank = name -> justfile.recipe(name).map(r -> rank(justfile, r, needed)).orElse(2);
+        ToIntFunction<String> configuration = name -> needed == Runs.OFFLOAD && justfile.recipe(name)
+                .filter(r -> runsOffloadWithAConfigFile(justfile, r)).isPresent() ? 1 : 0;
         List<String> candidates = justfile.recipes().keySet().stream()
                 .filter(name -> !others.contains(name) && !name.startsWith("_"))
                 // only a recipe that runs offload can be the Offload run's
                 .filter(name -> needed != Runs.OFFLOAD || rank.applyAsInt(name) == 0).toList();
-        List<String> closest = closest(recipe, candidates, rank);
+        List<String> closest = closest(recipe, candidates,
+                name -> rank.applyAsInt(name) == 0 ? configuration.applyAsInt(name) : rank.applyAsInt(name) + 1);
         if (closest.isEmpty() && needed == Runs.OFFLOAD) {
             throw new PlanProblem(Problem.Kind.RECIPE, justfile.source() + " has no recipe `" + recipe
                     + "`, and none of its recipes runs `offload run`. Run the local runs alone with --kinds"
@@ -75,13 +81,16 @@ final class RecipeNames {
      * nearest by edit distance.
      */
     static List<String> closest(String wanted, List<String> names) {
-        return closest(wanted, names, name -> 1);
+        return closest(wanted, names, name -> 2);
     }
 
-    /** The same, recipes ranked 0 (they run what is needed) first, whatever their names. */
+    /**
+     * The same, recipes ranked lower first, whatever their names; those ranked 0 or 1 (they run what
+     * is needed, preferred or not) are suggested whatever their names.
+     */
     static List<String> closest(String wanted, List<String> names, ToIntFunction<String> rank) {
         return names.stream()
-                .filter(name -> rank.applyAsInt(name) == 0 || sharedWords(wanted, name) > 0
+                .filter(name -> rank.applyAsInt(name) <= 1 || sharedWords(wanted, name) > 0
                         || distance(wanted, name) <= Math.max(3, wanted.length() / 3))
                 .sorted(Comparator.comparingInt(rank)
                         .thenComparingInt((String name) -> -sharedWords(wanted, name))
@@ -105,6 +114,14 @@ final class RecipeNames {
         boolean xdist = !XdistOptions.in(pytest.get().arguments()).isEmpty()
                 || pytest.get().arguments().stream().anyMatch(w -> w.text().startsWith("$"));
         return xdist ? 0 : 1;
+    }
+
+    /** Whether the recipe's {@code offload} gets a configuration file other than its default ({@code -c}, {@code --config}). */
+    private static boolean runsOffloadWithAConfigFile(Justfile justfile, Recipe recipe) {
+        return CommandLines.find(bodyText(justfile, recipe), CommandLines::isOffload)
+                .filter(o -> o.arguments().stream().map(ShellWords.Word::text).anyMatch(w -> w.equals("-c")
+                        || w.equals("--config") || w.startsWith("--config=")))
+                .isPresent();
     }
 
     /** A recipe's body as text, literal variables written in, other interpolations as a placeholder. */

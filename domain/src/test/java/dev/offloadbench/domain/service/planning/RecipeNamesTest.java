@@ -172,4 +172,18 @@ class RecipeNamesTest {
                 .isEqualTo(RecipeNames.distance("intgration", "integration"))
                 .isEqualTo(1);
     }
+
+    @Test
+    void ofTheRecipesThatRunOffloadTheOneWithItsDefaultConfigurationComesFirst() {
+        // sculptor's justfile today: its other Offload recipes run its other suites, each with a config of its own
+        Justfile justfile = justfile(List.of(recipe("test-integration", 1, line("pytest -n auto tests")),
+                recipe("test-offload-electron", 2, line("offload run -c offload-electron.toml --trace")),
+                recipe("test-unit-offload", 3, line("offload run --config=offload-unit.toml --trace")),
+                recipe("test-offload", 4, line("offload run --trace || [ $? -eq 2 ]"))), List.of());
+        assertThatThrownBy(() -> RecipeNames.require(justfile, "test-integration-offload", "offload_recipe",
+                SCULPTOR, CONFIG, RecipeNames.Runs.OFFLOAD, "test-integration"))
+                .hasMessageContaining("did you mean `test-offload` (runs `offload run`) or `test-unit-offload` (runs"
+                        + " `offload run`) or `test-offload-electron` (runs `offload run`)?")
+                .hasMessageContaining("offload_recipe = \"test-offload\"");
+    }
 }
