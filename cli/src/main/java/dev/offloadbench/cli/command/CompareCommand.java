@@ -58,6 +58,11 @@ public final class CompareCommand implements Callable<Integer> {
                     + " is beyond noise (default: ${DEFAULT-VALUE}).")
     BigDecimal threshold;
 
+    @Option(names = "--history", paramLabel = "N", defaultValue = "5",
+            description = "How many sessions' samples of a run make the history noise is judged by: A's and"
+                    + " those of the finished sessions before it (default: ${DEFAULT-VALUE}; 1: A's alone).")
+    int history;
+
     @Option(names = "--fail-on-regression", paramLabel = "PCT",
             description = "Exit 3 when any run is more than PCT percent slower (both runs valid), noise or not.")
     BigDecimal failOnRegression;
@@ -87,9 +92,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     private NoiseRule rule() {
         try {
-            return NoiseRule.DEFAULT.withConfidence(confidence.movePointLeft(2)).withThresholdPercent(threshold);
+            return NoiseRule.DEFAULT.withConfidence(confidence.movePointLeft(2)).withThresholdPercent(threshold)
+                    .withHistorySessions(history);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--confidence and --threshold: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--confidence, --threshold and --history: "
+                    + e.getMessage());
         }
     }
 }

@@ -35,6 +35,7 @@ public final class ComparisonJson {
             decimal(json, "confidence", comparison.rule().confidence());
             decimal(json, "thresholdPercent", comparison.rule().thresholdPercent());
             json.writeNumberField("minimumSamples", comparison.rule().minimumSamples());
+            json.writeNumberField("historySessions", comparison.rule().historySessions());
             json.writeEndObject();
             json.writeArrayFieldStart("runs");
             for (RunComparison run : comparison.runs()) {
@@ -125,6 +126,7 @@ public final class ComparisonJson {
             decimal(json, band.method() == NoiseBand.Method.PREDICTION_INTERVAL ? "confidence" : "thresholdPercent",
                     band.level());
             json.writeNumberField("samples", band.samples());
+            json.writeNumberField("sessions", band.sessions());
             json.writeFieldName("t");
             if (band.t().isPresent()) {
                 json.writeNumber(BigDecimal.valueOf(band.t().getAsDouble()).setScale(6, RoundingMode.HALF_UP)

@@ -113,9 +113,11 @@ public final class ComparisonText {
 
     private static String rule(NoiseRule rule) {
         return "Noise: a " + rule.confidence().movePointRight(2).stripTrailingZeros().toPlainString()
-                + "% Student's t prediction interval of the earlier session's samples (from "
-                + rule.minimumSamples() + " samples), else ±" + rule.thresholdPercent().stripTrailingZeros()
-                        .toPlainString() + "%.";
+                + "% Student's t prediction interval of the run's samples in the earlier session"
+                + (rule.historySessions() > 1 ? " and up to " + (rule.historySessions() - 1) + " finished session"
+                        + (rule.historySessions() == 2 ? "" : "s") + " before it" : "")
+                + " (from " + rule.minimumSamples() + " samples), else ±" + rule.thresholdPercent()
+                        .stripTrailingZeros().toPlainString() + "% of the earlier mean.";
     }
 
     /** {@code 1.087 ± 0.006}: after / before. */

@@ -187,6 +187,32 @@ class CompareCommandTest {
     }
 
     @Test
+    void sessionsTimingEachRunOnceGateOnTheirHistory() {
+        String[] days = {"100.1", "99.9", "100.0", "100.2", "99.8"};
+        for (int day = 0; day < days.length; day++) {
+            recorded().save(String.format("202601%02d-120000", day + 1),
+                    Map.of("mng", List.of(Run.of(RunKind.BASELINE, days[day]))));
+        }
+        recorded().save("20260110-120000", Map.of("mng", List.of(Run.of(RunKind.BASELINE, "103.0"))));
+
+        Result history = bench("compare", "--fail-on-slower");
+        Result alone = bench("compare", "--fail-on-slower", "--history", "1");
+        Result json = bench("compare", "--json", "--history", "3");
+        Result zero = bench("compare", "--history", "0");
+
+        // +3.2% on the day before: far outside five steady days (x̄ 100.0, s 0.158), inside a ±5% band of one sample
+        assertThat(history.exitCode()).as(history.out() + history.err()).isEqualTo(ExitCodes.REGRESSION);
+        assertThat(history.out()).contains("noise: 99% prediction interval 99.2–100.8 s (5 samples from 5 sessions)")
+                .contains("slower (+3.2%)")
+                .contains("in the earlier session and up to 4 finished sessions before it");
+        assertThat(alone.exitCode()).as(alone.out() + alone.err()).isZero();
+        assertThat(alone.out()).contains("noise: ±5% band 94.8–104.8 s (1 sample)", "within noise (+3.2%)");
+        assertThat(json.out()).contains("\"historySessions\" : 3").contains("\"sessions\" : 3");
+        assertThat(zero.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(zero.err()).contains("the history holds at least the earlier session: 0");
+    }
+
+    @Test
     void aSessionRecordedBeforeItsInputsSaysThemUnknownAndInventsNoChange() throws IOException {
         Path old = Files.createDirectories(dir.resolve("state/offload-bench/sessions/20250601-120000"));
         try (var in = CompareCommandTest.class.getResourceAsStream("/sessions/before-inputs.json")) {

@@ -10,10 +10,12 @@ import java.util.OptionalDouble;
  * sample count and the t quantile used, or a plain percentage band.
  *
  * @param level the confidence (0.99) for an interval, the threshold percentage (5) for a band
+ * @param samples how many samples of the history the band is made from
+ * @param sessions how many sessions those samples come from (the earlier one and those before it)
  * @param t the t quantile of the interval; empty for a percentage band
  */
 public record NoiseBand(Method method, BigDecimal low, BigDecimal high, BigDecimal level, int samples,
-        OptionalDouble t) {
+        int sessions, OptionalDouble t) {
     public enum Method {
         /** mean ± t · s · √(1/n + 1/m): where the mean of m new samples falls with the given confidence. */
         PREDICTION_INTERVAL,
@@ -38,8 +40,12 @@ public record NoiseBand(Method method, BigDecimal low, BigDecimal high, BigDecim
                 + high.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " s";
         return method == Method.PREDICTION_INTERVAL
                 ? level.movePointRight(2).stripTrailingZeros().toPlainString() + "% prediction interval " + range
-                        + " (" + samples + " samples)"
+                        + " (" + samples + " samples" + fromSessions() + ")"
                 : "±" + level.stripTrailingZeros().toPlainString() + "% band " + range
-                        + (samples == 1 ? " (1 sample)" : " (" + samples + " samples)");
+                        + (samples == 1 ? " (1 sample)" : " (" + samples + " samples" + fromSessions() + ")");
+    }
+
+    private String fromSessions() {
+        return sessions > 1 ? " from " + sessions + " sessions" : "";
     }
 }

@@ -14,11 +14,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Tells a change from noise, as bencher's t-test threshold does: the earlier session's samples
- * of a run are its history; the later session's mean of m samples is noise while it falls inside
- * their Student's t prediction interval, x̄ ± t(1 - α/2, n - 1) · s · √(1/n + 1/m). With fewer
- * samples than the rule asks, or none of them differing (s = 0 says the clock's resolution hid
- * the noise, not that there was none), a plain percentage band around the earlier mean decides.
+ * Tells a change from noise, as bencher's t-test threshold does: the run's history is the earlier
+ * session's samples and those of the sessions before it ({@link NoiseRule#historySessions()});
+ * the later session's mean of m samples is noise while it falls inside their Student's t
+ * prediction interval, x̄ ± t(1 - α/2, n - 1) · s · √(1/n + 1/m). With fewer samples than the
+ * rule asks, or none of them differing (s = 0 says the clock's resolution hid the noise, not that
+ * there was none), a plain percentage band around the earlier session's mean decides.
  */
 final class NoiseJudge {
     private static final int SCALE = 3;
@@ -29,8 +30,24 @@ final class NoiseJudge {
     record Judgement(Change change, NoiseBand band) {
     }
 
+    /**
+     * The run's history: the earlier session's samples, then those of the sessions before it.
+     *
+     * @param sessions how many sessions the samples come from
+     */
+    record History(Statistics before, List<BigDecimal> samples, int sessions) {
+        /** The earlier session's samples alone. */
+        static History of(Statistics before) {
+            return new History(before, before.samples(), 1);
+        }
+    }
+
     static Judgement judge(Statistics before, Statistics after, NoiseRule rule) {
-        NoiseBand band = band(before, after.samples().size(), rule);
+        return judge(History.of(before), after, rule);
+    }
+
+    static Judgement judge(History history, Statistics after, NoiseRule rule) {
+        NoiseBand band = band(history, after.samples().size(), rule);
         BigDecimal mean = exactMean(after.samples());
         Change change = mean.compareTo(band.high()) > 0 ? Change.SLOWER
                 : mean.compareTo(band.low()) < 0 ? Change.FASTER : Change.WITHIN_NOISE;
@@ -38,7 +55,11 @@ final class NoiseJudge {
     }
 
     static NoiseBand band(Statistics before, int laterSamples, NoiseRule rule) {
-        List<BigDecimal> samples = before.samples();
+        return band(History.of(before), laterSamples, rule);
+    }
+
+    static NoiseBand band(History history, int laterSamples, NoiseRule rule) {
+        List<BigDecimal> samples = history.samples();
         int n = samples.size();
         double mean = exactMean(samples).doubleValue();
         double deviation = standardDeviation(samples, mean);
@@ -47,14 +68,14 @@ final class NoiseJudge {
             double t = new StudentT(n - 1).quantile(probability);
             double half = t * deviation * Math.sqrt(1.0 / n + 1.0 / laterSamples);
             return new NoiseBand(NoiseBand.Method.PREDICTION_INTERVAL, seconds(Math.max(0, mean - half)),
-                    seconds(mean + half), rule.confidence(), n, OptionalDouble.of(t));
+                    seconds(mean + half), rule.confidence(), n, history.sessions(), OptionalDouble.of(t));
         }
-        BigDecimal exact = exactMean(samples);
+        BigDecimal exact = exactMean(history.before().samples());
         BigDecimal fraction = rule.thresholdPercent().movePointLeft(2);
         BigDecimal low = exact.multiply(BigDecimal.ONE.subtract(fraction)).max(BigDecimal.ZERO);
         return new NoiseBand(NoiseBand.Method.THRESHOLD, low.setScale(SCALE, RoundingMode.HALF_UP),
                 exact.multiply(BigDecimal.ONE.add(fraction)).setScale(SCALE, RoundingMode.HALF_UP),
-                rule.thresholdPercent(), n, OptionalDouble.empty());
+                rule.thresholdPercent(), history.before().samples().size(), 1, OptionalDouble.empty());
     }
 
     /**

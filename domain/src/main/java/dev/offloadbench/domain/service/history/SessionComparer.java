@@ -67,7 +67,22 @@ public final class SessionComparer implements CompareSessions {
             throw new BenchException("a session compared with itself shows nothing: name two different sessions"
                     + " (bench sessions lists them)");
         }
-        return compare(before, after, query.rule());
+        return compare(before, after, query.rule(), finishedBefore(before));
+    }
+
+    /** The finished sessions recorded before {@code session}, the latest first: the history of its runs. */
+    private List<Session> finishedBefore(Session session) {
+        List<Session> all = sessions.list();
+        List<Session> earlier = new ArrayList<>();
+        for (Session candidate : all) {
+            if (candidate.id().equals(session.id())) {
+                break;
+            }
+            if (candidate.finished()) {
+                earlier.add(0, candidate);
+            }
+        }
+        return earlier;
     }
 
     private Session latestFinished() {
@@ -112,8 +127,13 @@ public final class SessionComparer implements CompareSessions {
         return session.projects().stream().map(SessionProject::profileId).toList();
     }
 
-    /** Every run either session finished, in the later session's order, then the earlier one's others. */
-    static Comparison compare(Session before, Session after, NoiseRule rule) {
+    /**
+     * Every run either session finished, in the later session's order, then the earlier one's others.
+     *
+     * @param earlierSessions finished sessions recorded before {@code before}, the latest first, whose
+     *     samples of a run join the earlier session's in its history (up to the rule's number of sessions)
+     */
+    static Comparison compare(Session before, Session after, NoiseRule rule, List<Session> earlierSessions) {
         Set<String> profileIds = new LinkedHashSet<>(profiles(after));
         profileIds.addAll(profiles(before));
         List<RunComparison> runs = new ArrayList<>();
@@ -146,7 +166,8 @@ public final class SessionComparer implements CompareSessions {
                             Optional.empty(), drift));
                     continue;
                 }
-                NoiseJudge.Judgement judgement = NoiseJudge.judge(a.get().statistics(), b.get().statistics(), rule);
+                NoiseJudge.Judgement judgement = NoiseJudge.judge(history(a.get(), earlierProject.get(),
+                        earlier.get(), earlierSessions, rule), b.get().statistics(), rule);
                 Optional<NoiseBand> band = Optional.of(judgement.band());
                 runs.add(new RunComparison(profileId, kind, a, b, Optional.of(ratio), judgement.change(), band, drift));
             }
@@ -158,6 +179,34 @@ public final class SessionComparer implements CompareSessions {
             }
         });
         return new Comparison(before, after, rule, runs, sessionDrift(before, after), unrecorded);
+    }
+
+    /**
+     * The run's history: the earlier session's samples, then those of the latest sessions before
+     * it that finished the same run (project folder, recipe and kind) validly, up to the rule's
+     * number of sessions. A session that ran it INVALID, or another recipe or checkout, is passed over.
+     */
+    private static NoiseJudge.History history(Measurement before, SessionProject project, SessionRun run,
+            List<Session> earlier, NoiseRule rule) {
+        List<BigDecimal> samples = new ArrayList<>(before.statistics().samples());
+        int sessions = 1;
+        for (Session session : earlier) {
+            if (sessions >= rule.historySessions()) {
+                break;
+            }
+            Optional<Measurement> same = session.projects().stream()
+                    .filter(p -> p.path().equals(project.path()))
+                    .flatMap(p -> p.run(run.planned().kind()).stream())
+                    .filter(r -> r.planned().recipe().equals(run.planned().recipe()))
+                    .flatMap(r -> Measurement.of(r).stream())
+                    .filter(Measurement::valid)
+                    .findFirst();
+            if (same.isPresent()) {
+                samples.addAll(same.get().statistics().samples());
+                sessions++;
+            }
+        }
+        return new NoiseJudge.History(before.statistics(), samples, sessions);
     }
 
     /** Each input of the run known to both sessions and different, in the order of {@link Input}. */

@@ -13,6 +13,7 @@ import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.history.Change;
 import dev.offloadbench.domain.history.Comparison;
 import dev.offloadbench.domain.history.Drift;
+import dev.offloadbench.domain.history.NoiseBand;
 import dev.offloadbench.domain.history.NoiseRule;
 import dev.offloadbench.domain.history.RunComparison;
 import dev.offloadbench.domain.model.RunKind;
@@ -253,5 +254,62 @@ class SessionComparerTest {
         Comparison comparison = new SessionComparer(catalog(a, b)).compare(latest());
 
         assertThat(comparison.sessionDrift()).extracting(Drift::text).containsExactly("samples per run (--runs) 1 → 3");
+    }
+
+    /** Sessions that each time mng's baseline once, a day apart, the last one {@code later}. */
+    private static List<Session> onceADay(String later, String... history) {
+        List<Session> sessions = new java.util.ArrayList<>();
+        for (int day = 0; day < history.length; day++) {
+            sessions.add(session(String.format("202601%02d-120000", day + 1)).kinds(RunKind.BASELINE)
+                    .project("mng", baseline(history[day])).build());
+        }
+        sessions.add(session("20260120-120000").kinds(RunKind.BASELINE).project("mng", baseline(later)).build());
+        return sessions;
+    }
+
+    private static RunComparison latestBaseline(List<Session> sessions, NoiseRule rule) {
+        Comparison comparison = new SessionComparer(catalog(sessions.toArray(Session[]::new)))
+                .compare(new Query(Optional.empty(), Optional.empty(), rule));
+        return run(comparison, "mng", RunKind.BASELINE);
+    }
+
+    @Test
+    void sessionsTimingEachRunOnceMakeAHistoryForTheStudentsTGate() {
+        String[] history = {"100.8", "99.2", "101.1", "99.6", "100.3"};
+
+        RunComparison noise = latestBaseline(onceADay("100.9", history), NoiseRule.DEFAULT);
+        RunComparison shifted = latestBaseline(onceADay("110.2", history), NoiseRule.DEFAULT);
+
+        // x̄ = 100.2, s = 0.7969, t(0.995, 4) = 4.6041: 100.2 ± 4.6041 · 0.7969 · √(1/5 + 1/1)
+        assertThat(noise.band().orElseThrow().method()).isEqualTo(NoiseBand.Method.PREDICTION_INTERVAL);
+        assertThat(noise.band().orElseThrow().samples()).isEqualTo(5);
+        assertThat(noise.band().orElseThrow().sessions()).isEqualTo(5);
+        assertThat(noise.band().orElseThrow().low().doubleValue()).isCloseTo(96.181, within(0.002));
+        assertThat(noise.band().orElseThrow().high().doubleValue()).isCloseTo(104.219, within(0.002));
+        assertThat(noise.band().orElseThrow().describe()).endsWith("(5 samples from 5 sessions)");
+        assertThat(noise.change()).isEqualTo(Change.WITHIN_NOISE);
+        assertThat(shifted.change()).isEqualTo(Change.SLOWER);
+        // the ratio is still the later session's against the earlier one's
+        assertThat(noise.ratio().orElseThrow().value().doubleValue()).isCloseTo(100.9 / 100.3, within(1e-9));
+    }
+
+    @Test
+    void theHistoryStopsAtItsNumberOfSessionsAndPassesOverInvalidRuns() {
+        List<Session> sessions = new java.util.ArrayList<>(onceADay("100.9", "100.8", "99.2", "101.1", "99.6",
+                "100.3"));
+        // an INVALID run the day before the earlier session says nothing of the noise
+        sessions.add(4, session("20260104-180000").kinds(RunKind.BASELINE)
+                .project("mng", baseline("150.0").invalid("2 failed")).build());
+
+        NoiseBand three = latestBaseline(sessions, NoiseRule.DEFAULT.withHistorySessions(3)).band().orElseThrow();
+        NoiseBand alone = latestBaseline(sessions, NoiseRule.DEFAULT.withHistorySessions(1)).band().orElseThrow();
+
+        assertThat(three.samples()).isEqualTo(3);
+        assertThat(three.sessions()).isEqualTo(3);
+        assertThat(three.high().doubleValue()).isLessThan(110); // 150.0 would have widened it past that
+        assertThat(alone.method()).isEqualTo(NoiseBand.Method.THRESHOLD);
+        assertThat(alone.samples()).isEqualTo(1);
+        assertThat(alone.low()).isEqualByComparingTo("95.285");
+        assertThat(alone.high()).isEqualByComparingTo("105.315");
     }
 }
