@@ -12,6 +12,7 @@ import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.config.ProjectConfig;
 import dev.offloadbench.domain.port.in.BrowseSessions;
 import dev.offloadbench.domain.session.Session;
+import dev.offloadbench.domain.session.SessionProject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -191,6 +192,13 @@ public final class Bench implements AutoCloseable {
         @Override
         public List<String> sessionIds() {
             return quietly(() -> wiring().get(BrowseSessions.class).list().stream().map(Session::id).toList());
+        }
+
+        @Override
+        public List<String> recordedProfileIds() {
+            return quietly(() -> wiring().get(BrowseSessions.class).list().stream()
+                    .flatMap(session -> session.projects().stream()).map(SessionProject::profileId).distinct()
+                    .toList());
         }
 
         private List<String> quietly(Supplier<List<String>> words) {

@@ -1,6 +1,7 @@
 package dev.offloadbench.cli;
 
 import dev.offloadbench.cli.command.Completions;
+import dev.offloadbench.cli.command.HistoryProfileCandidates;
 import dev.offloadbench.cli.command.ProfileCandidates;
 import dev.offloadbench.cli.command.SessionCandidates;
 import dev.offloadbench.cli.command.ShellCommand;
@@ -29,6 +30,9 @@ final class CommandFactory implements CommandLine.IFactory {
         }
         if (type == ProfileCandidates.class) {
             return type.cast(new ProfileCandidates(completions));
+        }
+        if (type == HistoryProfileCandidates.class) {
+            return type.cast(new HistoryProfileCandidates(completions));
         }
         if (type == SessionCandidates.class) {
             return type.cast(new SessionCandidates(completions));

@@ -22,6 +22,11 @@ class CompareHistoryCompletionTest {
         public List<String> sessionIds() {
             return List.of("20260101-120000", "20260108-120000");
         }
+
+        @Override
+        public List<String> recordedProfileIds() {
+            return List.of("mng", "mngr"); // mngr was benchmarked once, and is no longer configured
+        }
     };
 
     /** The values (not options) Tab offers after {@code words}, the last one being typed. */
@@ -48,9 +53,12 @@ class CompareHistoryCompletionTest {
     }
 
     @Test
-    void historyCompletesAllAndTheConfiguredProfiles() {
-        assertThat(values("history", "")).containsExactlyInAnyOrder("all", "mng", "sculptor");
+    void historyCompletesAllTheConfiguredProfilesAndThoseSessionsRecorded() {
+        assertThat(values("history", "")).containsExactlyInAnyOrder("all", "mng", "sculptor", "mngr");
         assertThat(values("history", "sc")).containsExactly("sculptor");
+        assertThat(values("history", "mngr")).containsExactly("mngr");
+        assertThat(values("run", "")).as("run completes the configured profiles only")
+                .containsExactlyInAnyOrder("all", "mng", "sculptor");
         assertThat(complete("history", "--ch")).containsExactly("--chart");
     }
 }

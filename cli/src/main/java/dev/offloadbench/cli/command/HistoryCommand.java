@@ -38,7 +38,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "all|PROFILE", arity = "0..1", completionCandidates = ProfileCandidates.class,
+    @Parameters(paramLabel = "all|PROFILE", arity = "0..1", completionCandidates = HistoryProfileCandidates.class,
             description = "One project's history (default: all).")
     String profile;
 
