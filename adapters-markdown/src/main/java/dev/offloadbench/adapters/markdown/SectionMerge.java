@@ -10,13 +10,12 @@ import dev.offloadbench.domain.port.out.ReadmeStore.Subsection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,16 +32,19 @@ import java.util.regex.Pattern;
  *   <li>projects the README does not show yet follow the last subsection.
  * </ul>
  *
- * <p>Text that is replaced must be text the new section writes again: each of its blocks (lines
- * up to a blank line, a fenced code block as one) must open with the same first words as a block
- * of the rendered section, numbers aside ({@code 5,275 tests collected} and
- * {@code 345 tests collected} open alike). Anything else, a paragraph someone added to the
- * introduction say, would be lost, so the update is refused and the text named.
+ * <p>Text that is replaced must be text the template writes in its place: each of its lines must
+ * open with the same first words as a line of the rendered part, or of the same part rendered as if
+ * every run had been made ({@link NewSection#vocabulary()}: an Offload row the new results lack is
+ * bench's own), numbers and parenthesised details aside ({@code 5,275 tests collected (unit ...)}
+ * and {@code 345 tests collected} open alike), and no opening more often than the template writes
+ * it. Anything else, a line or a table row someone added, would be lost, so the update is refused
+ * and the line named.
  *
  * <p>All offsets are in the README's text; the bytes between the replaced parts are never touched.
  */
 final class SectionMerge {
     private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\d,.]*\\d)?");
+    private static final Pattern PARENTHESISED = Pattern.compile("\\([^()]*\\)");
     private static final int OPENING_WORDS = 3;
 
     private SectionMerge() {
@@ -74,15 +76,19 @@ final class SectionMerge {
         List<Part> renderedParts = parts(fresh, freshOutline.lines(), 0, freshOutline.lines().size(),
                 freshOutline.subsectionHeadings(), fresh.length(), section);
         Map<String, Part> renderedById = renderedSubsections(renderedParts, section);
-        Set<String> openings = openings(fresh, freshOutline.lines(), 0, freshOutline.lines().size());
+        String vocabulary = MarkdownLines.normalise(section.vocabulary());
+        MarkdownOutline vocabularyOutline = MarkdownOutline.of(vocabulary);
+        List<Part> vocabularyParts = parts(vocabulary, vocabularyOutline.lines(), 0, vocabularyOutline.lines().size(),
+                vocabularyOutline.subsectionHeadings(), vocabulary.length(), section);
+        Map<String, Part> vocabularyById = renderedSubsections(vocabularyParts, section);
 
         Map<String, Part> replacedById = new LinkedHashMap<>();
         List<Subsection> replaced = new ArrayList<>();
         List<Subsection> kept = new ArrayList<>();
         List<Splice> splices = new ArrayList<>();
         Part head = old.get(0);
-        requireAttributable(text, lines, firstLine, head, openings, readme,
-                "in its introduction (before the first ### subsection)");
+        requireAttributable(text, lines, firstLine, head, allowed(fresh, renderedParts.get(0), vocabulary,
+                vocabularyParts.get(0)), readme, "in its introduction (before the first ### subsection)");
         splices.add(new Splice(head.start(), head.contentEnd(), withEnding(fresh.substring(0,
                 renderedParts.get(0).contentEnd()), lineEnding)));
         for (Part part : old.subList(1, old.size())) {
@@ -105,8 +111,8 @@ final class SectionMerge {
                         + " for it, so its numbers would be lost; render one \"### " + part.owner().get().title()
                         + " ...\" subsection per project, or remove that subsection, then run the update again");
             }
-            requireAttributable(text, lines, firstLine, part, openings, readme,
-                    "in its subsection \"" + part.heading() + "\"");
+            requireAttributable(text, lines, firstLine, part, allowed(fresh, replacement, vocabulary,
+                    vocabularyById.get(owner.get())), readme, "in its subsection \"" + part.heading() + "\"");
             replaced.add(new Subsection(part.heading(), owner));
             splices.add(new Splice(part.start(), part.contentEnd(),
                     withEnding(fresh.substring(replacement.start(), replacement.contentEnd()), lineEnding)));
@@ -185,31 +191,65 @@ final class SectionMerge {
         return byId;
     }
 
-    /** Refuses to replace a part holding a block the new section does not write again, naming it. */
+    /**
+     * Refuses to replace a part holding a line the template does not write in its place (in this
+     * section or, had every run been made, in another), naming it: it is someone's text, which the
+     * update would lose. Lines are told apart by their first words, figures and parenthesised
+     * details aside ({@link #opening}), so that new numbers, another provider or the README's own
+     * wording of a note that starts the same never count as someone's text; and counted, so that
+     * a row or a note added beside one like it counts too.
+     *
+     * @param allowed how many lines of each opening the template writes in this part's place
+     */
     private static void requireAttributable(String text, List<Line> lines, int firstLine, Part part,
-            Set<String> openings, Path readme, String where) {
+            Map<String, Integer> allowed, Path readme, String where) {
         int endLine = part.firstLine() + 1;
         while (endLine < lines.size() && lines.get(endLine).start() < part.contentEnd()) {
             endLine++;
         }
+        Map<String, Integer> seen = new HashMap<>();
         for (int[] block : blocks(text, lines, part.firstLine() + 1, endLine)) {
-            String first = lines.get(block[0]).content(text);
-            if (!openings.contains(opening(first))) {
-                throw new BenchException("README " + readme + " has text in its Benchmarks section that the new"
-                        + " section does not write, line " + (firstLine + block[0] + 1) + " \"" + shorten(first.strip()) + "\" "
-                        + where + ", so this update would lose it; nothing was written. Move it out of the"
-                        + " Benchmarks section (or under a ### heading of its own, which is kept as it is), or delete"
-                        + " it, then run the update again");
+            for (int i = block[0]; i < block[1]; i++) {
+                String line = lines.get(i).content(text);
+                if (line.isBlank()) {
+                    continue;
+                }
+                String opening = opening(line);
+                if (seen.merge(opening, 1, Integer::sum) > allowed.getOrDefault(opening, 0)) {
+                    throw new BenchException("README " + readme + " has text in its Benchmarks section that the new"
+                            + " section does not write, line " + (firstLine + i + 1) + " \"" + shorten(line.strip())
+                            + "\" " + where + ", so this update would lose it; nothing was written. Move it out of"
+                            + " the Benchmarks section (or under a ### heading of its own, which is kept as it is),"
+                            + " or delete it, then run the update again");
+                }
             }
         }
     }
 
-    private static Set<String> openings(String text, List<Line> lines, int from, int to) {
-        Set<String> openings = new HashSet<>();
-        for (int[] block : blocks(text, lines, from, to)) {
-            openings.add(opening(lines.get(block[0]).content(text)));
+    /**
+     * How many lines of each opening the template writes in a part's place: in the new section's
+     * part, or in the same part of the section written had every run been made, whichever has more.
+     */
+    private static Map<String, Integer> allowed(String fresh, Part rendered, String vocabulary,
+            Part everything) {
+        Map<String, Integer> allowed = openingCounts(fresh, rendered);
+        if (everything != null) {
+            openingCounts(vocabulary, everything).forEach((opening, count) -> allowed.merge(opening, count,
+                    Math::max));
         }
-        return openings;
+        return allowed;
+    }
+
+    /** How many lines of each opening a part has below its heading line. */
+    private static Map<String, Integer> openingCounts(String text, Part part) {
+        Map<String, Integer> counts = new HashMap<>();
+        String[] partLines = text.substring(part.start(), part.contentEnd()).split("\\n", -1);
+        for (int i = 1; i < partLines.length; i++) {
+            if (!partLines[i].isBlank()) {
+                counts.merge(opening(partLines[i]), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     /** Blocks as [first line, end line): lines up to a blank one; a fenced code block is one block. */
@@ -243,9 +283,18 @@ final class SectionMerge {
         return blocks;
     }
 
-    /** A block's first words, lower case, each number as {@code #}: what stays when only the figures change. */
+    /**
+     * A line's first words, lower case, each number as {@code #} and parenthesised details left
+     * out: what stays when only the figures, the provider or a note's detail change.
+     */
     static String opening(String line) {
-        String[] words = NUMBER.matcher(line.strip().toLowerCase(Locale.ROOT)).replaceAll("#").split("\\s+");
+        String text = NUMBER.matcher(line.strip().toLowerCase(Locale.ROOT)).replaceAll("#");
+        String previous;
+        do {
+            previous = text;
+            text = PARENTHESISED.matcher(text).replaceAll(" ");
+        } while (!text.equals(previous));
+        String[] words = text.strip().split("\\s+");
         return String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(OPENING_WORDS, words.length)));
     }
 

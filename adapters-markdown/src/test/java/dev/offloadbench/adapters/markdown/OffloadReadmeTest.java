@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offloadbench.domain.BenchException;
+import dev.offloadbench.domain.model.OffloadProvider;
 import dev.offloadbench.domain.model.ProjectResults;
+import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.ReadmeStore.Replacement;
 import dev.offloadbench.domain.port.out.ReadmeStore.Subsection;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,6 +205,61 @@ class OffloadReadmeTest {
 
         update(render(newMng()), "mng"); // the remark is in sculptor's subsection, which this update keeps
         assertThat(readme()).contains(remark);
+    }
+
+    @Test
+    void aLineAddedToAProjectsNotesIsRefusedAndNamed() throws IOException {
+        String remark = "These numbers were taken on a quiet Sunday; see issue #42.";
+        int notes = live.indexOf("tests collected", live.indexOf(LIVE_MNG));
+        int end = live.indexOf('\n', notes) + 1;
+        live = live.substring(0, end) + remark + "\n" + live.substring(end);
+        Files.writeString(readme, live);
+
+        assertThatThrownBy(() -> update(render(newMng()), "mng"))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining("\"" + remark + "\" in its subsection \"### Mng Integration Tests\"")
+                .hasMessageContaining("nothing was written");
+        assertThat(readme()).isEqualTo(live);
+    }
+
+    @Test
+    void aTableRowAddedToAProjectsSubsectionIsRefused() throws IOException {
+        String row = "| Offload (local, max 8) | 200.0 | 57.8% | 1.73x |";
+        int offloadRow = live.indexOf("| Offload (Modal", live.indexOf(LIVE_MNG));
+        int end = live.indexOf('\n', offloadRow) + 1;
+        live = live.substring(0, end) + row + "\n" + live.substring(end);
+        Files.writeString(readme, live);
+
+        assertThatThrownBy(() -> update(render(newMng()), "mng"))
+                .isInstanceOf(BenchException.class)
+                .hasMessageContaining("\"" + row + "\"");
+        assertThat(readme()).isEqualTo(live);
+    }
+
+    @Test
+    void whatTheTemplateWritesForRunsTheseResultsLackIsBenchsOwnAndReplaced() throws IOException {
+        // mng's local runs alone (Offload skipped): the README's Offload row and note are what the
+        // template writes when Offload runs, so they are replaced, not someone's text to keep
+        ProjectResults local = new ProjectResults("mng", 5301, 200, List.of(baseline(4, "350.0"), high(8, "270.0")));
+        String section = render(local);
+
+        Readmes.store(store, readme, new ReadmeStore.NewSection(section, Readmes.HEADINGS, Set.of("mng"),
+                render(newMng())));
+
+        String updated = readme();
+        String mng = updated.substring(updated.indexOf("### Mng"));
+        assertThat(mng.substring(0, mng.indexOf("</details>"))).doesNotContain("| Offload (", "Offload bypasses");
+        assertThat(updated).contains(LIVE_SCULPTOR);
+    }
+
+    @Test
+    void anotherProviderIsANewFigureNotSomeonesText() throws IOException {
+        ProjectResults onLocal = new ProjectResults("mng", 5301, 8, OffloadProvider.LOCAL, List.of(
+                baseline(4, "350.0"), high(8, "270.0"), offload("180.0")));
+
+        update(render(onLocal), "mng");
+
+        assertThat(readme()).contains("| Offload (local, max 8) |").contains("| Offload (Modal, max 200) |");
     }
 
     @Test

@@ -44,16 +44,17 @@ class ReadmeSectionReplacementTest {
                 ### Sculptor
                 | Run Kind | old table |
                 #### Details
-                old details
+                Details of 2024
 
                 ## License
                 MIT
                 """));
+        String section = "## Benchmarks\n\n### Sculptor Integration Tests\n\n| Run Kind | new |\n#### Details\n"
+                + "Details of 2025\n";
 
-        Readmes.replace(store, readme, "## Benchmarks\n\n### Sculptor Integration Tests\n\n| Run Kind | new |\n");
+        Readmes.replace(store, readme, section);
 
-        assertThat(Files.readString(readme))
-                .isEqualTo("## Benchmarks\n\n### Sculptor Integration Tests\n\n| Run Kind | new |\n\n## License\nMIT\n");
+        assertThat(Files.readString(readme)).isEqualTo(section + "\n## License\nMIT\n");
     }
 
     @Test
@@ -86,8 +87,8 @@ class ReadmeSectionReplacementTest {
         for (String trigger : List.of("| a | b |", "- item", "</details>", "    indented code", "> quote", "1. step")) {
             byte[] suffix = utf8("## After\n");
             Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\n" + OLD + "\n\n" + trigger
-                    + "\n---\nold stuff\n\n"), suffix));
-            String section = SECTION + "\n" + trigger + "\n---\nnew stuff\n";
+                    + "\n---\nstuff of 2024\n\n"), suffix));
+            String section = SECTION + "\n" + trigger + "\n---\nstuff of 2025\n";
 
             Readmes.replace(store, readme, section);
 
@@ -110,7 +111,7 @@ class ReadmeSectionReplacementTest {
         byte[] suffix = utf8("## License\n\nMIT\n");
         Path readme = Readmes.write(folder, concat(utf8("## Benchmarks\n\n<!-- maintainers:\n## not a heading\n-->\n"
                 + OLD + "\n\n"), suffix));
-        String section = "## Benchmarks\n\n<!-- maintainers:\n## still not a heading\n-->\nNumbers measured on Tuesday.\n";
+        String section = "## Benchmarks\n\n<!-- maintainers:\n## not a heading, still\n-->\nNumbers measured on Tuesday.\n";
 
         Readmes.replace(store, readme, section);
 
@@ -147,9 +148,24 @@ class ReadmeSectionReplacementTest {
                 ## Next
                 """));
 
-        Readmes.replace(store, readme, "## Benchmarks\n\n```bash\n# new\n```\n");
+        // the same fences and code (what they hold is text the new section writes too), a new last line
+        String section = """
+                ## Benchmarks
 
-        assertThat(Files.readString(readme)).isEqualTo("## Benchmarks\n\n```bash\n# new\n```\n\n## Next\n");
+                ```bash
+                ## not a heading, a shell comment
+                ```
+                   ~~~~
+                ## still code
+                ~~~
+                ## still code: a closing fence is at least as long as the opening one
+                ~~~~~
+                after the fences 2
+                """;
+
+        Readmes.replace(store, readme, section);
+
+        assertThat(Files.readString(readme)).isEqualTo(section + "\n## Next\n");
     }
 
     @Test

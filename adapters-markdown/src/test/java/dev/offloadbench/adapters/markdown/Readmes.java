@@ -51,6 +51,11 @@ final class Readmes {
                 covered.length == 0 ? Set.of("mng", "sculptor") : Set.of(covered));
     }
 
+    /** Replaces the section with {@code section} as {@code update-readme} does (no --force). */
+    static ReadmeStore.Replacement store(MarkdownReadmeStore store, Path readme, ReadmeStore.NewSection section) {
+        return store.replaceSection(readme, current -> section, new ReadmeStore.WriteRules(false, () -> { }));
+    }
+
     /** Replaces the section as {@code update-readme} does (no --force). */
     static ReadmeStore.Replacement replace(MarkdownReadmeStore store, Path readme, String markdown,
             String... covered) {

@@ -35,12 +35,12 @@ class ConcurrentReadmeUpdatesTest {
             ### Sculptor Integration Tests
 
             | Run Kind | Time (s) | Time (%) | Speedup |
-            | old sculptor |
+            | pytest with xdist, n=3 (baseline) | old sculptor |
 
             ### Mng Integration Tests
 
             | Run Kind | Time (s) | Time (%) | Speedup |
-            | old mng |
+            | pytest with xdist, n=4 (baseline) | old mng |
 
             ## Installation
 

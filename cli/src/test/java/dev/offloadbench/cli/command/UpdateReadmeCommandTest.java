@@ -21,8 +21,8 @@ class UpdateReadmeCommandTest {
     /** The section as the live Offload README heads it, with older numbers. */
     private static final String OLD_SECTION = "## Benchmarks\n\nSpeedups measured on Imbue projects using Offload with"
             + " the Modal provider. All local baselines were run on an older laptop.\n\n### Sculptor Integration Tests\n\n"
-            + "| Run Kind | Time (s) | Time (%) | Speedup |\n| old sculptor |\n\n### Mng Integration Tests\n\n"
-            + "| Run Kind | Time (s) | Time (%) | Speedup |\n| old mng |\n\n";
+            + "| Run Kind | Time (s) | Time (%) | Speedup |\n| pytest with xdist, n=3 (baseline) | old sculptor |\n\n### Mng Integration Tests\n\n"
+            + "| Run Kind | Time (s) | Time (%) | Speedup |\n| pytest with xdist, n=4 (baseline) | old mng |\n\n";
 
     @TempDir
     Path dir;
@@ -105,7 +105,7 @@ class UpdateReadmeCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("--- a/README.md").contains("+++ b/README.md")
-                .contains("\n-| old sculptor |\n").contains("\n+### Sculptor Integration Tests (Playwright)\n");
+                .contains("\n-| pytest with xdist, n=3 (baseline) | old sculptor |\n").contains("\n+### Sculptor Integration Tests (Playwright)\n");
         assertThat(readme()).isEqualTo(BEFORE + OLD_SECTION + AFTER);
         assertThat(dir.resolve("docs")).doesNotExist();
     }
@@ -166,7 +166,7 @@ class UpdateReadmeCommandTest {
         assertThat(result.err()).contains("note: kept \"### Sculptor Integration Tests\" as it was: these results do"
                 + " not cover project sculptor");
         assertThat(readme()).contains("### Sculptor Integration Tests\n\n| Run Kind | Time (s) | Time (%) | Speedup |"
-                + "\n| old sculptor |\n\n### Mng Unit + Integration Tests\n").doesNotContain("old mng");
+                + "\n| pytest with xdist, n=3 (baseline) | old sculptor |\n\n### Mng Unit + Integration Tests\n").doesNotContain("old mng");
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class ReportService implements RenderReport, UpdateReadme {
     private final ResultsReader results;
     private final ProfileRegistry profiles;
     private final ReportAssembler assembler;
+    /** Assembles what the template can write: with the spread of the times, whatever the configuration. */
+    private final ReportAssembler everything;
     private final ReportRenderer renderer;
     private final ReadmeStore readmes;
 
@@ -41,6 +43,7 @@ public final class ReportService implements RenderReport, UpdateReadme {
         this.results = results;
         this.profiles = profiles;
         this.assembler = new ReportAssembler(profiles, notesShowSpread);
+        this.everything = new ReportAssembler(profiles, true);
         this.renderer = renderer;
         this.readmes = readmes;
     }
@@ -56,13 +59,16 @@ public final class ReportService implements RenderReport, UpdateReadme {
         List<InvalidRun> invalid = recorded.invalidRuns();
         ProjectHeadings headings = ProjectHeadings.of(profiles.all());
         BenchmarkReport assembled = assembler.assemble(recorded);
+        BenchmarkReport complete = everything.assemble(CompleteResults.of(recorded));
         // The store reads the README once (for a replacement, under the update lock) and renders
         // with its section: the projects in the order the README shows them, the introduction true
         // of the subsections it keeps.
         SectionRendering rendering = current -> {
-            BenchmarkReport report = new ExistingSection(current).arrange(assembled, headings);
+            ExistingSection existing = new ExistingSection(current);
+            BenchmarkReport report = existing.arrange(assembled, headings);
             return new NewSection(renderer.render(report, command.template()), headings,
-                    report.projects().stream().map(project -> project.profile().id()).collect(Collectors.toSet()));
+                    report.projects().stream().map(project -> project.profile().id()).collect(Collectors.toSet()),
+                    renderer.render(existing.arrange(complete, headings), command.template()));
         };
         if (!invalid.isEmpty() && !command.allowInvalid()) {
             // rendered all the same: a README or template problem is reported even when the runs are INVALID

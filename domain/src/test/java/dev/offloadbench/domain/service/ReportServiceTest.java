@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import dev.offloadbench.domain.BenchException;
 import dev.offloadbench.domain.model.BenchmarkReport;
+import dev.offloadbench.domain.model.ReportRow;
 import dev.offloadbench.domain.model.BenchmarkResults;
 import dev.offloadbench.domain.model.KeptSubsection;
 import dev.offloadbench.domain.model.ProjectResults;
@@ -138,7 +139,7 @@ class ReportServiceTest {
                 .containsExactly("sculptor offload: 3 failed");
         assertThat(readmes.written).isNull();
         assertThat(readmes.previewed).isNull();
-        verify(renderer).render(any(), any());
+        verify(renderer, org.mockito.Mockito.times(2)).render(any(), any());
     }
 
     @Test
@@ -180,8 +181,8 @@ class ReportServiceTest {
         service.update(command(true, false));
 
         ArgumentCaptor<BenchmarkReport> report = ArgumentCaptor.forClass(BenchmarkReport.class);
-        verify(renderer).render(report.capture(), any());
-        assertThat(report.getValue().projects()).extracting(p -> p.profile().id()).containsExactly("sculptor", "mng");
+        verify(renderer, org.mockito.Mockito.times(2)).render(report.capture(), any());
+        assertThat(report.getAllValues().get(0).projects()).extracting(p -> p.profile().id()).containsExactly("sculptor", "mng");
     }
 
     @Test
@@ -232,8 +233,8 @@ class ReportServiceTest {
         service.update(command(true, false));
 
         ArgumentCaptor<BenchmarkReport> report = ArgumentCaptor.forClass(BenchmarkReport.class);
-        verify(renderer).render(report.capture(), any());
-        assertThat(report.getValue().projects()).extracting(p -> p.profile().id()).containsExactly("sculptor", "mng");
+        verify(renderer, org.mockito.Mockito.times(2)).render(report.capture(), any());
+        assertThat(report.getAllValues().get(0).projects()).extracting(p -> p.profile().id()).containsExactly("sculptor", "mng");
     }
 
     @Test
@@ -280,14 +281,14 @@ class ReportServiceTest {
         service.update(command(true, false));
 
         ArgumentCaptor<BenchmarkReport> report = ArgumentCaptor.forClass(BenchmarkReport.class);
-        verify(renderer).render(report.capture(), any());
-        assertThat(report.getValue().kept()).containsExactly(
+        verify(renderer, org.mockito.Mockito.times(2)).render(report.capture(), any());
+        assertThat(report.getAllValues().get(0).kept()).containsExactly(
                 new KeptSubsection("Sculptor", Optional.of("Modal")),
                 new KeptSubsection("Widget Tests", Optional.empty()));
     }
 
     @Test
-    void theSectionIsRenderedOnceForTheReadmeTheStoreReads() {
+    void theSectionIsRenderedForTheReadmeTheStoreReadsWithWhatTheTemplateCanWrite() {
         when(reader.read(RESULTS)).thenReturn(results(Validity.VALID)); // sculptor only
         readmes.current = "## Benchmarks\n\n### Mng Integration Tests\n\n| Offload (local, max 4) | 1.0 |\n";
         when(renderer.render(any(), any())).thenReturn("## Benchmarks\n");
@@ -295,8 +296,12 @@ class ReportServiceTest {
         service.update(command(false, false));
 
         ArgumentCaptor<BenchmarkReport> report = ArgumentCaptor.forClass(BenchmarkReport.class);
-        verify(renderer).render(report.capture(), any());
-        assertThat(report.getValue().kept()).containsExactly(new KeptSubsection("Mng", Optional.of("local")));
+        verify(renderer, org.mockito.Mockito.times(2)).render(report.capture(), any());
+        assertThat(report.getAllValues().get(0).kept()).containsExactly(new KeptSubsection("Mng", Optional.of("local")));
+        // then what the template can write for these projects: every run, the spread of the times
+        BenchmarkReport everything = report.getAllValues().get(1);
+        assertThat(everything.projects().get(0).rows()).extracting(ReportRow::kind)
+                .containsExactly(RunKind.BASELINE, RunKind.HIGH, RunKind.OFFLOAD);
         assertThat(readmes.reads).isEqualTo(1);
         assertThat(readmes.written.covered()).containsExactly("sculptor");
     }

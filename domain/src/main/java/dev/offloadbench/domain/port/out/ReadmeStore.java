@@ -56,12 +56,22 @@ public interface ReadmeStore {
      * @param headings tells which project a {@code ###} subsection belongs to
      * @param covered the ids of the projects the section reports: their subsections replace the
      *     README's ones; every other subsection is kept as it is
+     * @param vocabulary every line the template can write for these projects (the section as it
+     *     would be had each run every kind, several times): a line of the README's introduction or
+     *     of a replaced subsection that is none of them is someone's text, and the update is refused
+     *     rather than lose it
      */
-    record NewSection(String markdown, ProjectHeadings headings, Set<String> covered) {
+    record NewSection(String markdown, ProjectHeadings headings, Set<String> covered, String vocabulary) {
         public NewSection {
             Objects.requireNonNull(markdown, "markdown");
             Objects.requireNonNull(headings, "headings");
             covered = Set.copyOf(covered);
+            Objects.requireNonNull(vocabulary, "vocabulary");
+        }
+
+        /** A section whose lines are all the template can write. */
+        public NewSection(String markdown, ProjectHeadings headings, Set<String> covered) {
+            this(markdown, headings, covered, markdown);
         }
     }
 
