@@ -7,6 +7,7 @@ import dev.offloadbench.domain.probe.ObservedPytest;
 import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.run.LeftoverProcess;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,12 +69,22 @@ public final class ProbeLines implements ProbeListener {
             return result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + result.problem();
         }
         if (!result.pytest().isEmpty()) {
-            return result.pytest().stream().map(ObservedPytest::describe).collect(Collectors.joining("; "));
+            return result.pytest().stream().map(pytest -> pytest.describe() + versions(pytest.versions()))
+                    .collect(Collectors.joining("; "));
         }
         if (!result.offload().isEmpty()) {
             return result.offload().stream().map(ProbeLines::describe).collect(Collectors.joining("; "));
         }
         return "neither pytest nor offload started (exit code " + result.exitCode() + ")";
+    }
+
+    /** {@code  on Python 3.11.4, pytest 8.3.2, xdist 3.6.1}: what pytest said it runs on, as far as it said. */
+    private static String versions(ObservedPytest.Versions versions) {
+        List<String> known = new ArrayList<>();
+        versions.python().ifPresent(version -> known.add("Python " + version));
+        versions.pytest().ifPresent(version -> known.add("pytest " + version));
+        versions.xdist().ifPresent(version -> known.add("xdist " + version));
+        return known.isEmpty() ? "" : " on " + String.join(", ", known);
     }
 
     private static String describe(ObservedOffload offload) {

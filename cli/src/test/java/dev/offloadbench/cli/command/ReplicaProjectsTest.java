@@ -254,7 +254,9 @@ class ReplicaProjectsTest {
 
         assertThat(text.exitCode()).as(text.out() + text.err()).isZero();
         assertThat(text.out()).contains("probed: -n 8 → 8 workers", "dependencies included",
-                "the script sets `xdist_args`", "XDIST_WORKERS selects the branch");
+                "the script sets `xdist_args`", "XDIST_WORKERS selects the branch")
+                .containsPattern("probed: -n 8 → 8 workers \\(rootdir [^)]*\\) on Python \\d+\\.\\d+[^,]*, pytest \\d+\\.\\d+[^,]*,"
+                        + " xdist \\d+\\.\\d+");
         assertThat(text.err()).contains("probing mng high: justfile variable `_parallel`");
         assertThat(json.exitCode()).isZero();
         Map<String, Object> plan;
