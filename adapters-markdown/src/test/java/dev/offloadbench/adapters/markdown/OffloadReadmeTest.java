@@ -207,13 +207,18 @@ class OffloadReadmeTest {
         assertThat(readme()).contains(remark);
     }
 
+    /** Adds {@code line} to the README after the line of mng's subsection that holds {@code anchor}. */
+    private void addToMng(String anchor, String line) throws IOException {
+        int at = live.indexOf(anchor, live.indexOf(LIVE_MNG));
+        int end = live.indexOf('\n', at) + 1;
+        live = live.substring(0, end) + line + "\n" + live.substring(end);
+        Files.writeString(readme, live);
+    }
+
     @Test
     void aLineAddedToAProjectsNotesIsRefusedAndNamed() throws IOException {
         String remark = "These numbers were taken on a quiet Sunday; see issue #42.";
-        int notes = live.indexOf("tests collected", live.indexOf(LIVE_MNG));
-        int end = live.indexOf('\n', notes) + 1;
-        live = live.substring(0, end) + remark + "\n" + live.substring(end);
-        Files.writeString(readme, live);
+        addToMng("tests collected", remark);
 
         assertThatThrownBy(() -> update(render(newMng()), "mng"))
                 .isInstanceOf(BenchException.class)
@@ -225,10 +230,7 @@ class OffloadReadmeTest {
     @Test
     void aTableRowAddedToAProjectsSubsectionIsRefused() throws IOException {
         String row = "| Offload (local, max 8) | 200.0 | 57.8% | 1.73x |";
-        int offloadRow = live.indexOf("| Offload (Modal", live.indexOf(LIVE_MNG));
-        int end = live.indexOf('\n', offloadRow) + 1;
-        live = live.substring(0, end) + row + "\n" + live.substring(end);
-        Files.writeString(readme, live);
+        addToMng("| Offload (Modal", row);
 
         assertThatThrownBy(() -> update(render(newMng()), "mng"))
                 .isInstanceOf(BenchException.class)

@@ -132,7 +132,7 @@ class ReadmeSectionReplacementTest {
 
     @Test
     void ignoresHeadingsInsideFencedCodeBlocksOfTheSection() throws IOException {
-        Path readme = Readmes.write(folder, utf8("""
+        String fences = """
                 ## Benchmarks
 
                 ```bash
@@ -143,25 +143,10 @@ class ReadmeSectionReplacementTest {
                 ~~~
                 ## still code: a closing fence is at least as long as the opening one
                 ~~~~~
-                after the fences
-
-                ## Next
-                """));
-
-        // the same fences and code (what they hold is text the new section writes too), a new last line
-        String section = """
-                ## Benchmarks
-
-                ```bash
-                ## not a heading, a shell comment
-                ```
-                   ~~~~
-                ## still code
-                ~~~
-                ## still code: a closing fence is at least as long as the opening one
-                ~~~~~
-                after the fences 2
                 """;
+        Path readme = Readmes.write(folder, utf8(fences + "after the fences\n\n## Next\n"));
+        // the same fences and code (what they hold is text the new section writes too), a new last line
+        String section = fences + "after the fences 2\n";
 
         Readmes.replace(store, readme, section);
 
