@@ -186,7 +186,13 @@ class ContainmentTest {
 
             String context = "trial " + trial + " (seed " + seed + ", Ctrl-C after " + delayMillis + " ms); bench said:\n"
                     + bench.output();
-            assertThat(exitCode).as(context).isIn(0, 130);
+            // A Ctrl-C in the JVM's first milliseconds can end it while it initialises itself,
+            // with exit 1, before any code of bench (or of the run) has started: nothing to leave.
+            boolean diedInitialising = exitCode == 1
+                    && bench.output().contains("Error occurred during initialization of VM");
+            if (!diedInitialising) {
+                assertThat(exitCode).as(context).isIn(0, 130);
+            }
             assertThat(Fixtures.processesMarked(marker)).as(context).isEmpty();
             if (Files.exists(file("E2E_PIDFILE"))) {
                 for (String pid : Files.readAllLines(file("E2E_PIDFILE"))) {
