@@ -1,5 +1,6 @@
 package dev.offloadbench.cli;
 
+import dev.offloadbench.domain.EditDistance;
 import dev.offloadbench.cli.command.ExitCodes;
 import java.io.PrintWriter;
 import java.util.List;
@@ -41,7 +42,7 @@ final class UsageErrorReporter implements IParameterExceptionHandler {
         int best = Integer.MAX_VALUE;
         List<String> closest = new java.util.ArrayList<>();
         for (String name : names) {
-            int distance = distance(typed, name);
+            int distance = EditDistance.between(typed, name);
             if (distance < best) {
                 best = distance;
                 closest.clear();
@@ -51,27 +52,6 @@ final class UsageErrorReporter implements IParameterExceptionHandler {
             }
         }
         return best <= Math.min(2, Math.max(1, typed.length() / 3)) ? closest : List.of();
-    }
-
-    /** Levenshtein distance, with an adjacent transposition counted as one edit. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     private static String describe(ParameterException e, CommandLine command) {

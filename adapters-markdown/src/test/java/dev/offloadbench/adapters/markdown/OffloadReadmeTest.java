@@ -13,7 +13,6 @@ import dev.offloadbench.domain.port.out.ReadmeStore;
 import dev.offloadbench.domain.port.out.ReadmeStore.Replacement;
 import dev.offloadbench.domain.port.out.ReadmeStore.Subsection;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +42,7 @@ class OffloadReadmeTest {
 
     @BeforeEach
     void copyTheLiveReadme() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/offload/README.md")) {
-            live = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        live = Readmes.liveOffload();
         readme = Files.writeString(folder.resolve("README.md"), live);
         assertThat(live).contains(LIVE_SCULPTOR, LIVE_MNG);
     }

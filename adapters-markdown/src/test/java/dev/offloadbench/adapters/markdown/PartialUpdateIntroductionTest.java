@@ -13,7 +13,6 @@ import dev.offloadbench.domain.profile.ProfileRegistry;
 import dev.offloadbench.domain.service.ReportService;
 import dev.offloadbench.files.UpdateLock;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +47,7 @@ class PartialUpdateIntroductionTest {
 
     @BeforeEach
     void copyTheLiveReadme() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/offload/README.md")) {
-            live = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        live = Readmes.liveOffload();
         readme = Files.writeString(folder.resolve("README.md"), live);
         assertThat(live).contains(LIVE_INTRO, LIVE_SCULPTOR, LIVE_MNG);
     }

@@ -29,6 +29,13 @@ final class Readmes {
     private Readmes() {
     }
 
+    /** The live Offload README (src/test/resources/offload/README.md, a verbatim copy). */
+    static String liveOffload() throws java.io.IOException {
+        try (java.io.InputStream in = Readmes.class.getResourceAsStream("/offload/README.md")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

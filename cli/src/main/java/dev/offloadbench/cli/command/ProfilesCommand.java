@@ -1,5 +1,6 @@
 package dev.offloadbench.cli.command;
 
+import dev.offloadbench.cli.output.TextTable;
 import dev.offloadbench.cli.plugin.PluginFailure;
 import dev.offloadbench.cli.plugin.Plugins;
 import dev.offloadbench.domain.model.Profile;
@@ -45,7 +46,7 @@ public final class ProfilesCommand implements Callable<Integer> {
             rows.add(new String[] {profile.id(), profile.title() + " " + profile.suiteLabel(),
                 profile.runs().outputParser().orElse("pytest"), registry.origin(profile.id()).orElse("")});
         }
-        out.print(table(rows));
+        out.print(TextTable.of(rows));
         out.println();
         out.println("Run listeners:     " + describe(installed.listeners(), l -> l.getClass().getName(), installed));
         out.println("Results exporters: " + describe(List.copyOf(installed.exporters().values()),
@@ -65,23 +66,5 @@ public final class ProfilesCommand implements Callable<Integer> {
         }
         return items.stream().map(item -> name.apply(item) + " (" + plugins.origin(item) + ")")
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String table(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-            }
-            text.append(line.toString().stripTrailing()).append('\n');
-        }
-        return text.toString();
     }
 }

@@ -1,25 +1,17 @@
 package dev.offloadbench.cli.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.offloadbench.domain.check.CheckResult;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
 /** The prerequisites for a program ({@code bench check --json}). */
 public final class CheckJson {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private CheckJson() {
     }
 
     public static String write(List<CheckResult> results) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.useDefaultPrettyPrinter();
+        return JsonText.of(json -> {
             json.writeStartObject();
             json.writeBooleanField("ok", !CheckResult.anyFailed(results));
             json.writeArrayFieldStart("checks");
@@ -36,9 +28,6 @@ public final class CheckJson {
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text + "\n";
+        });
     }
 }

@@ -1,6 +1,5 @@
 package dev.offloadbench.cli.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.offloadbench.domain.history.Comparison;
 import dev.offloadbench.domain.history.Drift;
@@ -9,8 +8,6 @@ import dev.offloadbench.domain.history.NoiseBand;
 import dev.offloadbench.domain.history.RunComparison;
 import dev.offloadbench.domain.session.Session;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -19,15 +16,11 @@ import java.util.Optional;
 
 /** {@code bench compare --json}: the same comparison for a program, figures as numbers. */
 public final class ComparisonJson {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private ComparisonJson() {
     }
 
     public static String write(Comparison comparison, Optional<BigDecimal> failOnRegression, boolean failOnSlower) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.useDefaultPrettyPrinter();
+        return JsonText.of(json -> {
             json.writeStartObject();
             session(json, "before", comparison.before());
             session(json, "after", comparison.after());
@@ -74,10 +67,7 @@ public final class ComparisonJson {
             }
             json.writeEndObject();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text + "\n";
+        });
     }
 
     private static void names(JsonGenerator json, List<RunComparison> runs) throws IOException {

@@ -44,10 +44,10 @@ public final class ComparisonText {
                 run.after().map(MeasurementText::of).orElse("-"), run.ratio().map(ComparisonText::ratio).orElse(""),
                 change(run)});
         }
-        int[] widths = widths(rows);
-        text.append(line(rows.get(0), widths));
+        int[] widths = TextTable.widths(rows);
+        text.append(TextTable.line(rows.get(0), widths));
         for (int i = 1; i < rows.size(); i++) {
-            text.append(line(rows.get(i), widths));
+            text.append(TextTable.line(rows.get(i), widths));
             RunComparison run = comparison.runs().get(i - 1);
             String indent = " ".repeat(widths[0] + 2);
             run.band().ifPresent(band -> text.append(indent).append("noise: ").append(band.describe()).append("\n"));
@@ -143,23 +143,5 @@ public final class ComparisonText {
         run.before().filter(m -> !m.valid()).ifPresent(m -> where.add("before (" + m.validity().reason() + ")"));
         run.after().filter(m -> !m.valid()).ifPresent(m -> where.add("after (" + m.validity().reason() + ")"));
         return String.join(" and ", where);
-    }
-
-    private static int[] widths(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        return widths;
-    }
-
-    private static String line(String[] row, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < row.length; i++) {
-            line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
-        }
-        return line.toString().stripTrailing() + "\n";
     }
 }

@@ -1,27 +1,20 @@
 package dev.offloadbench.cli.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.offloadbench.domain.history.History;
 import dev.offloadbench.domain.history.Measurement;
 import dev.offloadbench.domain.model.RunKind;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Optional;
 
 /** {@code bench history --json}: every finished session's figures, project by project, oldest first. */
 public final class HistoryJson {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private HistoryJson() {
     }
 
     public static String write(History history) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.useDefaultPrettyPrinter();
+        return JsonText.of(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("projects");
             for (History.Project project : history.projects()) {
@@ -61,10 +54,7 @@ public final class HistoryJson {
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text + "\n";
+        });
     }
 
     private static void number(JsonGenerator json, String name, BigDecimal value) throws IOException {

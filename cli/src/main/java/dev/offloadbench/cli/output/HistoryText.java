@@ -50,7 +50,7 @@ public final class HistoryText {
                 }
                 rows.add(row);
             }
-            text.append(table(rows));
+            text.append(TextTable.of(rows));
             if (!invalid.isEmpty()) {
                 text.append("INVALID runs (their times are not to be trusted):\n");
                 invalid.forEach(line -> text.append("  ").append(line).append("\n"));
@@ -61,23 +61,5 @@ public final class HistoryText {
 
     private static String cell(Measurement measurement) {
         return MeasurementText.of(measurement) + (measurement.valid() ? "" : " INVALID");
-    }
-
-    private static String table(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
-            }
-            text.append(line.toString().stripTrailing()).append("\n");
-        }
-        return text.toString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.offloadbench.cli.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.offloadbench.domain.plan.BenchmarkPlan;
 import dev.offloadbench.domain.plan.PlannedRun;
@@ -11,21 +10,15 @@ import dev.offloadbench.domain.probe.ObservedPytest;
 import dev.offloadbench.domain.probe.ProbeResult;
 import dev.offloadbench.domain.plan.Secrets;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** The plan for a program ({@code bench plan --json}). */
 public final class PlanJson {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private PlanJson() {
     }
 
     public static String write(BenchmarkPlan plan) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.useDefaultPrettyPrinter();
+        return JsonText.of(json -> {
             json.writeStartObject();
             json.writeObjectFieldStart("machine");
             json.writeStringField("description", plan.machine().description());
@@ -57,10 +50,7 @@ public final class PlanJson {
             }
             json.writeEndArray();
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text + "\n";
+        });
     }
 
     /** What the probe saw, beside the planned values: the workers xdist starts, offload's command line. */

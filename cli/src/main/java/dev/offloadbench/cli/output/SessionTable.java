@@ -61,7 +61,7 @@ public final class SessionTable {
                         project.profileId() + " " + run.planned().kind() + " warm-up: " + a.validity().reason()));
             }
         }
-        StringBuilder text = new StringBuilder(table(rows));
+        StringBuilder text = new StringBuilder(TextTable.of(rows));
         if (!invalid.isEmpty()) {
             text.append("\nINVALID runs (their tests failed or did not run; their times are not to be trusted):\n");
             invalid.forEach(line -> text.append("  ").append(line).append("\n"));
@@ -110,24 +110,6 @@ public final class SessionTable {
             case PENDING -> "not run";
             case DONE -> "no sample";
         };
-    }
-
-    private static String table(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
-            }
-            text.append(line.toString().stripTrailing()).append("\n");
-        }
-        return text.toString();
     }
 
     /** Whether a finished session's results hold any INVALID run, or a run that timed out. */

@@ -1,5 +1,6 @@
 package dev.offloadbench.domain.service.planning;
 
+import dev.offloadbench.domain.EditDistance;
 import dev.offloadbench.domain.config.BenchConfig;
 import dev.offloadbench.domain.config.ProjectConfig;
 import dev.offloadbench.domain.justfile.Assignment;
@@ -91,10 +92,10 @@ final class RecipeNames {
     static List<String> closest(String wanted, List<String> names, ToIntFunction<String> rank) {
         return names.stream()
                 .filter(name -> rank.applyAsInt(name) <= 1 || sharedWords(wanted, name) > 0
-                        || distance(wanted, name) <= Math.max(3, wanted.length() / 3))
+                        || EditDistance.between(wanted, name) <= Math.max(3, wanted.length() / 3))
                 .sorted(Comparator.comparingInt(rank)
                         .thenComparingInt((String name) -> -sharedWords(wanted, name))
-                        .thenComparingInt(name -> distance(wanted, name))
+                        .thenComparingInt(name -> EditDistance.between(wanted, name))
                         .thenComparing(name -> name))
                 .limit(3)
                 .toList();
@@ -157,23 +158,4 @@ final class RecipeNames {
         return (int) Arrays.stream(b.split("[-_]")).distinct().filter(words::contains).count();
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 }

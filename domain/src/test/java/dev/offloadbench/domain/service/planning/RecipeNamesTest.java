@@ -157,23 +157,6 @@ class RecipeNamesTest {
     }
 
     @Test
-    void distanceIsTheLevenshteinDistance() {
-        assertThat(RecipeNames.distance("kitten", "sitting")).isEqualTo(3);
-        assertThat(RecipeNames.distance("test", "test")).isZero();
-        assertThat(RecipeNames.distance("", "abc")).isEqualTo(3);
-        assertThat(RecipeNames.distance("abc", "")).isEqualTo(3);
-        assertThat(RecipeNames.distance("test-offload", "test-integration-offload")).isEqualTo(12);
-        assertThat(RecipeNames.distance("flaw", "lawn")).isEqualTo(2);
-    }
-
-    @Test
-    void distanceIsSymmetric() {
-        assertThat(RecipeNames.distance("integration", "intgration"))
-                .isEqualTo(RecipeNames.distance("intgration", "integration"))
-                .isEqualTo(1);
-    }
-
-    @Test
     void ofTheRecipesThatRunOffloadTheOneWithItsDefaultConfigurationComesFirst() {
         // sculptor's justfile today: its other Offload recipes run its other suites, each with a config of its own
         Justfile justfile = justfile(List.of(recipe("test-integration", 1, line("pytest -n auto tests")),
